@@ -1,0 +1,81 @@
+"""Batch extraction: inputs in, extractions out, in input order, sequentially or in processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from itertools import islice
+from pathlib import Path
+
+from allywatch.ingest import read_inputs
+from allywatch.model import Article, Extraction, Rejected
+from allywatch.pipeline import Pipeline
+from allywatch.settings import Settings
+
+Result = Extraction | Rejected
+
+
+def build_pipeline(settings: Settings) -> Pipeline:
+    """The default per-article pipeline for ``settings``."""
+    from allywatch.nlp import default_components
+
+    components, notes = default_components(settings)
+    return Pipeline.build(components, notes)
+
+
+def extract_articles(
+    articles: Iterable[Article | Rejected], settings: Settings, pipeline: Pipeline | None = None
+) -> Iterator[Result]:
+    """Run the pipeline over ``articles`` (Rejected ones pass through), keeping input order."""
+    if settings.jobs > 1:
+        yield from _extract_parallel(articles, settings)
+        return
+    pipeline = pipeline or build_pipeline(settings)
+    for item in articles:
+        yield item if isinstance(item, Rejected) else _run_one(pipeline, item)
+
+
+def extract_paths(paths: Iterable[str | Path], settings: Settings, today: dt.date | None = None) -> Iterator[Result]:
+    """Read and extract every article under ``paths``."""
+    yield from extract_articles(read_inputs(paths, settings, today=today), settings)
+
+
+def assign_stories(extractions: list[Extraction]) -> list[Extraction]:
+    """Give each extraction a story id (one story per article until clustering groups them)."""
+    return [
+        replace(e, story=e.story or "s-" + hashlib.sha1(e.article.doc.encode()).hexdigest()[:12]) for e in extractions
+    ]
+
+
+def _run_one(pipeline: Pipeline, article: Article) -> Result:
+    try:
+        return pipeline(article)
+    except Exception as err:  # one bad article is recorded as rejected and never stops a batch
+        return Rejected(
+            origin=article.origin, doc=article.doc, reason=f"extraction failed: {type(err).__name__}: {err}"
+        )
+
+
+_WORKER_PIPELINE: list[Pipeline] = []
+
+
+def _init_worker(settings: Settings) -> None:
+    _WORKER_PIPELINE.append(build_pipeline(settings))
+
+
+def _work(item: Article | Rejected) -> Result:
+    return item if isinstance(item, Rejected) else _run_one(_WORKER_PIPELINE[0], item)
+
+
+def _extract_parallel(articles: Iterable[Article | Rejected], settings: Settings) -> Iterator[Result]:
+    batch = 64
+    iterator = iter(articles)
+    with ProcessPoolExecutor(max_workers=settings.jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        while chunk := list(islice(iterator, batch * settings.jobs)):
+            yield from pool.map(_work, chunk, chunksize=max(1, len(chunk) // (settings.jobs * 4)))
+
+
+ProgressHook = Callable[[Result], None]

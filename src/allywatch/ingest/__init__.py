@@ -1,0 +1,105 @@
+"""Reading inputs: files, folders (recursively, in a stable order) and standard input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from allywatch.errors import InputError
+from allywatch.ingest.decode import decode_bytes
+from allywatch.ingest.readers import check_size, read_feed, read_html, read_records, read_txt
+from allywatch.model import Article, Rejected
+from allywatch.settings import Settings
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES | FEED_SUFFIXES
+
+__all__ = ["iter_files", "read_bytes", "read_inputs"]
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Rejected]:
+    """Every input file under ``paths``: folders recursively, sorted, hidden files skipped."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if (
+                    child.is_file()
+                    and not any(part.startswith(".") for part in rel.parts)
+                    and child.suffix.lower() in KNOWN_SUFFIXES - {""}
+                ):
+                    yield child
+        elif path.is_file():
+            yield path
+        elif not path.exists():
+            yield Rejected(origin=str(path), reason="no such file or folder")
+        else:
+            yield Rejected(origin=str(path), reason="not a regular file")
+
+
+def read_inputs(
+    paths: Iterable[str | Path], settings: Settings, stdin: BinaryIO | None = None, today: dt.date | None = None
+) -> Iterator[Article | Rejected]:
+    """Articles from files, folders and ``-`` (standard input), with a Rejected for each bad input."""
+    for raw in paths:
+        if str(raw) == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_bytes(stream.read(settings.max_bytes + 1), "<stdin>", "stdin", settings, today)
+            continue
+        for item in iter_files([raw]):
+            if isinstance(item, Rejected):
+                yield item
+                continue
+            try:
+                data = item.read_bytes()
+            except OSError as err:
+                yield Rejected(origin=str(item), reason=f"unreadable: {err.strerror or err}")
+                continue
+            yield from read_bytes(data, str(item), item.stem, settings, today, item.suffix.lower())
+
+
+def read_bytes(
+    data: bytes, origin: str, doc: str, settings: Settings, today: dt.date | None = None, suffix: str | None = None
+) -> Iterator[Article | Rejected]:
+    """Articles from one input's bytes; the format comes from ``suffix`` or, failing that, the content."""
+    try:
+        check_size(data, origin, settings)
+        text, _ = decode_bytes(data)
+    except InputError as err:
+        yield Rejected(origin=origin, doc=doc, reason=str(err))
+        return
+    kind = _kind(suffix, text)
+    if kind == "records":
+        yield from read_records(text, origin, settings, today)
+    elif kind == "feed":
+        yield from read_feed(text, origin, settings, today)
+    elif kind == "html":
+        yield read_html(text, doc, origin, settings, today)
+    else:
+        yield read_txt(text, doc, origin, settings, today)
+
+
+def _kind(suffix: str | None, text: str) -> str:
+    if suffix in RECORD_SUFFIXES:
+        return "records"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    if suffix in TEXT_SUFFIXES - {""}:
+        return "text"
+    head = text.lstrip()[:500].lower()
+    if head.startswith("{") or head.startswith("["):
+        return "records"
+    if (head.startswith("<?xml") and ("<rss" in head or "<feed" in head)) or head.startswith(("<rss", "<feed")):
+        return "feed"
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html"
+    return "text"

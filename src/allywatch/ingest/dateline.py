@@ -1,0 +1,125 @@
+"""Datelines ("TOKYO, April 6, (AP): ...", "CANBERRA, Aug. 5, 2025 (Wire) —") and publication dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))?"
+    r"(?:,\s*(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:,?\s*(?P<year>(?:19|20)\d{2}))?)?"
+    r",?\s*(?:\((?P<outlet>[^()\n]{1,60})\))?\s*[:\u2014\u2013-]+\s"
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a dateline says: the place, the date if any, and the outlet if any."""
+
+    place: str
+    published: str | None
+    outlet: str | None
+    length: int
+
+
+def parse_dateline(paragraph: str, context: str = "", today: dt.date | None = None) -> Dateline | None:
+    """Parse a dateline at the start of ``paragraph``; ``context`` (the article) helps find a missing year."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip()
+    if len(place) < 3 or not any(c.isalpha() for c in place):
+        return None
+    published = None
+    if match.group("month"):
+        month = MONTHS[match.group("month").rstrip(".").lower()[:3]]
+        day = int(match.group("day"))
+        if match.group("year"):
+            year: int | None = int(match.group("year"))
+        else:
+            year = infer_year(month, day, paragraph, context, today or dt.date.today())
+        if year is not None:
+            try:
+                published = dt.date(year, month, day).isoformat()
+            except ValueError:
+                published = None
+    outlet = match.group("outlet")
+    return Dateline(place=place, published=published, outlet=outlet.strip() if outlet else None, length=match.end())
+
+
+def infer_year(month: int, day: int, lead: str, context: str, today: dt.date) -> int | None:
+    """The year of a dateline that gives only month and day.
+
+    Candidates run from the latest year the article mentions (it cannot be
+    older than its own news) to this year. Wire copy dates its lead's
+    weekday ("said Friday") on the dateline day or the day before, so years
+    whose calendar agrees with the lead's weekdays win; the latest such
+    year that is not in the future is taken.
+    """
+    years = [int(y) for y in _YEAR.findall(context or lead) if int(y) <= today.year]
+    low = max(years) if years else today.year - 1
+    weekdays = {WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(_first_sentence(lead))}
+    fitting = []
+    for year in range(today.year, low - 1, -1):
+        try:
+            day_of = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if day_of > today:
+            continue
+        near = {day_of.weekday(), (day_of - dt.timedelta(days=1)).weekday()}
+        if not weekdays or weekdays <= near:
+            fitting.append(year)
+    if fitting:
+        return fitting[0]
+    return None
+
+
+def _first_sentence(paragraph: str) -> str:
+    end = re.search(r"[.!?](?:\s|$)", paragraph)
+    return paragraph[: end.end()] if end else paragraph
+
+
+def normalise_date(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a metadata value such as '2025-08-31T15:20:00+01:00', or None."""
+    if not value:
+        return None
+    value = str(value).strip()
+    match = _ISO_DATE.search(value)
+    if match:
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+        except ValueError:
+            return None
+    try:
+        import dateparser
+
+        parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
+    except Exception:  # dateparser raises assorted errors on odd input; an unreadable date is just absent
+        return None
+    return parsed.date().isoformat() if parsed else None

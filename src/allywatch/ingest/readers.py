@@ -1,0 +1,365 @@
+"""One reader per input format; each turns decoded input into Articles (or Rejected records)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from allywatch.errors import InputError
+from allywatch.ingest.clean import clean_text
+from allywatch.ingest.dateline import normalise_date, parse_dateline
+from allywatch.model import Article, Rejected
+from allywatch.settings import Settings
+
+HEADER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "source": "source",
+    "outlet": "source",
+    "publisher": "source",
+    "url": "url",
+    "link": "url",
+    "published": "published",
+    "date": "published",
+    "pubdate": "published",
+    "published_at": "published",
+    "author": "author",
+    "byline": "author",
+    "language": "language",
+    "lang": "language",
+    "section": "section",
+    "id": "id",
+}
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_ -]{0,20}):[ \t]*(.*?)\s*$")
+_BARE_DATE = re.compile(r"\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+_SENTENCE_END = re.compile(r"[.;:,]$")
+
+
+def read_txt(
+    original: str, doc: str, origin: str, settings: Settings, today: dt.date | None = None
+) -> Article | Rejected:
+    """A plain-text article: optional ``Key: value`` header, bare ``date`` line, headline, dateline."""
+    meta, pos = _parse_header(original)
+    bare = _BARE_DATE.match(original, pos)
+    if bare:
+        meta.setdefault("published", bare.group(1))
+        pos = bare.end()
+    title = meta.get("title")
+    first, first_end = _first_line(original, pos)
+    if title is None and first and _is_headline(first) and original.find("\n", pos) >= 0:
+        title = first
+        pos = first_end
+    return make_article(
+        original,
+        doc=doc,
+        origin=origin,
+        settings=settings,
+        body_start=pos,
+        title=title,
+        published=meta.get("published"),
+        source=meta.get("source"),
+        url=meta.get("url"),
+        author=meta.get("author"),
+        language=meta.get("language"),
+        today=today,
+    )
+
+
+def read_html(
+    html: str,
+    doc: str,
+    origin: str,
+    settings: Settings,
+    today: dt.date | None = None,
+    defaults: dict[str, Any] | None = None,
+) -> Article | Rejected:
+    """A saved web page: main text by trafilatura, metadata from meta tags, JSON-LD and <time>."""
+    import trafilatura
+
+    defaults = defaults or {}
+    try:
+        document: Any = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+        )
+    except Exception as err:  # trafilatura raises many kinds of parser errors on broken pages
+        return Rejected(origin=origin, doc=doc, reason=f"HTML could not be parsed: {err}")
+    if document is None or not (document.text or "").strip():
+        return Rejected(origin=origin, doc=doc, reason="HTML page has no main text")
+    json_ld = _json_ld_article(html)
+    title = defaults.get("title") or json_ld.get("headline") or document.title
+    published = defaults.get("published") or json_ld.get("datePublished") or document.date
+    source = defaults.get("source") or _publisher(json_ld) or document.sitename
+    return make_article(
+        document.text,
+        doc=doc,
+        origin=origin,
+        settings=settings,
+        title=title,
+        published=published,
+        source=source,
+        url=defaults.get("url") or document.url,
+        author=document.author,
+        language=document.language,
+        today=today,
+    )
+
+
+def read_records(
+    text: str, origin: str, settings: Settings, today: dt.date | None = None
+) -> Iterator[Article | Rejected]:
+    """JSON Lines (one record a line) or a JSON document (a record or a list of records)."""
+    stripped = text.lstrip()
+    if stripped.startswith("[") or (stripped.startswith("{") and _is_single_json(stripped)):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as err:
+            yield Rejected(origin=origin, reason=f"not valid JSON: {err}")
+            return
+        rows = data if isinstance(data, list) else [data]
+        for n, row in enumerate(rows, 1):
+            yield _from_record(row, origin, n, settings, today, "item")
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Rejected(origin=origin, line=n, reason=f"malformed JSON line: {err.msg} at column {err.colno}")
+            continue
+        yield _from_record(row, origin, n, settings, today, "line")
+
+
+def read_feed(xml: str, origin: str, settings: Settings, today: dt.date | None = None) -> Iterator[Article | Rejected]:
+    """An RSS 2.0 or Atom feed: one article per item, from its full content or its summary."""
+    import feedparser
+
+    parsed = feedparser.parse(xml)
+    if parsed.get("bozo") and not parsed.entries:
+        yield Rejected(origin=origin, reason=f"malformed feed: {parsed.get('bozo_exception')}")
+        return
+    feed_title = parsed.feed.get("title")
+    for n, entry in enumerate(parsed.entries, 1):
+        body = ""
+        if entry.get("content"):
+            body = entry.content[0].get("value", "")
+        body = body or entry.get("summary", "") or entry.get("description", "")
+        key = entry.get("id") or entry.get("link") or f"{origin}#{n}"
+        doc = _safe_id(entry.get("id") or entry.get("link")) or f"{_stem(origin)}-{n}"
+        published = entry.get("published") or entry.get("updated")
+        if entry.get("published_parsed"):
+            published = dt.date(*entry.published_parsed[:3]).isoformat()
+        defaults: dict[str, Any] = {
+            "title": entry.get("title"),
+            "published": published,
+            "source": feed_title,
+            "url": entry.get("link"),
+        }
+        if "<" in body and ">" in body:
+            article = read_html(_wrap_html(body, entry.get("title")), doc, f"{origin}#{key}", settings, today, defaults)
+        else:
+            article = make_article(body, doc=doc, origin=f"{origin}#{key}", settings=settings, today=today, **defaults)
+        yield article
+
+
+def make_article(
+    original: str,
+    *,
+    doc: str,
+    origin: str,
+    settings: Settings,
+    body_start: int = 0,
+    title: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
+    language: str | None = None,
+    today: dt.date | None = None,
+) -> Article | Rejected:
+    """Clean ``original[body_start:]`` and assemble an Article, taking missing metadata from a dateline."""
+    title = _squash(title)
+    builder = clean_text(original, body_start, drop=frozenset({title}) if title else frozenset())
+    text = builder.text()
+    if len(text.strip()) < settings.min_chars:
+        return Rejected(
+            origin=origin, doc=doc, reason=f"empty article: {len(text.strip())} characters of text after cleaning"
+        )
+    published_iso = normalise_date(published)
+    if published_iso is None or source is None:
+        for paragraph in text.split("\n")[:4]:
+            dateline = parse_dateline(paragraph, text, today)
+            if dateline:
+                published_iso = published_iso or dateline.published
+                source = source or dateline.outlet
+                break
+    return Article(
+        doc=doc,
+        text=text,
+        title=title,
+        source=_squash(source),
+        url=_squash(url),
+        published=published_iso,
+        language=_squash(language),
+        author=_squash(author),
+        origin=origin,
+        original=original,
+        offsets=builder.offsets(),
+    )
+
+
+def _parse_header(original: str) -> tuple[dict[str, str], int]:
+    """A leading block of ``Key: value`` lines ended by a blank line; returns (meta, body start)."""
+    meta: dict[str, str] = {}
+    pos = len(original) - len(original.lstrip("\ufeff \t\r\n"))
+    start = pos
+    while pos < len(original):
+        newline = original.find("\n", pos)
+        line_end = len(original) if newline < 0 else newline
+        line = original[pos:line_end]
+        match = _HEADER_LINE.match(line)
+        key = HEADER_KEYS.get(match.group(1).strip().lower().replace(" ", "_")) if match else None
+        if not line.strip():
+            return (meta, line_end + 1) if meta else ({}, start)
+        if key is None:
+            return (meta, pos) if len(meta) >= 2 else ({}, start)
+        meta.setdefault(key, match.group(2) if match else "")
+        pos = line_end + 1
+    return (meta, pos) if meta else ({}, start)
+
+
+def _first_line(original: str, pos: int) -> tuple[str, int]:
+    while pos < len(original) and original[pos] in " \t\r\n":
+        pos += 1
+    newline = original.find("\n", pos)
+    end = len(original) if newline < 0 else newline
+    return original[pos:end].strip(), end + 1
+
+
+def _is_headline(line: str) -> bool:
+    """A first line reads as a headline: short, and not ending like a sentence."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 25
+        and len(line) <= 220
+        and not _SENTENCE_END.search(line)
+        and not (line.endswith(".") and not line.endswith("..."))
+    )
+
+
+def _from_record(
+    row: Any, origin: str, n: int, settings: Settings, today: dt.date | None, unit: str
+) -> Article | Rejected:
+    where = f"{origin}:{n}"
+    if not isinstance(row, dict):
+        return Rejected(origin=origin, line=n, reason=f"{unit} {n} is not a JSON object")
+    doc = row.get("id") or row.get("doc")
+    if doc is None or str(doc).strip() == "":
+        return Rejected(origin=origin, line=n, reason=f"{unit} {n} has no 'id'")
+    doc = str(doc)
+    text, html = row.get("text"), row.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        return Rejected(origin=origin, line=n, doc=doc, reason=f"{unit} {n} has neither 'text' nor 'html'")
+    size = len((text if isinstance(text, str) else html or "").encode("utf-8", "ignore"))
+    if size > settings.max_bytes:
+        return Rejected(
+            origin=origin,
+            line=n,
+            doc=doc,
+            reason=f"oversize record: {size} bytes, over the limit of {settings.max_bytes}",
+        )
+    defaults: dict[str, Any] = {k: row.get(k) for k in ("title", "url", "published", "source") if row.get(k)}
+    if not defaults.get("published") and row.get("date"):
+        defaults["published"] = row["date"]
+    if isinstance(text, str):
+        return make_article(
+            text,
+            doc=doc,
+            origin=where,
+            settings=settings,
+            today=today,
+            author=row.get("author"),
+            language=row.get("language"),
+            **defaults,
+        )
+    return read_html(str(html), doc, where, settings, today, defaults)
+
+
+def _is_single_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _json_ld_article(html: str) -> dict[str, Any]:
+    """The first JSON-LD object of a news-article type in the page, or {}."""
+    for block in re.findall(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", html, re.S | re.I):
+        try:
+            data = json.loads(block)
+        except json.JSONDecodeError:
+            continue
+        for item in _walk_ld(data):
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and k.endswith("Article") for k in kinds):
+                return item
+    return {}
+
+
+def _walk_ld(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk_ld(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _walk_ld(data["@graph"])
+
+
+def _publisher(json_ld: dict[str, Any]) -> str | None:
+    publisher = json_ld.get("publisher")
+    if isinstance(publisher, dict):
+        return publisher.get("name")
+    return publisher if isinstance(publisher, str) else None
+
+
+def _wrap_html(body: str, title: str | None) -> str:
+    heading = f"<h1>{title}</h1>" if title else ""
+    return f"<html><body><article>{heading}{body}</article></body></html>"
+
+
+def _squash(value: Any) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(str(value).split())
+    return value or None
+
+
+def _stem(origin: str) -> str:
+    name = origin.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _safe_id(value: str | None) -> str | None:
+    """A stable, file-name-safe id for a feed item from its guid or link."""
+    if not value:
+        return None
+    digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:16]
+    tail = re.sub(r"[^A-Za-z0-9]+", "-", value.rstrip("/").rsplit("/", 1)[-1]).strip("-")[:40]
+    return f"{tail}-{digest}" if tail else digest
+
+
+def check_size(data: bytes, origin: str, settings: Settings) -> None:
+    """Raise InputError if ``data`` is empty or over the configured size."""
+    if not data.strip():
+        raise InputError("empty file")
+    if len(data) > settings.max_bytes:
+        raise InputError(
+            f"oversize file: {len(data)} bytes, over the limit of {settings.max_bytes} (raise it with --max-bytes)"
+        )

@@ -1,0 +1,79 @@
+"""Readable summaries of extraction output for people at a terminal."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from allywatch.errors import InputError
+
+
+def load_rows(path: Path) -> list[dict[str, Any]]:
+    """The objects of a JSON Lines extraction file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror or err}") from err
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as err:
+            raise InputError(f"{path}:{n} is not JSON ({err.msg}); is it an 'allywatch extract' output?") from err
+    return rows
+
+
+def summary_counts(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Totals over an extraction: articles, stories, entities, events by type."""
+    events = Counter(e["type"] for r in rows for e in r.get("events", []))
+    return {
+        "articles": len(rows),
+        "stories": len({r.get("story") for r in rows}),
+        "entities": sum(len(r.get("entities", [])) for r in rows),
+        "events": sum(events.values()),
+        "events_by_type": dict(events.most_common()),
+        "amounts": sum(len(r.get("amounts", [])) for r in rows),
+        "quotes": sum(len(r.get("quotes", [])) for r in rows),
+    }
+
+
+def print_summary(rows: list[dict[str, Any]], console: Console) -> None:
+    """A table of articles, then a table of every event with its evidence."""
+    articles = Table(title="Articles", show_lines=False)
+    for column in ("doc", "published", "story", "title", "entities", "events", "quotes"):
+        articles.add_column(column, overflow="fold")
+    for r in rows:
+        articles.add_row(
+            r["doc"],
+            r.get("published") or "-",
+            r.get("story") or "-",
+            (r.get("title") or "")[:60],
+            str(len(r.get("entities", []))),
+            str(len(r.get("events", []))),
+            str(len(r.get("quotes", []))),
+        )
+    console.print(articles)
+    events = Table(title="Events", show_lines=True)
+    for column in ("doc", "type", "parties", "status", "item", "evidence"):
+        events.add_column(column, overflow="fold")
+    for r in rows:
+        for e in r.get("events", []):
+            roles = e.get("roles") or {}
+            parties = " → ".join(roles[k] for k in ("supplier", "provider", "actor") if k in roles)
+            target = next((roles[k] for k in ("recipient", "owner", "target") if k in roles), None)
+            parties = f"{parties} → {target}" if parties and target else parties or ", ".join(e["participants"])
+            evidence = e["evidence"][0]["text"] if e.get("evidence") else ""
+            events.add_row(r["doc"], e["type"], parties, e.get("status") or "", e.get("item") or "", evidence[:160])
+    console.print(events)
+    counts = summary_counts(rows)
+    console.print(
+        f"{counts['articles']} articles, {counts['stories']} stories, {counts['entities']} entities, "
+        f"{counts['events']} events, {counts['amounts']} amounts, {counts['quotes']} quotes"
+    )

@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from allywatch.ingest import iter_files, read_bytes, read_inputs
+from allywatch.ingest.dateline import infer_year, parse_dateline
+from allywatch.model import Article, Rejected
+from allywatch.settings import Settings
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def _articles(items: list[Article | Rejected]) -> list[Article]:
+    return [a for a in items if isinstance(a, Article)]
+
+
+def test_txt_with_header(data: Path, settings: Settings) -> None:
+    [article] = list(read_inputs([data / "header.txt"], settings))
+    assert isinstance(article, Article)
+    assert article.doc == "header"
+    assert article.title == "Japan and Italy agree to study joint frigate work"
+    assert article.source == "Example Defence Wire"
+    assert article.url == "https://example.org/2024/03/01/japan-italy"
+    assert article.published == "2024-03-01"
+    assert article.text.startswith("ROME — Japan and Italy")
+    assert "Share." not in article.text
+    assert "working group" in article.text
+
+
+def test_txt_with_bare_date_line(data: Path, settings: Settings) -> None:
+    [article] = list(read_inputs([data / "bare_date.txt"], settings))
+    assert isinstance(article, Article)
+    assert article.published == "2025-05-22"
+    assert article.text.startswith("Prime Minister Shigeru Ishiba")
+    assert article.title is None
+    assert '"It is difficult' in article.text
+
+
+def test_txt_headline_and_dateline(data: Path, settings: Settings) -> None:
+    [article] = list(read_inputs([data / "dateline.txt"], settings))
+    assert isinstance(article, Article)
+    assert article.title == "Poland buys more tanks"
+    assert article.published == "2025-08-01"
+    assert article.source == "Central Wire"
+    assert "read 1801 times" not in article.text
+    assert "Back to top" not in article.text
+
+
+def test_offsets_of_txt_point_into_the_file(data: Path, settings: Settings) -> None:
+    [article] = list(read_inputs([data / "header.txt"], settings))
+    assert isinstance(article, Article)
+    raw = (data / "header.txt").read_text(encoding="utf-8")
+    at = article.text.index("working group")
+    original = article.offsets.to_original(at)
+    assert original is not None
+    assert raw[original : original + len("working group")] == "working group"
+
+
+def test_dateline_without_year_takes_the_year_its_weekdays_fit() -> None:
+    lead = (
+        "TOKYO, April 6, (AP): Japanese Prime Minister Fumio Kishida said Friday he wants to "
+        "strengthen military cooperation."
+    )
+    context = lead + " Since adopting a strategy in 2022, the government has acted."
+    line = parse_dateline(lead, context, TODAY)
+    assert line is not None
+    assert line.place == "TOKYO"
+    assert line.outlet == "AP"
+    assert line.published == "2024-04-06"  # 2024-04-05 was a Friday
+
+
+def test_infer_year_without_weekday_takes_the_latest_past_year() -> None:
+    assert infer_year(3, 1, "SEOUL, March 1 — talks began.", "talks in 2021", TODAY) == 2026
+    assert infer_year(12, 30, "SEOUL, Dec. 30 — talks.", "talks in 2021", TODAY) == 2025
+
+
+def test_dateline_forms() -> None:
+    line = parse_dateline("GLIWICE, Poland, Aug. 1, 2025 (Central Europe Defence Monitor) — Poland signed.")
+    assert line is not None and line.published == "2025-08-01" and line.outlet == "Central Europe Defence Monitor"
+    line = parse_dateline("NEW DELHI — India and France on Monday signed an agreement.")
+    assert line is not None and line.place == "NEW DELHI" and line.published is None
+    assert parse_dateline("Japan and France on Monday signed an agreement.") is None
+
+
+def test_html_page(data: Path, settings: Settings) -> None:
+    [article] = list(read_inputs([data / "page.html"], settings))
+    assert isinstance(article, Article)
+    assert article.title == "Norway picks British frigates in big deal"
+    assert article.published == "2025-08-31"
+    assert article.source == "Naval Review"
+    assert "Type 26 frigate" in article.text
+    for furniture in ("cookies", "Home", "Share on", "Related Articles", "All rights reserved"):
+        assert furniture not in article.text
+    assert not article.text.startswith("Norway picks British frigates in big deal")
+
+
+def test_broken_html_still_yields_text(settings: Settings) -> None:
+    html = (
+        b"<html><body><div><p>Japan and the Philippines signed a Reciprocal Access Agreement in "
+        b"Manila on Monday, officials said<p>Second para <b>unclosed"
+    )
+    [article] = list(read_bytes(html, "broken.html", "broken", settings, suffix=".html"))
+    assert isinstance(article, Article)
+    assert "Reciprocal Access Agreement" in article.text
+
+
+def test_jsonl_records_with_bad_lines(data: Path, settings: Settings) -> None:
+    items = list(read_inputs([data / "records.jsonl"], settings))
+    good = _articles(items)
+    bad = [r for r in items if isinstance(r, Rejected)]
+    assert [a.doc for a in good] == ["rec-1", "rec-3"]
+    assert good[0].published == "2023-12-23" and good[0].source == "Brief Wire"
+    assert good[0].title == "Japan to ship missiles to the US"
+    assert "second contract for tanks" in good[1].text
+    assert [(r.line, "malformed" in r.reason or "no 'id'" in r.reason) for r in bad] == [(2, True), (4, True)]
+
+
+def test_json_list_of_records(tmp_path: Path, settings: Settings) -> None:
+    rows = [
+        {"id": f"a{i}", "text": f"Article number {i} says Japan and Italy agreed to cooperate on jets."}
+        for i in range(3)
+    ]
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    assert [a.doc for a in _articles(list(read_inputs([path], settings)))] == ["a0", "a1", "a2"]
+
+
+def test_rss_and_atom_feeds(data: Path, settings: Settings) -> None:
+    items = list(read_inputs([data / "feeds"], settings))
+    articles = _articles(items)
+    assert len(articles) == 3 and len(items) == 3
+    by_title = {a.title: a for a in articles}
+    rss = by_title["India and France sign jet deal"]
+    assert rss.published == "2025-04-28" and rss.source == "Example Defence Feed"
+    assert rss.url == "https://example.org/a/india-france-jets"
+    assert "26 naval fighter jets" in rss.text
+    html_item = by_title["Australia chooses Japanese frigate"]
+    assert "<p>" not in html_item.text and "general-purpose frigates" in html_item.text
+    atom = by_title["China bans mineral exports to US"]
+    assert atom.published == "2024-12-03" and "gallium" in atom.text
+    assert len({a.doc for a in articles}) == 3
+
+
+def test_folders_are_read_recursively_in_stable_order(tmp_path: Path) -> None:
+    for name in ("b/z.txt", "a/y.html", "c.jsonl", ".hidden/x.txt", "notes.pdf"):
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("x")
+    files = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path]) if isinstance(p, Path)]
+    assert files == ["a/y.html", "b/z.txt", "c.jsonl"]
+
+
+def test_bad_inputs_are_rejected_with_reasons(tmp_path: Path) -> None:
+    settings = Settings(max_bytes=2000)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "tiny.txt").write_text("Share.\n")
+    (tmp_path / "huge.txt").write_text("Japan and Italy agreed. " * 200)
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "good.txt").write_text("Japan and Italy agreed on Friday to develop a new fighter jet together.")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le ministre de la Défense a signé l'accord à Paris, a-t-il déclaré.".encode("latin-1"))
+    items = list(read_inputs([tmp_path, tmp_path / "missing.txt"], settings))
+    reasons = {Path(r.origin).name: r.reason for r in items if isinstance(r, Rejected)}
+    assert set(reasons) == {"binary.txt", "empty.txt", "huge.txt", "tiny.txt", "missing.txt"}
+    assert "binary" in reasons["binary.txt"]
+    assert "empty" in reasons["empty.txt"] and "empty" in reasons["tiny.txt"]
+    assert "oversize" in reasons["huge.txt"]
+    assert "no such file" in reasons["missing.txt"]
+    assert sorted(a.doc for a in _articles(items)) == ["good", "latin"]
+    assert "Défense" in next(a for a in _articles(items) if a.doc == "latin").text
+
+
+def test_standard_input(settings: Settings) -> None:
+    stream = io.BytesIO(b"Title: From stdin\nDate: 2024-01-02\n\nJapan and Australia held talks in Tokyo on Tuesday.")
+    [article] = list(read_inputs(["-"], settings, stdin=stream))
+    assert isinstance(article, Article)
+    assert article.doc == "stdin" and article.title == "From stdin" and article.published == "2024-01-02"
+
+
+def test_unreadable_file_is_rejected(settings: Settings) -> None:
+    # /proc/self/mem is a regular file whose plain read fails with an I/O error, even for root
+    target = Path("/proc/self/mem")
+    if not target.is_file():
+        pytest.skip("needs Linux /proc to have a file that cannot be read")
+    [item] = list(read_inputs([target], settings))
+    assert isinstance(item, Rejected)
+    assert item.origin == str(target) and "unreadable" in item.reason

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from allywatch.cli import app
+
+runner = CliRunner()
+CONTRACT_FIELDS = {"doc", "published", "story", "title", "entities", "events", "amounts", "dates", "quotes"}
+
+
+def test_extract_writes_one_contract_object_per_article(data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(
+        app, ["extract", str(data / "header.txt"), str(data / "page.html"), "-o", str(out), "--no-model"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["doc"] for r in rows] == ["header", "page"]
+    for row in rows:
+        assert set(row) >= CONTRACT_FIELDS
+        assert row["story"]
+    assert rows[0]["published"] == "2024-03-01"
+    assert "read 2, extracted 2, rejected 0" in result.output
+
+
+def test_rejected_inputs_exit_1_and_go_to_the_rejects_file(data: Path, tmp_path: Path) -> None:
+    out, bad = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
+    result = runner.invoke(
+        app, ["extract", str(data / "records.jsonl"), "-o", str(out), "--rejects", str(bad), "--no-model"]
+    )
+    assert result.exit_code == 1
+    assert [json.loads(x)["doc"] for x in out.read_text().splitlines()] == ["rec-1", "rec-3"]
+    rejects = [json.loads(x) for x in bad.read_text().splitlines()]
+    assert [r["line"] for r in rejects] == [2, 4]
+    assert all(r["origin"].endswith("records.jsonl") and r["reason"] for r in rejects)
+    assert "rejected 2" in result.output
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["extract"]).exit_code == 2
+    assert runner.invoke(app, ["extract", ".", "--jobs", "0"]).exit_code == 2
+    bad_config = tmp_path / "bad.toml"
+    bad_config.write_text("[allywatch]\nno_such_setting = 1\n")
+    result = runner.invoke(app, ["extract", ".", "--config", str(bad_config)])
+    assert result.exit_code == 2 and "unknown settings" in result.output
+
+
+def test_parallel_jobs_give_the_same_output(data: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert runner.invoke(app, ["extract", str(data), "-o", str(one), "--no-model", "-q"]).exit_code == 1
+    assert runner.invoke(app, ["extract", str(data), "-o", str(two), "--no-model", "-q", "--jobs", "2"]).exit_code == 1
+    assert one.read_text() == two.read_text()
+    assert len(one.read_text().splitlines()) >= 8
+
+
+def test_module_entry_point_and_stdout(data: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "allywatch", "extract", str(data / "dateline.txt"), "--no-model"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    row = json.loads(proc.stdout)
+    assert row["doc"] == "dateline" and row["published"] == "2025-08-01"
+    assert "extracted 1" in proc.stderr
