@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Mention:
-    """One surface form of an entity at a place in the text."""
+    """One surface form of an entity at a place in the text (``label``: a party code for party mentions)."""
 
     text: str
     start: int
@@ -159,5 +160,8 @@ class Extraction:
     dates: tuple[DateMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     sentences: tuple[Span, ...] = ()
+    party_mentions: tuple[Mention, ...] = ()
     story: str | None = None
     notes: tuple[str, ...] = ()
+    parsed: Any = field(default=None, compare=False, repr=False)
+    """The language model's analysis while the pipeline runs; dropped before the extraction leaves it."""

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from allywatch.kb.loader import KnowledgeBase
 from allywatch.model import Extraction
+from allywatch.nlp.entities import EntityResources, recognise
+from allywatch.nlp.events import extract_events
 from allywatch.nlp.sentences import split_sentences
 from allywatch.pipeline import Component, FunctionComponent
 from allywatch.settings import Settings
@@ -14,9 +17,28 @@ def _sentences(extraction: Extraction) -> Extraction:
     return replace(extraction, sentences=tuple(split_sentences(extraction.article.text)))
 
 
-def default_components(settings: Settings) -> tuple[list[Component], list[str]]:
+def _finish(extraction: Extraction) -> Extraction:
+    return replace(extraction, parsed=None)
+
+
+def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> tuple[list[Component], list[str]]:
     """The components of the default pipeline, in order, and notes about what is missing."""
+    notes: list[str] = []
+    kb = kb or KnowledgeBase.load(settings.kb_extra)
+    model = None
+    if settings.use_model:
+        from allywatch.nlp.model import load_model
+
+        model, why = load_model()
+        if why:
+            notes.append(why)
+    resources = EntityResources.build(kb, model)
     components: list[Component] = [
         FunctionComponent("sentences", _sentences, requires=("article",), assigns=("sentences",)),
+        FunctionComponent("entities", lambda e: recognise(e, resources), requires=("article",),
+                          assigns=("entities", "party_mentions", "parsed")),
+        FunctionComponent("events", extract_events, requires=("sentences", "entities", "party_mentions"),
+                          assigns=("events",)),
+        FunctionComponent("finish", _finish, requires=("parsed",), assigns=("parsed",)),
     ]
-    return components, []
+    return components, notes

@@ -1,0 +1,470 @@
+"""Entity recognition and resolution: parties, people, organisations, programmes and places.
+
+Recognition runs the knowledge-base phrase matcher first and the statistical
+NER after it, so a known name ("PAC-3", "Lockheed Martin") keeps its
+knowledge-base type and the model only adds names the knowledge base lacks.
+Resolution then ties every mention to one entity per article:
+
+- people: an exact knowledge-base name wins; otherwise a fuzzy match, which
+  is lenient when the text gives the person's office ("Japanese Defense
+  Minister Shingo Kiyozumi" is compared only with Japan's defence ministers
+  of the article's time) and strict when it does not; later short mentions
+  ("Kishida") attach to the full name; an unknown name is kept as written.
+- the article's time is its publication date, or, when it has none, the
+  span in which the people it names with their offices all held them.
+- capitals are places after a locative preposition ("in Tokyo") and parties
+  otherwise ("Tokyo and Washington agreed").
+- organisations that share a name (two states' "Ministry of Defence") are
+  told apart by the party named with them, else the article's main party.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from allywatch.kb.loader import KnowledgeBase, Org, Person, fold
+from allywatch.kb.matcher import Match, PhraseMatcher
+from allywatch.model import Entity, Extraction, Mention
+
+GOVERNMENT_KINDS = frozenset({"ministry", "agency", "armed_force", "office", "legislature"})
+EARLIEST = dt.date(2012, 1, 1)
+
+TITLES: dict[str, str | None] = {
+    "prime minister": "head_of_government", "premier": "head_of_government", "chancellor": "head_of_government",
+    "president": "head_of_state", "king": "head_of_state", "queen": "head_of_state", "emperor": "head_of_state",
+    "vice president": "official", "deputy prime minister": "deputy_head_of_government",
+    "defense minister": "defense_minister", "defence minister": "defense_minister",
+    "minister of defense": "defense_minister", "minister of defence": "defense_minister",
+    "minister for defence": "defense_minister", "minister for defense": "defense_minister",
+    "defense secretary": "defense_minister", "defence secretary": "defense_minister",
+    "secretary of defense": "defense_minister", "secretary of war": "defense_minister",
+    "war secretary": "defense_minister", "minister of national defense": "defense_minister",
+    "minister of national defence": "defense_minister", "national defense minister": "defense_minister",
+    "national defence minister": "defense_minister", "secretary of national defense": "defense_minister",
+    "foreign minister": "foreign_minister", "foreign secretary": "foreign_minister",
+    "secretary of state": "foreign_minister", "minister of foreign affairs": "foreign_minister",
+    "minister for foreign affairs": "foreign_minister", "foreign affairs minister": "foreign_minister",
+    "foreign affairs secretary": "foreign_minister", "secretary of foreign affairs": "foreign_minister",
+    "commerce minister": "trade_minister", "trade minister": "trade_minister",
+    "minister of commerce": "trade_minister", "commerce secretary": "trade_minister",
+    "industry minister": "trade_minister", "economy minister": "trade_minister",
+    "finance minister": "finance_minister", "treasury secretary": "finance_minister",
+    "chief cabinet secretary": "chief_cabinet_secretary",
+    "national security adviser": "national_security_advisor", "national security advisor": "national_security_advisor",
+    "secretary-general": "secretary_general", "secretary general": "secretary_general",
+    "minister for defence industry": "official", "defence industry minister": "official",
+    "ambassador": "ambassador", "counterpart": None,
+}
+_TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_TITLE_BEFORE = re.compile(r"(?:\b(?P<mod>former|then-|then|acting|new|incoming|outgoing|late)\s*)?"
+                           r"\b(?P<title>" + _TITLE_ALT + r")\s+$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r"^,\s+(?:the\s+|his\s+|her\s+)?(?P<pre>(?:[\w.'’-]+\s+){0,3}?)"
+                          r"(?P<title>" + _TITLE_ALT + r")\b", re.IGNORECASE)
+_NAME_AFTER_TITLE = re.compile(
+    r"\b(?:" + _TITLE_ALT + r")\s+(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al-\w+)){1,3})",
+    re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|outside|near|from|to|into|around|across|visit|visited|visiting|via|"
+                       r"arrived in|left|toward|towards|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_CLASS_PROGRAM = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’]+\s){0,2}[A-Z][\w'’]+)[- ]class\s+(?P<kind>frigate|destroyer|submarine|corvette|"
+    r"carrier|aircraft carrier|cruiser|patrol vessel|ship|vessel|tank|boat)s?\b")
+_ROLE_WORDS = {
+    "defense": ("defense", "defence", "national defense", "national defence"),
+    "foreign": ("foreign affairs", "foreign"),
+    "commerce": ("commerce",), "trade": ("trade",), "finance": ("finance",), "economy": ("economy",),
+    "industry": ("industry",), "interior": ("interior", "home affairs"),
+}
+_NER_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+_ORG_STOP = {"government", "cabinet", "parliament", "congress", "ministry", "army", "navy", "air force",
+             "military", "administration", "reuters", "police", "council", "court", "senate", "commission",
+             "defense", "defence", "state", "the state department"}
+
+
+@dataclass(frozen=True)
+class EntityResources:
+    """What the entity stage reads: the knowledge base, its matcher and the optional model."""
+
+    kb: KnowledgeBase
+    matcher: PhraseMatcher
+    model: Any = None
+    person_names: tuple[str, ...] = ()
+    person_index: tuple[Person, ...] = ()
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase, model: Any = None) -> EntityResources:
+        """Index the knowledge base for matching, adding ministries' generic forms ("the defence ministry")."""
+        forms = list(kb.iter_surface_forms())
+        for org in kb.orgs:
+            for form in ministry_forms(org):
+                forms.append((form, "org", org.name))
+        names: list[str] = []
+        index: list[Person] = []
+        for person in kb.people:
+            for form in {fold(f) for f in (person.name, *person.aliases)}:
+                names.append(form)
+                index.append(person)
+        return cls(kb=kb, matcher=PhraseMatcher(forms), model=model, person_names=tuple(names),
+                   person_index=tuple(index))
+
+
+def ministry_forms(org: Org) -> list[str]:
+    """Generic lower-case forms of a ministry or department by its role ("defence ministry")."""
+    if org.kind != "ministry" or not org.role:
+        return []
+    out = []
+    for word in _ROLE_WORDS.get(org.role, (org.role,)):
+        if org.name.lower().startswith("department"):
+            out += [f"department of {word}", f"{word} department"]
+        else:
+            out += [f"{word} ministry", f"ministry of {word}"]
+    return out
+
+
+@dataclass
+class _Person:
+    start: int
+    end: int
+    text: str
+    office: str | None = None
+    party: str | None = None
+    former: bool = False
+    person: Person | None = None
+    how: str = ""
+
+
+@dataclass
+class _Collected:
+    entities: dict[tuple[str, str], list[Mention]] = field(default_factory=dict)
+    meta: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    party_mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, kind: str, name: str, mention: Mention, **meta: Any) -> None:
+        self.entities.setdefault((kind, name), []).append(mention)
+        self.meta.setdefault((kind, name), {}).update({k: v for k, v in meta.items() if v is not None})
+
+
+def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
+    """Fill ``entities`` and ``party_mentions`` of an extraction."""
+    article = extraction.article
+    text = article.text
+    kb = res.kb
+    matches = res.matcher.find(text)
+    taken = [(m.start, m.end) for m, _ in matches]
+    doc = res.model(text) if res.model is not None else None
+    out = _Collected()
+
+    ner_spans: list[tuple[int, int, str, str]] = []
+    if doc is not None:
+        for ent in doc.ents:
+            kind = _NER_KINDS.get(ent.label_)
+            if kind is None:
+                continue
+            start, end, surface = _trim(text, ent.start_char, ent.end_char)
+            if end <= start:
+                continue
+            overlapping = [(s, e) for s, e in taken if s < end and start < e]
+            if overlapping:
+                # a longer model name that contains only place names is a name of its own ("Korea Aerospace")
+                inner = [m for m, _ in matches if m.start >= start and m.end <= end]
+                if not (kind in {"person", "org"} and inner and all(m.kind in {"party", "capital", "location"}
+                        for m in inner) and len(inner) == len(overlapping)
+                        and (start, end) not in overlapping):
+                    continue
+                matches = [(m, e) for m, e in matches if not (m.start >= start and m.end <= end)]
+                taken = [(s, e) for s, e in taken if not (s >= start and e <= end)]
+            ner_spans.append((start, end, surface, kind))
+            taken.append((start, end))
+
+    # parties and capitals first: they give context to everything else
+    party_counts: Counter[str] = Counter()
+    for match, _ in matches:
+        if match.kind == "party":
+            _add_party(out, kb, match, party_counts)
+        elif match.kind == "capital":
+            if _LOCATIVE.search(text[max(0, match.start - 25):match.start]):
+                out.add("location", _capital_name(kb, match), _mention(match))
+            else:
+                _add_party(out, kb, match, party_counts)
+    main_party = _main_party(party_counts, article.text)
+
+    people: list[_Person] = []
+    for match, entries in matches:
+        if match.kind == "org":
+            org = _pick_org(kb, entries, match, out.party_mentions, main_party, text)
+            if org is None:
+                continue
+            out.add("org", org.name, _mention(match), party=org.party, org_kind=org.kind)
+            if org.party and org.kind in GOVERNMENT_KINDS:
+                out.party_mentions.append(Mention(match.text, match.start, match.end, org.party))
+        elif match.kind == "program":
+            out.add("program", match.key, _mention(match))
+        elif match.kind == "location":
+            out.add("location", match.key, _mention(match))
+        elif match.kind == "person":
+            people.append(_Person(match.start, match.end, match.text))
+    for start, end, surface, kind in ner_spans:
+        if kind == "person":
+            people.append(_Person(start, end, surface))
+        elif kind == "org":
+            if _plausible_org(surface, kb):
+                out.add("org", _clean_org(surface), Mention(surface, start, end, "ner"))
+        elif kb.party_of(surface) is None and surface[:1].isupper():
+            out.add("location", surface, Mention(surface, start, end, "ner"))
+    if doc is None:
+        people.extend(_people_after_titles(text, taken))
+    for found in _CLASS_PROGRAM.finditer(text):
+        if not any(s <= found.start() < e for s, e in taken):
+            name = f"{found.group('name')}-class {found.group('kind')}"
+            out.add("program", name, Mention(found.group(), found.start(), found.end(), "pattern"))
+
+    for person in people:
+        _read_title(text, person, out.party_mentions, kb)
+    _resolve_people(people, res, article.published)
+    for person in people:
+        if person.person is not None:
+            name, party = person.person.name, person.person.party
+        elif len(person.text.split()) >= 2:
+            name, party = person.text, person.party
+        else:
+            continue
+        out.add("person", name, Mention(person.text, person.start, person.end, person.how or "unknown"),
+                party=party, how=person.how)
+        if party and (person.office or (person.person is not None and person.person.offices)):
+            out.party_mentions.append(Mention(person.text, person.start, person.end, party))
+
+    entities = []
+    for (kind, name), mentions in sorted(out.entities.items(), key=lambda kv: min(m.start for m in kv[1])):
+        meta = out.meta.get((kind, name), {})
+        entities.append(Entity(type=kind, name=name, mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+                               party=meta.get("party"), resolved_by=meta.get("how", "")))
+    party_mentions = tuple(sorted(out.party_mentions, key=lambda m: m.start))
+    return replace(extraction, entities=tuple(entities), party_mentions=party_mentions, parsed=doc)
+
+
+def _add_party(out: _Collected, kb: KnowledgeBase, match: Match, counts: Counter[str]) -> None:
+    code = match.key
+    party = kb.parties.get(code)
+    if party is None:
+        return
+    counts[code] += 1
+    out.party_mentions.append(Mention(match.text, match.start, match.end, code))
+    if party.kind == "bloc":
+        out.add("org", party.name, _mention(match), party=code)
+    else:
+        out.add("country", code, _mention(match), party=code)
+
+
+def _capital_name(kb: KnowledgeBase, match: Match) -> str:
+    party = kb.parties.get(match.key)
+    if party is None:
+        return match.text
+    for capital in party.capitals:
+        if fold(capital) == fold(match.text):
+            return capital
+    return party.capitals[0] if party.capitals else match.text
+
+
+def _main_party(counts: Counter[str], text: str) -> str | None:
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _pick_org(kb: KnowledgeBase, entries: list[Any], match: Match, party_mentions: list[Mention],
+              main_party: str | None, text: str) -> Org | None:
+    """The org a name stands for; among same-named ones, the one whose party is named with it."""
+    candidates = [o for e in entries if e.kind == "org" for o in kb.orgs_by_form.get(fold(match.text), [])
+                  if o.name == e.key]
+    if not candidates:
+        names = {e.key for e in entries if e.kind == "org"}
+        candidates = [o for o in kb.orgs if o.name in names]
+    if not candidates:
+        return None
+    unique = {(o.name, o.party): o for o in candidates}
+    if len(unique) == 1:
+        return next(iter(unique.values()))
+    near = [m.label for m in party_mentions if 0 <= match.start - m.end <= 3
+            or (0 <= m.start - match.end <= 4 and text[match.end:m.start].strip() in {"of", "of the", "("})]
+    for code in near:
+        for org in unique.values():
+            if org.party == code:
+                return org
+    for org in unique.values():
+        if org.party == main_party:
+            return org
+    return None
+
+
+def _mention(match: Match) -> Mention:
+    return Mention(match.text, match.start, match.end, match.kind)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Drop a leading 'the' and a trailing possessive from a model span."""
+    surface = text[start:end]
+    if surface.lower().startswith("the "):
+        start += 4
+    if surface.endswith(("'s", "’s")):
+        end -= 2
+    while end > start and text[end - 1] in ".,;:":
+        if text[end - 1] == "." and re.search(r"\b(?:Jr|Sr|Co|Corp|Inc|Ltd)\.$", text[start:end]):
+            break
+        end -= 1
+    return start, end, text[start:end]
+
+
+def _plausible_org(surface: str, kb: KnowledgeBase) -> bool:
+    if len(surface) < 2 or not surface[:1].isupper() or surface.lower() in _ORG_STOP:
+        return False
+    if kb.party_of(surface) is not None or "\n" in surface:
+        return False
+    words = surface.split()
+    return not (len(words) == 1 and surface.isupper() and len(surface) <= 2)
+
+
+def _clean_org(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface).strip(" -")
+
+
+def _people_after_titles(text: str, taken: list[tuple[int, int]]) -> list[_Person]:
+    """Without a model, names right after an office title are people ("Defence Minister Richard Marles")."""
+    out = []
+    for match in _NAME_AFTER_TITLE.finditer(text):
+        start, end = match.span("name")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        out.append(_Person(start, end, match.group("name")))
+    return out
+
+
+def _read_title(text: str, person: _Person, party_mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """Office and party from "Japanese Defense Minister X", "X, Australia's defence minister,"."""
+    before = text[max(0, person.start - 80):person.start]
+    match = _TITLE_BEFORE.search(before)
+    title_start = None
+    if match:
+        person.office = TITLES[match.group("title").lower()]
+        person.former = bool(match.group("mod")) and match.group("mod").lower() in {"former", "then-", "then", "late"}
+        title_start = person.start - len(before) + match.start()
+    else:
+        after = _TITLE_AFTER.match(text[person.end:person.end + 80])
+        if after:
+            person.office = TITLES[after.group("title").lower()]
+            window = (person.end + after.start("pre"), person.end + after.end("pre"))
+            for m in party_mentions:
+                if window[0] <= m.start and m.end <= window[1] + 1:
+                    person.party = m.label
+            return
+    if title_start is None:
+        return
+    if person.office is None:  # "his U.S. counterpart": the office of the other person in the sentence
+        person.office = "counterpart"
+    for m in party_mentions:
+        if m.end <= title_start and title_start - m.end <= 4:
+            person.party = m.label
+
+
+def _resolve_people(people: list[_Person], res: EntityResources, published: str | None) -> None:
+    kb = res.kb
+    for person in people:
+        found = kb.people_by_form.get(fold(person.text), [])
+        if found:
+            person.person = _best_exact(found, person, published)
+            person.how = "exact"
+    start, end = _time_window(people, published)
+    offices = [p.office for p in people if p.office not in (None, "counterpart")]
+    for person in people:
+        if person.office == "counterpart":
+            person.office = offices[0] if offices else None
+    for person in people:
+        if person.person is not None or len(person.text.split()) < 2:
+            continue
+        person.person, person.how = _fuzzy(person, res, start, end)
+    full = [p for p in people if p.person is not None]
+    for person in people:
+        if person.person is not None or len(person.text.split()) >= 2:
+            continue
+        key = fold(person.text)
+        for other in full:
+            assert other.person is not None
+            if key in {fold(n).split()[-1] for n in (other.person.name, *other.person.aliases) if fold(n)} or \
+                    key in fold(other.person.name).split():
+                person.person, person.how = other.person, "short"
+                break
+        if person.person is None:
+            holders = [p for p in kb.people_by_surname.get(key, [])
+                       if any(o.overlaps(start, end) for o in p.offices)]
+            if len(holders) == 1:
+                person.person, person.how = holders[0], "surname"
+
+
+def _best_exact(found: list[Person], person: _Person, published: str | None) -> Person:
+    if len(found) == 1:
+        return found[0]
+    day = dt.date.fromisoformat(published) if published else None
+
+    def score(p: Person) -> tuple[int, int]:
+        fits_office = any(o.office == person.office for o in p.offices)
+        fits_day = day is not None and any(o.held_on(day) for o in p.offices)
+        return int(fits_office), int(fits_day)
+
+    return max(found, key=score)
+
+
+def _time_window(people: list[_Person], published: str | None) -> tuple[dt.date, dt.date]:
+    """The span of time the article speaks of: its date, or when its titled people all held office."""
+    today = dt.date.today()
+    if published:
+        day = dt.date.fromisoformat(published)
+        return day - dt.timedelta(days=45), day
+    start, end = EARLIEST, today
+    for person in people:
+        if person.person is None or person.office in (None, "counterpart") or person.former:
+            continue
+        terms = [o for o in person.person.offices if o.office == person.office
+                 and (person.party is None or o.party == person.party)]
+        if not terms:
+            continue
+        first = min(o.start for o in terms)
+        last = max(o.end or today for o in terms)
+        if first <= end and start <= last:
+            start, end = max(start, first), min(end, last)
+    return start, end
+
+
+def _fuzzy(person: _Person, res: EntityResources, start: dt.date, end: dt.date) -> tuple[Person | None, str]:
+    """A misspelled name's person: lenient among the holders of a stated office, strict otherwise."""
+    kb = res.kb
+    name = _strip_suffix(fold(person.text))
+    if person.office and not person.former:
+        holders = kb.office_holders(person.office, person.party, start, end)
+        best, best_score = None, 0.0
+        for holder in holders:
+            score = max(_similarity(name, _strip_suffix(fold(f))) for f in (holder.name, *holder.aliases))
+            if score > best_score:
+                best, best_score = holder, score
+        if best is not None and best_score >= 55:
+            return best, "fuzzy-office"
+    hit = process.extractOne(name, res.person_names, scorer=_similarity, score_cutoff=85)
+    if hit is not None:
+        candidate = res.person_index[hit[2]]
+        fits_party = person.party is None or candidate.party == person.party
+        fits_time = not candidate.offices or any(o.overlaps(start - dt.timedelta(days=3650), end)
+                                                 for o in candidate.offices)
+        if fits_party and fits_time:
+            return candidate, "fuzzy"
+    return None, ""
+
+
+def _similarity(a: str, b: str, **_: Any) -> float:
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+def _strip_suffix(name: str) -> str:
+    words = name.split()
+    return " ".join(w for w in words if w not in _SUFFIXES) or name

