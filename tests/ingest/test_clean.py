@@ -68,3 +68,9 @@ def test_title_repeated_in_body_is_dropped() -> None:
     raw = "Tokyo and Washington agree\n\nTokyo and Washington agree\n\nThe two allies agreed on Friday."
     builder = clean_text(raw, drop=frozenset({"Tokyo and Washington agree"}))
     assert builder.text() == "The two allies agreed on Friday."
+
+
+@pytest.mark.parametrize("line", ["Print | Email | Share", "Follow Asia Pacific Report on X and Facebook for more news.",
+                                  "Facebook • Twitter • LinkedIn"])
+def test_share_bars_and_follow_prompts_are_furniture(line: str) -> None:
+    assert is_furniture(line)

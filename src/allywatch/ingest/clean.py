@@ -52,7 +52,8 @@ _FURNITURE_WORDS = r"""
 | (?:(?:read|viewed|seen)\s+[\d,.]+\s*k?\s+times)
 | (?:share(?:\s+(?:this|on|via|the)\b.*)?|tweet|pin\s+it|e-?mail|print|whatsapp|telegram|linkedin|facebook
     |twitter|x\s*\(twitter\)|reddit|copy\s+(?:link|url)|link\s+copied)
-| (?:follow\s+us\b.*|like\s+us\s+on\b.*|join\s+(?:us|our)\s+(?:on|channel)\b.*)
+| (?:follow\s+us\b.*|like\s+us\s+on\b.*|join\s+(?:us|our)\s+(?:on|channel)\b.*
+    |follow\s+.{1,60}\s+on\s+(?:x|twitter|facebook|whatsapp|telegram|linkedin|instagram|google\s+news|threads)\b.*)
 | (?:exit\s+mobile\s+version|back\s+to\s+top(?:\s+button)?|skip\s+to\s+(?:main\s+)?content|scroll\s+to\s+top
     |toggle\s+navigation|open\s+menu|close\s+menu|menu|search|home|go\s+to\s+top)
 | (?:advt\.?\s+blocker\s+detected|ad\s*-?\s*blocker\s+detected|adblock(?:er)?\s+detected
@@ -73,8 +74,10 @@ _FURNITURE_WORDS = r"""
 """
 _FURNITURE = re.compile(r"^[\s\W]*(?:" + _FURNITURE_WORDS + r")[\s\W]*$", re.IGNORECASE | re.VERBOSE)
 
+_SEPARATORS = re.compile(r"\s*[|•·/]\s*")
+
 #: Lines with more words than this are always content.
-MAX_FURNITURE_WORDS = 12
+MAX_FURNITURE_WORDS = 16
 
 
 def is_furniture(line: str) -> bool:
@@ -84,7 +87,10 @@ def is_furniture(line: str) -> bool:
         return False
     if len(stripped.split()) > MAX_FURNITURE_WORDS:
         return False
-    return bool(_FURNITURE.match(stripped))
+    if _FURNITURE.match(stripped):
+        return True
+    parts = [p for p in _SEPARATORS.split(stripped) if p.strip()]
+    return len(parts) > 1 and all(_FURNITURE.match(p.strip()) for p in parts)
 
 
 @dataclass

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -212,7 +212,8 @@ class KnowledgeBase:
                 raise KnowledgeBaseError(f"{where} ({name}): {err}") from err
 
     def index(self) -> None:
-        """Build the lookup indexes from the records."""
+        """Merge people recorded in several files, then build the lookup indexes."""
+        self.people = _merge_people(self.people)
         self.party_forms, self.demonym_forms, self.capital_forms = {}, {}, {}
         for party in self.parties.values():
             for form in (party.code if party.kind == "bloc" else None, party.name, *party.names):
@@ -271,6 +272,22 @@ class KnowledgeBase:
         for location in self.locations:
             for form in (location.name, *location.aliases):
                 yield form, "location", location.name
+
+
+def _merge_people(people: list[Person]) -> list[Person]:
+    """One record per person: a leader of a bloc may also be listed with their national offices."""
+    merged: dict[str, Person] = {}
+    for person in people:
+        key = fold(person.name)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = person
+            continue
+        aliases = tuple(dict.fromkeys((*first.aliases, *person.aliases)))
+        offices = tuple(dict.fromkeys((*first.offices, *person.offices)))
+        merged[key] = replace(first, aliases=aliases, offices=offices,
+                              note="; ".join(n for n in (first.note, person.note) if n))
+    return list(merged.values())
 
 
 def surnames(person: Person) -> set[str]:

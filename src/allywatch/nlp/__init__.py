@@ -8,6 +8,7 @@ from allywatch.kb.loader import KnowledgeBase
 from allywatch.model import Extraction
 from allywatch.nlp.entities import EntityResources, recognise
 from allywatch.nlp.events import extract_events
+from allywatch.nlp.money import FxTable, find_amounts
 from allywatch.nlp.sentences import split_sentences
 from allywatch.pipeline import Component, FunctionComponent
 from allywatch.settings import Settings
@@ -33,11 +34,19 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
         if why:
             notes.append(why)
     resources = EntityResources.build(kb, model)
+    fx = FxTable.load()
+
+    def money(extraction: Extraction) -> Extraction:
+        published = extraction.article.published
+        year = int(published[:4]) if published else None
+        return replace(extraction, amounts=tuple(find_amounts(extraction.article.text, fx, year)))
+
     components: list[Component] = [
         FunctionComponent("sentences", _sentences, requires=("article",), assigns=("sentences",)),
         FunctionComponent("entities", lambda e: recognise(e, resources), requires=("article",),
                           assigns=("entities", "party_mentions", "parsed")),
-        FunctionComponent("events", extract_events, requires=("sentences", "entities", "party_mentions"),
+        FunctionComponent("money", money, requires=("article",), assigns=("amounts",)),
+        FunctionComponent("events", extract_events, requires=("sentences", "entities", "party_mentions", "amounts"),
                           assigns=("events",)),
         FunctionComponent("finish", _finish, requires=("parsed",), assigns=("parsed",)),
     ]

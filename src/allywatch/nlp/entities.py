@@ -42,7 +42,9 @@ TITLES: dict[str, str | None] = {
     "defense minister": "defense_minister", "defence minister": "defense_minister",
     "minister of defense": "defense_minister", "minister of defence": "defense_minister",
     "minister for defence": "defense_minister", "minister for defense": "defense_minister",
-    "defense secretary": "defense_minister", "defence secretary": "defense_minister",
+    "armed forces minister": "defense_minister", "minister for the armed forces": "defense_minister",
+    "minister of the armed forces": "defense_minister", "defense secretary": "defense_minister",
+    "defence secretary": "defense_minister",
     "secretary of defense": "defense_minister", "secretary of war": "defense_minister",
     "war secretary": "defense_minister", "minister of national defense": "defense_minister",
     "minister of national defence": "defense_minister", "national defense minister": "defense_minister",
@@ -82,6 +84,12 @@ _ROLE_WORDS = {
     "industry": ("industry",), "interior": ("interior", "home affairs"),
 }
 _NER_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+CONTINENTS = frozenset({"asia", "europe", "africa", "north america", "south america", "latin america", "oceania",
+                        "antarctica", "the americas", "americas", "eurasia", "middle east", "asia pacific"})
+_TITLE_WORD = re.compile(r"^\s*(?:adviser|advisor|secretary|minister|chief|director|spokes\w+|official|"
+                         r"commissioner|envoy|ambassador|head|chair\w*)\b", re.IGNORECASE)
+_NOT_ORG_END = re.compile(r"\b(?:agreement|treaty|pact|accord|memorandum|act|strategy|principles|doctrine|"
+                          r"initiative|declaration|statement)$", re.IGNORECASE)
 _ORG_STOP = {"government", "cabinet", "parliament", "congress", "ministry", "army", "navy", "air force",
              "military", "administration", "reuters", "police", "council", "court", "senate", "commission",
              "defense", "defence", "state", "the state department"}
@@ -188,7 +196,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
         if match.kind == "party":
             _add_party(out, kb, match, party_counts)
         elif match.kind == "capital":
-            if _LOCATIVE.search(text[max(0, match.start - 25):match.start]):
+            if _LOCATIVE.search(text[max(0, match.start - 25):match.start]) or _is_dateline(text, match):
                 out.add("location", _capital_name(kb, match), _mention(match))
             else:
                 _add_party(out, kb, match, party_counts)
@@ -212,11 +220,6 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
     for start, end, surface, kind in ner_spans:
         if kind == "person":
             people.append(_Person(start, end, surface))
-        elif kind == "org":
-            if _plausible_org(surface, kb):
-                out.add("org", _clean_org(surface), Mention(surface, start, end, "ner"))
-        elif kb.party_of(surface) is None and surface[:1].isupper():
-            out.add("location", surface, Mention(surface, start, end, "ner"))
     if doc is None:
         people.extend(_people_after_titles(text, taken))
     for found in _CLASS_PROGRAM.finditer(text):
@@ -230,7 +233,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
     for person in people:
         if person.person is not None:
             name, party = person.person.name, person.person.party
-        elif len(person.text.split()) >= 2:
+        elif _looks_like_name(person.text):
             name, party = person.text, person.party
         else:
             continue
@@ -238,6 +241,25 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
                 party=party, how=person.how)
         if party and (person.office or (person.person is not None and person.person.offices)):
             out.party_mentions.append(Mention(person.text, person.start, person.end, party))
+
+    short_names = {word: p.person for p in people if p.person is not None
+                   for word in (*fold(p.person.name).split()[-1:], fold(p.text).split()[-1])}
+    for start, end, surface, kind in ner_spans:
+        if kind == "person":
+            continue
+        folded = fold(surface)
+        if folded in short_names and len(folded.split()) == 1:
+            known = short_names[folded]
+            assert known is not None
+            out.add("person", known.name, Mention(surface, start, end, "short"), party=known.party)
+        elif kind == "org":
+            government = _government_of(surface, kb)
+            if government:
+                out.party_mentions.append(Mention(surface, start, end, government))
+            elif _plausible_org(surface, kb, text[end:end + 30]):
+                out.add("org", _clean_org(surface), Mention(surface, start, end, "ner"))
+        elif _plausible_place(surface, kb):
+            out.add("location", surface, Mention(surface, start, end, "ner"))
 
     entities = []
     for (kind, name), mentions in sorted(out.entities.items(), key=lambda kv: min(m.start for m in kv[1])):
@@ -259,6 +281,12 @@ def _add_party(out: _Collected, kb: KnowledgeBase, match: Match, counts: Counter
         out.add("org", party.name, _mention(match), party=code)
     else:
         out.add("country", code, _mention(match), party=code)
+
+
+def _is_dateline(text: str, match: Match) -> bool:
+    """A capital opening a paragraph before a comma or dash is the dateline's place ("MANILA, July 9 —")."""
+    at_start = match.start == 0 or text[match.start - 1] == "\n"
+    return at_start and bool(re.match(r"\s*(?:,|\u2014|\u2013|-)", text[match.end:match.end + 3]))
 
 
 def _capital_name(kb: KnowledgeBase, match: Match) -> str:
@@ -300,6 +328,12 @@ def _pick_org(kb: KnowledgeBase, entries: list[Any], match: Match, party_mention
     return None
 
 
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and not any(c.isdigit() for c in text) and all(
+        w[:1].isupper() or w.lower() in {"de", "da", "van", "von", "bin", "al", "du", "le"} for w in words)
+
+
 def _mention(match: Match) -> Mention:
     return Mention(match.text, match.start, match.end, match.kind)
 
@@ -307,6 +341,11 @@ def _mention(match: Match) -> Mention:
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
     """Drop a leading 'the' and a trailing possessive from a model span."""
     surface = text[start:end]
+    if "(" in surface:
+        end = start + surface.index("(")
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        surface = text[start:end]
     if surface.lower().startswith("the "):
         start += 4
     if surface.endswith(("'s", "’s")):
@@ -318,13 +357,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, text[start:end]
 
 
-def _plausible_org(surface: str, kb: KnowledgeBase) -> bool:
+def _plausible_org(surface: str, kb: KnowledgeBase, following: str = "") -> bool:
+    """A model ORG span that names an organisation, not a title fragment, a document or a party."""
     if len(surface) < 2 or not surface[:1].isupper() or surface.lower() in _ORG_STOP:
         return False
     if kb.party_of(surface) is not None or "\n" in surface:
         return False
+    if _TITLE_WORD.match(following) or _NOT_ORG_END.search(surface):
+        return False
     words = surface.split()
     return not (len(words) == 1 and surface.isupper() and len(surface) <= 2)
+
+
+def _plausible_place(surface: str, kb: KnowledgeBase) -> bool:
+    """A model place span below the state level (not a party, not a continent)."""
+    return (kb.party_of(surface) is None and surface[:1].isupper() and fold(surface) not in CONTINENTS
+            and "\n" not in surface)
+
+
+def _government_of(surface: str, kb: KnowledgeBase) -> str | None:
+    """The party of "the Government of Japan", "the Japanese government"."""
+    match = re.fullmatch(r"(?:the\s+)?(?:government|administration|cabinet)\s+of\s+(?:the\s+)?(.+)", surface,
+                         re.IGNORECASE) or re.fullmatch(r"(?:the\s+)?(.+?)\s+(?:government|administration|cabinet)",
+                                                        surface, re.IGNORECASE)
+    return kb.party_of(match.group(1)) if match else None
 
 
 def _clean_org(surface: str) -> str:
@@ -381,10 +437,14 @@ def _resolve_people(people: list[_Person], res: EntityResources, published: str 
     for person in people:
         if person.office == "counterpart":
             person.office = offices[0] if offices else None
+    named = {id(p.person) for p in people if p.person is not None}
     for person in people:
         if person.person is not None or len(person.text.split()) < 2:
             continue
-        person.person, person.how = _fuzzy(person, res, start, end)
+        # an article that spells a person right does not misspell them elsewhere: a near-namesake is someone else
+        guess, how = _fuzzy(person, res, start, end)
+        if guess is not None and id(guess) not in named:
+            person.person, person.how = guess, how
     full = [p for p in people if p.person is not None]
     for person in people:
         if person.person is not None or len(person.text.split()) >= 2:
