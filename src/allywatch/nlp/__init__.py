@@ -9,6 +9,7 @@ from allywatch.model import Extraction
 from allywatch.nlp.entities import EntityResources, recognise
 from allywatch.nlp.events import extract_events
 from allywatch.nlp.money import FxTable, find_amounts
+from allywatch.nlp.quotes import extract_quotes
 from allywatch.nlp.sentences import split_sentences
 from allywatch.pipeline import Component, FunctionComponent
 from allywatch.settings import Settings
@@ -48,6 +49,7 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
         FunctionComponent("money", money, requires=("article",), assigns=("amounts",)),
         FunctionComponent("events", extract_events, requires=("sentences", "entities", "party_mentions", "amounts"),
                           assigns=("events",)),
+        FunctionComponent("quotes", extract_quotes, requires=("entities",), assigns=("quotes",)),
         FunctionComponent("finish", _finish, requires=("parsed",), assigns=("parsed",)),
     ]
     return components, notes

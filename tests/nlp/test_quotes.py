@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from allywatch.model import Article, Entity, Extraction, Mention
+from allywatch.nlp.quotes import extract_quotes
+
+
+def _extraction(text: str, names: dict[str, str]) -> Extraction:
+    entities = []
+    for surface, (kind, name) in ((s, v.split(":", 1)) for s, v in names.items()):
+        mentions = []
+        at = text.find(surface)
+        while at >= 0:
+            mentions.append(Mention(surface, at, at + len(surface)))
+            at = text.find(surface, at + 1)
+        entities.append(Entity(type=kind, name=name, mentions=tuple(mentions)))
+    return Extraction(article=Article(doc="t", text=text), entities=tuple(entities))
+
+
+def _quotes(text: str, names: dict[str, str]) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in extract_quotes(_extraction(text, names)).quotes]
+
+
+def test_quote_then_name_said() -> None:
+    text = '"It is difficult for any one country to defend itself alone," Ishiba said on Thursday.'
+    assert _quotes(text, {"Ishiba": "person:Shigeru Ishiba"}) == [
+        ("Shigeru Ishiba", "It is difficult for any one country to defend itself alone")]
+
+
+def test_said_then_name_and_pronoun_refers_back() -> None:
+    text = ('Prime Minister Fumio Kishida spoke to reporters.\n"We will deepen ties with our allies," said Kishida.\n'
+            '"Cooperation is extremely important," he said.')
+    assert _quotes(text, {"Fumio Kishida": "person:Fumio Kishida", "Kishida": "person:Fumio Kishida"}) == [
+        ("Fumio Kishida", "We will deepen ties with our allies"),
+        ("Fumio Kishida", "Cooperation is extremely important")]
+
+
+def test_name_said_colon_and_continued_paragraph() -> None:
+    text = ('In a statement, National Security Adviser Jake Sullivan said: "This decision will contribute to peace.'
+            '\n\n"President Biden strongly appreciates the leadership role played by Japan."\n\nOthers disagreed.')
+    [(speaker, quote)] = _quotes(text, {"Jake Sullivan": "person:Jake Sullivan"})
+    assert speaker == "Jake Sullivan"
+    assert quote.startswith("This decision will contribute") and quote.endswith("played by Japan.")
+
+
+def test_statement_partial_quotes_and_statement_added() -> None:
+    text = ('A statement from the Japanese Defense Ministry said, "With the rapid deterioration of the security '
+            'situation" in Asia, "the two ministers confirmed that the alliance remains strong." The statement added '
+            'that the allies agreed to work on expanding "more advanced joint exercises in various locations."')
+    quotes = _quotes(text, {"Japanese Defense Ministry": "org:Ministry of Defense"})
+    assert [s for s, _ in quotes] == ["Ministry of Defense"] * 3
+    assert quotes[2][1].startswith("more advanced joint exercises")
+
+
+def test_the_noun_said_takes_the_body_of_that_kind() -> None:
+    text = ('The Indian Navy will induct the masts. "These advanced systems will be co-developed in India," '
+            'the navy said in a statement.')
+    assert _quotes(text, {"Indian Navy": "org:Indian Navy"}) == [
+        ("Indian Navy", "These advanced systems will be co-developed in India")]
+
+
+def test_scare_quotes_and_unattributed_quotes_are_not_reported() -> None:
+    text = 'Japan is working to acquire what it calls a "counterstrike" capability. "A line with no speaker at all."'
+    assert _quotes(text, {}) == []
