@@ -70,7 +70,10 @@ def test_title_repeated_in_body_is_dropped() -> None:
     assert builder.text() == "The two allies agreed on Friday."
 
 
-@pytest.mark.parametrize("line", ["Print | Email | Share", "Follow Asia Pacific Report on X and Facebook for more news.",
-                                  "Facebook • Twitter • LinkedIn"])
+@pytest.mark.parametrize("line", [
+    "Print | Email | Share",
+    "Follow Asia Pacific Report on X and Facebook for more regional security news.",
+    "Facebook • Twitter • LinkedIn",
+])
 def test_share_bars_and_follow_prompts_are_furniture(line: str) -> None:
     assert is_furniture(line)
