@@ -209,7 +209,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             if org is None:
                 continue
             out.add("org", org.name, _mention(match), party=org.party, org_kind=org.kind)
-            if org.party and org.kind in GOVERNMENT_KINDS:
+            if org.party and org.kind != "media":  # a body acts for, or stands with, its home party
                 out.party_mentions.append(Mention(match.text, match.start, match.end, org.party))
         elif match.kind == "program":
             out.add("program", match.key, _mention(match))

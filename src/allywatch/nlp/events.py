@@ -23,11 +23,13 @@ The rules describe English news style, not particular articles:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from allywatch.model import Amount, DateMention, Entity, Event, Extraction, Mention, Span
+from allywatch.nlp.quotes import quote_spans
 
 EQUIPMENT = (r"missiles?|jets?|fighters?|aircraft|planes?|frigates?|ships?|warships?|vessels?|submarines?|tanks?|"
              r"vehicles?|howitzers?|radars?|systems?|weapons?|arms|drones?|helicopters?|interceptors?|munitions?|"
@@ -52,7 +54,8 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
         r"produc\w+|manufactur\w+|build(?:s|ing)?|built|assembl\w+"),
     "arms_transfer": (
         r"buy(?:s|ing)?|bought|purchas\w*|acquir\w*|acquisition|procure\w*|procurement|sell(?:s|ing)?|sold|"
-        r"sales?|export(?:s|ed|ing)?|import(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|deliver\w*|ship(?:s|ped|ping)?|"
+        r"sales?|export(?:s|ed|ing)?|import(?:s|ed|ing)?|suppl(?:ies|ied|ying)|(?<!supply\s)supply(?!\s+chain)|"
+        r"deliver\w*|shipped|shipping|shipment|(?:to|will|would|can|could|may)\s+ship|"
         r"transfer(?:s|red|ring)?|donat\w+|leas(?:e|es|ed|ing)|order(?:s|ed)?|contract|deal|"
         r"(?:picked|selected|chosen|chose|picks|selects|choose)|send(?:s|ing)?|sent|provid\w+|"
         r"hand(?:ed)?\s+over|replenish\w*|restock\w*",
@@ -60,14 +63,16 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
     "supply_chain": (
         r"supply\s+chains?|critical\s+minerals?|rare\s+earths?|stockpil\w+|industrial\s+base|raw\s+materials",
         None),
-    "maintenance": (r"repair\w*|maintenance|maintain\w*|overhaul\w*|MRO|sustainment|servicing", None),
+    "maintenance": (r"repair\w*|maintenance|overhaul\w*|MRO|sustainment|servicing", None),
     "export_control": (
         r"export\s+(?:controls?|rules|guidelines|curbs|restrictions|bans?|licen[cs]\w*|regime|regulations)|"
         r"(?:ban|bans|banned|banning|restrict\w*|curb\w*|tighten\w*|loosen\w*|relax\w*|eas(?:e|ed|es|ing)|"
         r"limit\w*|halt\w*|block\w*|suspend\w*)\s+(?:\w+\s+){0,4}?exports?|"
         r"exports?\s+(?:\w+\s+){0,3}?(?:bans?|curbs|controls?|restrictions|licen[cs]\w*)|"
         r"under\s+export\s+controls?|three\s+principles|entity\s+list|trade\s+restriction\s+list|"
-        r"dual-use\s+(?:\w+\s+){0,3}exports?",
+        r"dual-use\s+(?:\w+\s+){0,3}exports?|"
+        r"(?:restrictions|curbs|controls)\s+on\s+(?:[\w'’]+\s+){0,3}?(?:exports?|sales|chips?|semiconductor\w*|"
+        r"technolog\w+|chipmaking)",
         None),
     "defense_spending": (
         r"defen[cs]e\s+(?:budget|spending|expenditures?|outlays)|military\s+(?:spending|budget|build-?up|expenditures?)"
@@ -119,19 +124,25 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 DEFAULT_STATUS = {"meeting": "completed", "export_control": "completed"}
 
-_CLAUSE = re.compile(r"(?:,\s+|\s+)(?:as|amid|while|whereas|because|although|though|despite|but)\s+|;\s+|"
-                     r",\s+(?:which|who|where)\s+|\s+\u2014\s+|\s+-\s+", re.IGNORECASE)
+_CLAUSE = re.compile(r"(?:,\s+|\s+)(?:as|amid|while|whereas|because|although|though|despite|but|after)\s+|;\s+|"
+                     r",\s+(?:which|who|where)\s+|\s+\u2014\s+|\s+-\s+|,\s+(?=[a-z]+ing\s)|"
+                     r"\s+(?:in\s+order\s+)?to\s+(?=(?:help|replace|replenish|support|counter)\b)", re.IGNORECASE)
 _EXCLUDE_BEFORE = re.compile(r"\b(?:threats?|against|counter(?:ing)?|deter(?:ring)?|pressure\s+from|aggression|"
                              r"invasion\s+of|according\s+to|rivals?|adversar\w+|assertive|such\s+as|"
                              r"reliance\s+on|lessen\s+reliance\s+on|dependence\s+on|flight\s+tested\s+by|"
-                             r"from\s+countries)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+                             r"from\s+countries|over|rather\s+than|instead\s+of|beat(?:ing)?|outbid\w*|"
+                             r"hunt(?:ing)?|track(?:ing)?|after|like)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _EXCLUDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:invasion|aggression|attacks?|threats?|pressure|coercion|"
-                            r"increases?\s+pressure)", re.IGNORECASE)
+                            r"increases?\s+pressure|allies|ally|partners?|submarines|rivals?)\b", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"\b(?:they|both|the\s+two|the\s+allies|the\s+sides|each\s+other|one\s+another|"
                          r"counterparts?|the\s+ministers|the\s+leaders|the\s+partners)\b", re.IGNORECASE)
 _BUY = re.compile(r"\b(?:buy\w*|bought|purchas\w*|acquir\w*|acquisition|procure\w*|procurement|import\w*|order\w*|"
                   r"picked|selected|chosen|chose|picks|selects|choose|choice|decision|receiv\w*|contract|deal|"
                   r"obtain\w*|lease\w*|replenish\w*|restock\w*)\b", re.IGNORECASE)
+_FORCES_STRICT = re.compile(r"\b(?:troops|forces|military|soldiers|personnel|marines|units|bases|command|fleet|"
+                            r"warships|navy|army)\b", re.IGNORECASE)
+_SUBJECT_REFERENCE = re.compile(r"^\s*(?:[\w,'’-]+\s+){0,6}?(?:it|its|the\s+(?:government|cabinet|country|"
+                                r"ministry|administration))\b", re.IGNORECASE)
 _MAKER = re.compile(r"^(?:-made|-built|-designed|-developed|\s+made|-produced)", re.IGNORECASE)
 
 
@@ -157,39 +168,66 @@ def extract_events(extraction: Extraction) -> Extraction:
     """Fill ``events`` from the sentences, party mentions and entities of an extraction."""
     text = extraction.article.text
     mentions = list(extraction.party_mentions)
+    counts = Counter(m.label for m in mentions if not _excluded(text, m))
+    context = _Context(text=text, extraction=extraction, quoted=[(q.start, q.end) for q in quote_spans(text)],
+                       main_party=counts.most_common(1)[0][0] if counts else None)
     drafts: list[_Draft] = []
     previous: list[tuple[Span, set[str]]] = []
     for sentence in extraction.sentences:
         in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-        drafts.extend(_sentence_events(text, sentence, in_sentence, previous, extraction))
+        drafts.extend(_sentence_events(context, sentence, in_sentence, previous))
         parties = {m.label for m in in_sentence if not _excluded(text, m)}
         previous = [*previous, (sentence, parties)][-2:]
     return replace(extraction, events=tuple(_merge(drafts)))
 
 
-def _sentence_events(text: str, sentence: Span, in_sentence: list[Mention],
-                     previous: list[tuple[Span, set[str]]], extraction: Extraction) -> Iterable[_Draft]:
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    extraction: Extraction
+    quoted: list[tuple[int, int]]
+    main_party: str | None
+
+    def in_quote(self, at: int) -> bool:
+        return any(start <= at < end for start, end in self.quoted)
+
+
+def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mention],
+                     previous: list[tuple[Span, set[str]]]) -> Iterable[_Draft]:
+    text, extraction = context.text, context.extraction
     clauses = _clauses(sentence)
     subject_clause = clauses[0]
+    spending = bool(_TRIGGER_RE["defense_spending"][0].search(sentence.text))
     for clause in clauses:
         clause_text = text[clause[0]:clause[1]]
         found: dict[str, re.Match[str]] = {}
         for kind, (explicit, generic) in _TRIGGER_RE.items():
-            match = explicit.search(clause_text)
+            match = next((m for m in explicit.finditer(clause_text) if not context.in_quote(clause[0] + m.start())),
+                         None)
             if match is None and generic is not None:
-                candidate = generic.search(clause_text)
+                candidate = next((m for m in generic.finditer(clause_text)
+                                  if not context.in_quote(clause[0] + m.start())), None)
                 if candidate is not None and (_JOINT.search(clause_text) or _with_party(text, clause, in_sentence)):
                     match = candidate
             if match is not None and _trigger_applies(kind, clause_text, match, text, clause, extraction):
                 found[kind] = match
+        if spending and "defense_spending" not in found:
+            amount = _amount_in(extraction, clause)
+            if amount is not None and not context.in_quote(amount.start):
+                found["defense_spending"] = re.compile(re.escape(amount.text)).search(clause_text) or next(
+                    iter(_TRIGGER_RE["defense_spending"][0].finditer(sentence.text)))
         if "agreement" in found and any(k in found for k in SPECIFIC):
             del found["agreement"]
         if "arms_transfer" in found and "export_control" in found:
             del found["arms_transfer"]
         for kind, match in found.items():
-            draft = _draft(kind, match, text, sentence, clause, subject_clause, in_sentence, previous, extraction)
+            draft = _draft(kind, match, context, sentence, clause, subject_clause, in_sentence, previous)
             if draft is not None:
                 yield draft
+
+
+def _amount_in(extraction: Extraction, clause: tuple[int, int]) -> Amount | None:
+    return next((a for a in extraction.amounts if clause[0] <= a.start < clause[1]), None)
 
 
 def _trigger_applies(kind: str, clause_text: str, match: re.Match[str], text: str, clause: tuple[int, int],
@@ -209,58 +247,106 @@ def _trigger_applies(kind: str, clause_text: str, match: re.Match[str], text: st
         after = clause_text[match.end():match.end() + 20].lower()
         if after.startswith((" the needs", " its needs", " demand", " requirements", " targets")):
             return False
-    return not (kind == "force_posture" and match.group().lower() in {"presence", "bases"} and not re.search(
-        r"\b(?:military|troops?|forces?|naval|expand\w*|increase\w*|station\w*)\b", clause_text, re.IGNORECASE))
+    if kind == "force_posture" and not _FORCES_STRICT.search(clause_text):
+        return False
+    if kind == "maintenance" and not (_EQUIPMENT.search(clause_text) or re.search(r"\bfacilit", clause_text)):
+        return False
+    return not (kind == "defense_spending" and re.match(r"military\s+build", match.group(), re.IGNORECASE)
+                and not (_amount_in(extraction, clause) or re.search(r"\b(?:pledg\w+|doubl\w+|spend\w*|budget)\b",
+                                                                    clause_text, re.IGNORECASE)))
 
 
-def _draft(kind: str, match: re.Match[str], text: str, sentence: Span, clause: tuple[int, int],
-           subject_clause: tuple[int, int], in_sentence: list[Mention], previous: list[tuple[Span, set[str]]],
-           extraction: Extraction) -> _Draft | None:
+def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, clause: tuple[int, int],
+           subject_clause: tuple[int, int], in_sentence: list[Mention],
+           previous: list[tuple[Span, set[str]]]) -> _Draft | None:
+    text, extraction = context.text, context.extraction
     trigger_at = clause[0] + match.start()
     usable = [m for m in in_sentence if not _excluded(text, m)]
-    if kind in SINGLE_PARTY:
-        local = [m for m in usable if clause[0] <= m.start < clause[1]]
-        if kind == "defense_spending":
-            local = local or [m for m in usable if subject_clause[0] <= m.start < subject_clause[1]]
-    else:
-        local = [m for m in usable if clause[0] <= m.start < clause[1]
-                 or subject_clause[0] <= m.start < subject_clause[1]]
-    parties = {m.label for m in local}
+    in_clause = [m for m in usable if clause[0] <= m.start < clause[1]]
+    in_subject = [m for m in usable if subject_clause[0] <= m.start < subject_clause[1]]
     carried = False
-    need = 1 if kind in SINGLE_PARTY else 2
-    if len(parties) < need and kind not in SINGLE_PARTY:
-        clause_text = text[clause[0]:clause[1]]
-        subject_text = text[subject_clause[0]:subject_clause[1]]
-        if _COLLECTIVE.search(clause_text) or _COLLECTIVE.search(subject_text) or parties:
-            for _, before in reversed(previous):
-                if len(before | parties) >= 2 and (len(before) >= 2 or parties):
-                    parties |= before
-                    carried = True
-                    break
-    if len(parties) < need:
-        return None
     if kind == "defense_spending":
-        parties = {_nearest(local, trigger_at).label} if local else parties
+        owner = _spender(in_clause or in_subject, trigger_at) or _carried_single(previous, context)
+        if owner is None:
+            return None
+        parties, local, carried = {owner}, in_clause, not (in_clause or in_subject)
+    elif kind == "export_control":
+        local = in_clause + [m for m in in_subject if m not in in_clause]
+        before = [m for m in local if m.start < trigger_at and not _after_preposition(text, m, clause)]
+        actor = before[-1].label if before else None
+        if actor is None and _SUBJECT_REFERENCE.match(text[sentence.start:trigger_at]):
+            actor = context.main_party
+        if actor is None:
+            return None
+        targets = [m.label for m in in_clause if m.start > trigger_at - 40 and m.label != actor
+                   and _after_preposition(text, m, clause, {"to", "against", "on", "targeting", "toward"})]
+        parties = {actor, *targets[:1]}
+        roles = {"actor": actor, **({"target": targets[0]} if targets else {})}
+        return _finish_draft(kind, match, context, sentence, clause, parties, roles, False)
+    else:
+        local = in_clause + [m for m in in_subject if m not in in_clause]
+        parties = {m.label for m in local}
+        if kind in {"co_development", "co_production"} and _with_party(text, clause, in_sentence) and \
+                not any(m.start < trigger_at and not _after_preposition(text, m, clause, {"with"}) for m in local) \
+                and context.main_party:
+            parties.add(context.main_party)  # "a fighter jet it is co-developing with the U.K. and Italy"
+        if len(parties) < 2:
+            clause_text = text[clause[0]:clause[1]]
+            subject_text = text[subject_clause[0]:subject_clause[1]]
+            if _COLLECTIVE.search(clause_text) or _COLLECTIVE.search(subject_text) or parties:
+                for _, before_parties in reversed(previous):
+                    if len(before_parties | parties) >= 2 and (len(before_parties) >= 2 or parties):
+                        parties |= before_parties
+                        carried = True
+                        break
+        if len(parties) < 2:
+            return None
     roles = _roles(kind, text, clause, local, trigger_at, parties, extraction)
-    if kind in DIRECTED and kind != "export_control":
+    if kind in DIRECTED:
         first, second = DIRECTED[kind]
         incomplete = not roles.get(first) or not roles.get(second) or roles[first] == roles[second]
         if incomplete and len(parties) != 2:
             return None
-    if kind == "export_control":
-        actor = roles.get("actor") or (_nearest(local, trigger_at).label if local else None)
-        if actor is None:
-            return None
-        parties = {actor} | ({roles["target"]} if roles.get("target") else set())
-        roles = {"actor": actor, **({"target": roles["target"]} if roles.get("target") else {})}
+    return _finish_draft(kind, match, context, sentence, clause, parties, roles, carried)
+
+
+def _finish_draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, clause: tuple[int, int],
+                  parties: set[str], roles: dict[str, str], carried: bool) -> _Draft:
+    text = context.text
     status = _status(kind, text, clause, sentence, match)
     item = _item(text, clause[0] + match.start(), clause[1])
     draft = _Draft(type=kind, participants=parties, roles=roles, status=status, item=item, sentence=sentence,
                    trigger=match.group(), carried=carried)
-    _attach(draft, extraction, sentence)
-    draft.why = (f"trigger '{match.group()}'; parties {sorted(parties)}" + (" (carried from before)" if carried
-                 else "") + f"; status {status}")
+    _attach(draft, context.extraction, sentence)
+    draft.why = (f"trigger '{match.group()}'; parties {sorted(parties)}"
+                 + (" (carried from before)" if carried else "") + f"; status {status}")
     return draft
+
+
+def _spender(mentions: list[Mention], at: int) -> str | None:
+    """Whose budget: the party named nearest before the trigger (or the amount), else the first after it."""
+    if not mentions:
+        return None
+    return _nearest(mentions, at).label
+
+
+def _carried_single(previous: list[tuple[Span, set[str]]], context: _Context) -> str | None:
+    """A budget sentence without a party ("This includes a pledge to double defense spending") is the
+    previous sentence's party when it names one, else the article's main party."""
+    for _, parties in reversed(previous):
+        if len(parties) == 1:
+            return next(iter(parties))
+    return context.main_party
+
+
+def _after_preposition(text: str, mention: Mention, clause: tuple[int, int],
+                       words: set[str] | None = None) -> bool:
+    """The mention follows one of ``words`` (default: any preposition that makes it an object)."""
+    words = words or {"to", "for", "from", "by", "with", "on", "against", "into", "toward", "towards", "of"}
+    prefix = re.findall(r"[a-z]+", text[max(clause[0], mention.start - 20):mention.start].lower())
+    if prefix and prefix[-1] == "the":
+        prefix = prefix[:-1]
+    return bool(prefix) and prefix[-1] in words
 
 
 def _roles(kind: str, text: str, clause: tuple[int, int], local: list[Mention], trigger_at: int,
@@ -413,19 +499,26 @@ def _attach(draft: _Draft, extraction: Extraction, sentence: Span) -> None:
 
 
 def _merge(drafts: list[_Draft]) -> list[Event]:
-    """One event per (type, participants, roles) in an article, with every sentence that states it."""
+    """One event per type and participants in an article (export controls also per direction), with every
+    sentence that states it; a direction stated several ways takes the most frequent reading."""
     grouped: dict[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], list[_Draft]] = {}
     for draft in drafts:
-        key = (draft.type, tuple(sorted(draft.participants)), tuple(sorted(draft.roles.items())))
-        grouped.setdefault(key, []).append(draft)
+        roles = tuple(sorted(draft.roles.items())) if draft.type == "export_control" else ()
+        grouped.setdefault((draft.type, tuple(sorted(draft.participants)), roles), []).append(draft)
+    industrial = {participants for (kind, participants, _) in grouped
+                  if kind in {"co_development", "co_production", "arms_transfer", "supply_chain", "maintenance"}}
     events = []
-    for (kind, participants, roles), group in grouped.items():
+    for (kind, participants, _), group in grouped.items():
+        if kind == "agreement" and participants in industrial:
+            continue  # the agreement is the transfer or joint programme already reported
         first = min(group, key=lambda d: (d.carried, d.sentence.start))
+        votes = Counter(tuple(sorted(d.roles.items())) for d in group if len(d.roles) == 2 or kind == "export_control")
+        chosen = dict(votes.most_common(1)[0][0]) if votes else first.roles
         evidence = tuple(sorted({d.sentence for d in group}, key=lambda s: s.start))
         confidence = min(0.95, 0.55 + 0.1 * len(evidence) + (0.0 if first.carried else 0.15)
                          + (0.1 if first.program else 0.0))
-        events.append(Event(type=kind, participants=participants, roles=roles, status=first.status, item=first.item,
-                            evidence=evidence, program=first.program,
+        events.append(Event(type=kind, participants=participants, roles=tuple(sorted(chosen.items())),
+                            status=first.status, item=first.item, evidence=evidence, program=first.program,
                             organizations=tuple(dict.fromkeys(o for d in group for o in d.organizations)),
                             date=first.date, location=first.location, amount=first.amount,
                             confidence=confidence, trigger=first.trigger, why=first.why))

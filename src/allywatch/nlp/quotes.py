@@ -51,7 +51,7 @@ def extract_quotes(extraction: Extraction) -> Extraction:
     kinds = {e.name: e.type for e in speakers}
     quotes: list[Quote] = []
     last: dict[str, str | None] = {"person": None, "org": None}
-    for raw in _raw_quotes(text):
+    for raw in quote_spans(text):
         if len(raw.text.split()) < MIN_WORDS:
             continue
         who = _speaker_text(text, raw)
@@ -95,7 +95,7 @@ def _resolve(phrase: str, at: int, quote_at: int, speakers: list[Entity],
     return None
 
 
-def _raw_quotes(text: str) -> list[_Raw]:
+def quote_spans(text: str) -> list[_Raw]:
     """Spans between quotation marks; one left open at a paragraph's end runs on into the next."""
     marks = [m.start() for m in _QUOTE.finditer(text)]
     out: list[_Raw] = []
