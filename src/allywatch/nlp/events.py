@@ -43,7 +43,7 @@ _JOINT = re.compile(r"\b(?:joint(?:ly)?|together|co-\w+|partnership|collaborat\w
 TRIGGERS: dict[str, tuple[str, str | None]] = {
     "co_development": (
         r"co-?develop\w*|joint(?:ly)?\s+(?:research\s+and\s+)?develop\w*|joint\s+research|co-?design\w*|"
-        r"development\s+cooperation|cooperation\s+in\s+(?:the\s+)?development|collaborat\w+\s+(?:\w+\s+){0,6}?on\s+"
+        r"collaborat\w+\s+(?:\w+\s+){0,6}?on\s+"
         r"(?:a|an|the)\s+(?:\w+[- ]){0,3}(?:fighter|jet|missile|aircraft|frigate|tank|vehicle|system)",
         r"develop\w*|research\s+and\s+development|design\w*"),
     "co_production": (
@@ -114,7 +114,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"approves|committed|commits|sealed|seals|concluded|clinched|awarded|selected|selects|"
                           r"picked|picks|chose|chosen|chooses|ordered|orders|finali[sz]ed|inked|struck|reached|"
                           r"confirmed|affirmed|endorsed|adopted|allocated|approval|cleared|clears)\b", re.IGNORECASE)),
-    ("ongoing", re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?(?:already\s+)?\w+ing\b|\bunder\s*way\b|\bongoing\b|"
+    ("ongoing", re.compile(r"\b(?:is|are|am)\s+(?:\w+\s+)?\w+ing\b|\bunder\s*way\b|\bongoing\b|"
                            r"\bcontinu\w+\b|\bcurrently\b|\balready\b|\bin\s+progress\b", re.IGNORECASE)),
     ("completed", re.compile(r"\b(?:delivered|held|met|completed|purchased|acquired|bought|relaxed|loosened|eased|"
                              r"tightened|banned|imposed|placed|announced|handed\s+over|shipped|received|hosted|"
@@ -143,6 +143,8 @@ _FORCES_STRICT = re.compile(r"\b(?:troops|forces|military|soldiers|personnel|mar
                             r"warships|navy|army)\b", re.IGNORECASE)
 _SUBJECT_REFERENCE = re.compile(r"^\s*(?:[\w,'’-]+\s+){0,6}?(?:it|its|the\s+(?:government|cabinet|country|"
                                 r"ministry|administration))\b", re.IGNORECASE)
+_RESTRICTIVE = re.compile(r"\b(?:ban\w*|curb\w*|restrict\w*|tighten\w*|controls?|block\w*|halt\w*|limit\w*|"
+                          r"suspend\w*|prohibit\w*|embargo\w*|sanction\w*)\b", re.IGNORECASE)
 _MAKER = re.compile(r"^(?:-made|-built|-designed|-developed|\s+made|-produced)", re.IGNORECASE)
 
 
@@ -156,6 +158,7 @@ class _Draft:
     sentence: Span
     trigger: str
     carried: bool = False
+    explicit: bool = True
     program: str | None = None
     organizations: list[str] = field(default_factory=list)
     location: str | None = None
@@ -200,30 +203,34 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
     spending = bool(_TRIGGER_RE["defense_spending"][0].search(sentence.text))
     for clause in clauses:
         clause_text = text[clause[0]:clause[1]]
-        found: dict[str, re.Match[str]] = {}
+        found: dict[str, list[tuple[re.Match[str], bool]]] = {}
         for kind, (explicit, generic) in _TRIGGER_RE.items():
-            match = next((m for m in explicit.finditer(clause_text) if not context.in_quote(clause[0] + m.start())),
-                         None)
-            if match is None and generic is not None:
+            hits = [(m, True) for m in explicit.finditer(clause_text) if not context.in_quote(clause[0] + m.start())]
+            if not hits and generic is not None:
                 candidate = next((m for m in generic.finditer(clause_text)
                                   if not context.in_quote(clause[0] + m.start())), None)
                 if candidate is not None and (_JOINT.search(clause_text) or _with_party(text, clause, in_sentence)):
-                    match = candidate
-            if match is not None and _trigger_applies(kind, clause_text, match, text, clause, extraction):
-                found[kind] = match
+                    hits = [(candidate, False)]
+            hits = [(m, e) for m, e in hits if _trigger_applies(kind, clause_text, m, text, clause, extraction)]
+            if hits:
+                found[kind] = hits if kind == "meeting" else hits[:1]
         if spending and "defense_spending" not in found:
             amount = _amount_in(extraction, clause)
             if amount is not None and not context.in_quote(amount.start):
-                found["defense_spending"] = re.compile(re.escape(amount.text)).search(clause_text) or next(
-                    iter(_TRIGGER_RE["defense_spending"][0].finditer(sentence.text)))
+                at = amount.start - clause[0]
+                found["defense_spending"] = [(re.compile(re.escape(amount.text)).match(clause_text, at)
+                                              or next(iter(_TRIGGER_RE["defense_spending"][0].finditer(sentence.text))),
+                                              True)]
         if "agreement" in found and any(k in found for k in SPECIFIC):
             del found["agreement"]
         if "arms_transfer" in found and "export_control" in found:
             del found["arms_transfer"]
-        for kind, match in found.items():
-            draft = _draft(kind, match, context, sentence, clause, subject_clause, in_sentence, previous)
-            if draft is not None:
-                yield draft
+        for kind, hits in found.items():
+            for match, is_explicit in hits:
+                draft = _draft(kind, match, context, sentence, clause, subject_clause, in_sentence, previous)
+                if draft is not None:
+                    draft.explicit = is_explicit
+                    yield draft
 
 
 def _amount_in(extraction: Extraction, clause: tuple[int, int]) -> Amount | None:
@@ -278,13 +285,18 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
             actor = context.main_party
         if actor is None:
             return None
-        targets = [m.label for m in in_clause if m.start > trigger_at - 40 and m.label != actor
-                   and _after_preposition(text, m, clause, {"to", "against", "on", "targeting", "toward"})]
+        restrictive = _RESTRICTIVE.search(text[max(clause[0], trigger_at - 30):trigger_at + len(match.group()) + 10])
+        targets = [m.label for m in in_clause if trigger_at - 40 < m.start < trigger_at + 120 and m.label != actor
+                   and _after_preposition(text, m, clause, {"to", "against", "on", "targeting", "toward"})
+                   ] if restrictive else []
         parties = {actor, *targets[:1]}
         roles = {"actor": actor, **({"target": targets[0]} if targets else {})}
         return _finish_draft(kind, match, context, sentence, clause, parties, roles, False)
     else:
         local = in_clause + [m for m in in_subject if m not in in_clause]
+        if kind == "meeting":
+            window_end = _phrase_end(text, trigger_at + len(match.group()), clause[1])
+            local = [m for m in local if m.start < trigger_at or m.start < window_end]
         parties = {m.label for m in local}
         if kind in {"co_development", "co_production"} and _with_party(text, clause, in_sentence) and \
                 not any(m.start < trigger_at and not _after_preposition(text, m, clause, {"with"}) for m in local) \
@@ -323,6 +335,13 @@ def _finish_draft(kind: str, match: re.Match[str], context: _Context, sentence: 
     return draft
 
 
+def _phrase_end(text: str, start: int, end: int) -> int:
+    """Where the phrase after a trigger ends: at the next coordinated noun phrase or clause break."""
+    stop = re.compile(r",|\s+and\s+(?:a|an|the)\s|\s+followed\s+by\s|\s+before\s|\s+then\s", re.IGNORECASE)
+    found = stop.search(text, start, end)
+    return found.start() if found else end
+
+
 def _spender(mentions: list[Mention], at: int) -> str | None:
     """Whose budget: the party named nearest before the trigger (or the amount), else the first after it."""
     if not mentions:
@@ -359,19 +378,24 @@ def _roles(kind: str, text: str, clause: tuple[int, int], local: list[Mention], 
     after_to: list[str] = []
     makers: list[str] = []
     locative: list[str] = []
+    withs: list[str] = []
     other: list[str] = []
     for m in sorted(local, key=lambda m: m.start):
-        prefix = text[max(clause[0], m.start - 30):m.start].lower()
-        last = re.findall(r"[a-z]+", prefix)[-2:] if re.findall(r"[a-z]+", prefix) else []
+        words = re.findall(r"[a-z]+", text[max(clause[0], m.start - 30):m.start].lower())
+        if words and words[-1] == "the":
+            words = words[:-1]
+        prep = words[-1] if words else ""
         suffix = text[m.end:m.end + 12]
         if _MAKER.match(suffix):
             makers.append(m.label)
-        elif last and last[-1] in {"from", "by"}:
+        elif prep in {"from", "by"}:
             after_from.append(m.label)
-        elif last and (last[-1] in {"to", "for", "into"} or last[-2:] == ["to", "the"]):
+        elif prep in {"to", "for", "into"}:
             after_to.append(m.label)
-        elif last and last[-1] == "in":
+        elif prep == "in":
             locative.append(m.label)
+        elif prep == "with":
+            withs.append(m.label)
         elif m.start < trigger_at:
             before.append(m.label)
         elif re.match(r"^(?:'s|’s)?\s+[A-Z0-9]", suffix) and _equipment_near(text, m.end):
@@ -384,16 +408,16 @@ def _roles(kind: str, text: str, clause: tuple[int, int], local: list[Mention], 
                                                                text[trigger_at - 3:trigger_at + 12]))
         if buying:
             recipient = _first(before + after_to)
-            supplier = _first([p for p in after_from + makers + other + after_to if p != recipient])
+            supplier = _first([p for p in after_from + makers + withs + other + after_to if p != recipient])
         else:
             supplier = _first(before + makers + after_from)
-            recipient = _first([p for p in after_to + other + locative if p != supplier])
+            recipient = _first([p for p in after_to + withs + other + locative if p != supplier])
         if supplier is None or recipient is None:
             supplier, recipient = _from_programs(extraction, clause, parties, supplier, recipient)
         return {k: v for k, v in (("supplier", supplier), ("recipient", recipient)) if v}
     if kind == "maintenance":
         provider = _first(locative + before)
-        owner = _first([p for p in makers + other + after_to + after_from + before if p != provider])
+        owner = _first([p for p in makers + other + withs + after_to + after_from + before if p != provider])
         return {k: v for k, v in (("provider", provider), ("owner", owner)) if v}
     actor = _first(before + other + makers)
     target = _first([p for p in after_to + after_from + other if p != actor])
@@ -454,7 +478,7 @@ def _status(kind: str, text: str, clause: tuple[int, int], sentence: Span, trigg
         for cue in pattern.finditer(clause_text):
             if cue.start() > trigger.end() + 40:
                 continue
-            distance = at - cue.end() if cue.start() <= at else (cue.start() - trigger.end()) + 25
+            distance = at - cue.end() if cue.start() <= at else (cue.start() - trigger.end()) + 60
             if cue.start() <= at < cue.end() or trigger.start() <= cue.start() < trigger.end():
                 distance = -1 if status in {"completed", "agreed", "ongoing"} else 0
             if best is None or distance < best[0]:
@@ -499,24 +523,37 @@ def _attach(draft: _Draft, extraction: Extraction, sentence: Span) -> None:
 
 
 def _merge(drafts: list[_Draft]) -> list[Event]:
-    """One event per type and participants in an article (export controls also per direction), with every
-    sentence that states it; a direction stated several ways takes the most frequent reading."""
+    """One event per type, participants and direction in an article, with every sentence that states it.
+
+    Two readings of one transfer in opposite directions (about the same programme, or one without any)
+    are one event with the more frequent direction; transfers of different programmes stay apart.
+    """
     grouped: dict[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], list[_Draft]] = {}
     for draft in drafts:
-        roles = tuple(sorted(draft.roles.items())) if draft.type == "export_control" else ()
-        grouped.setdefault((draft.type, tuple(sorted(draft.participants)), roles), []).append(draft)
+        grouped.setdefault((draft.type, tuple(sorted(draft.participants)), tuple(sorted(draft.roles.items()))),
+                           []).append(draft)
+    for key in sorted(grouped, key=lambda k: -len(grouped.get(k, []))):
+        if key not in grouped or key[0] not in {"arms_transfer", "maintenance"}:
+            continue
+        for other in list(grouped):
+            if other == key or other[:2] != key[:2] or other not in grouped:
+                continue
+            mine = {d.program for d in grouped[key]} - {None}
+            theirs = {d.program for d in grouped[other]} - {None}
+            if not mine or not theirs or mine & theirs:
+                grouped[key].extend(grouped.pop(other))
     industrial = {participants for (kind, participants, _) in grouped
                   if kind in {"co_development", "co_production", "arms_transfer", "supply_chain", "maintenance"}}
     events = []
     for (kind, participants, _), group in grouped.items():
         if kind == "agreement" and participants in industrial:
             continue  # the agreement is the transfer or joint programme already reported
-        first = min(group, key=lambda d: (d.carried, d.sentence.start))
+        first = max(group, key=lambda d: (d.explicit, not d.carried, bool(d.amount or d.program), -d.sentence.start))
         votes = Counter(tuple(sorted(d.roles.items())) for d in group if len(d.roles) == 2 or kind == "export_control")
         chosen = dict(votes.most_common(1)[0][0]) if votes else first.roles
         evidence = tuple(sorted({d.sentence for d in group}, key=lambda s: s.start))
-        confidence = min(0.95, 0.55 + 0.1 * len(evidence) + (0.0 if first.carried else 0.15)
-                         + (0.1 if first.program else 0.0))
+        confidence = min(0.95, 0.5 + 0.1 * len(evidence) + (0.0 if first.carried else 0.15)
+                         + (0.1 if first.explicit else 0.0) + (0.1 if first.program else 0.0))
         events.append(Event(type=kind, participants=participants, roles=tuple(sorted(chosen.items())),
                             status=first.status, item=first.item, evidence=evidence, program=first.program,
                             organizations=tuple(dict.fromkeys(o for d in group for o in d.organizations)),
