@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from allywatch.kb.loader import KnowledgeBase
 from allywatch.model import Extraction
+from allywatch.nlp.dates import find_dates
 from allywatch.nlp.entities import EntityResources, recognise
 from allywatch.nlp.events import extract_events
 from allywatch.nlp.money import FxTable, find_amounts
@@ -17,6 +19,12 @@ from allywatch.settings import Settings
 
 def _sentences(extraction: Extraction) -> Extraction:
     return replace(extraction, sentences=tuple(split_sentences(extraction.article.text)))
+
+
+def _dates(extraction: Extraction) -> Extraction:
+    published = extraction.article.published
+    day = dt.date.fromisoformat(published) if published else None
+    return replace(extraction, dates=tuple(find_dates(extraction.article.text, day)))
 
 
 def _finish(extraction: Extraction) -> Extraction:
@@ -47,8 +55,9 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
         FunctionComponent("entities", lambda e: recognise(e, resources), requires=("article",),
                           assigns=("entities", "party_mentions", "parsed")),
         FunctionComponent("money", money, requires=("article",), assigns=("amounts",)),
-        FunctionComponent("events", extract_events, requires=("sentences", "entities", "party_mentions", "amounts"),
-                          assigns=("events",)),
+        FunctionComponent("dates", _dates, requires=("article",), assigns=("dates",)),
+        FunctionComponent("events", extract_events,
+                          requires=("sentences", "entities", "party_mentions", "amounts", "dates"), assigns=("events",)),
         FunctionComponent("quotes", extract_quotes, requires=("entities",), assigns=("quotes",)),
         FunctionComponent("finish", _finish, requires=("parsed",), assigns=("parsed",)),
     ]
