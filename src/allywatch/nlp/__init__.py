@@ -57,7 +57,8 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
         FunctionComponent("money", money, requires=("article",), assigns=("amounts",)),
         FunctionComponent("dates", _dates, requires=("article",), assigns=("dates",)),
         FunctionComponent("events", extract_events,
-                          requires=("sentences", "entities", "party_mentions", "amounts", "dates"), assigns=("events",)),
+                          requires=("sentences", "entities", "party_mentions", "amounts", "dates"),
+                          assigns=("events",)),
         FunctionComponent("quotes", extract_quotes, requires=("entities",), assigns=("quotes",)),
         FunctionComponent("finish", _finish, requires=("parsed",), assigns=("parsed",)),
     ]
