@@ -109,12 +109,14 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"mull\w*|may|might|eye\w*|keen)\b", re.IGNORECASE)),
     ("planned", re.compile(r"\b(?:will|would|'ll|shall|plans?|planned|planning|to\s+be|is\s+to|are\s+to|set\s+to|"
                            r"scheduled|expected|expects|upcoming|next|intends?|prepar\w+|due\s+to|tentative|"
-                           r"forthcoming|going\s+to|future|aims?\s+to|aiming)\b", re.IGNORECASE)),
+                           r"forthcoming|going\s+to|future|aims?\s+to|aiming|ahead\s+of)\b", re.IGNORECASE)),
     ("agreed", re.compile(r"\b(?:agreed?|agrees|signed|signs|sign|signing|decided|decides|pledged?|pledges|approved?|"
                           r"approves|committed|commits|sealed|seals|concluded|clinched|awarded|selected|selects|"
                           r"picked|picks|chose|chosen|chooses|ordered|orders|finali[sz]ed|inked|struck|reached|"
-                          r"confirmed|affirmed|endorsed|adopted|allocated|approval|cleared|clears)\b", re.IGNORECASE)),
-    ("ongoing", re.compile(r"\b(?:is|are|am)\s+(?:\w+\s+)?\w+ing\b|\bunder\s*way\b|\bongoing\b|"
+                          r"confirmed|affirmed|endorsed|adopted|allocated|approval|cleared|clears|decision)\b",
+                          re.IGNORECASE)),
+    ("ongoing", re.compile(r"\b(?:is|are|am)\s+(?:\w+\s+)?[\w-]+ing\b|(?:'s|'re)\s+(?:\w+\s+)?[\w-]+ing\b|"
+                           r"\bunder\s*way\b|\bongoing\b|"
                            r"\bcontinu\w+\b|\bcurrently\b|\balready\b|\bin\s+progress\b", re.IGNORECASE)),
     ("completed", re.compile(r"\b(?:delivered|held|met|completed|purchased|acquired|bought|relaxed|loosened|eased|"
                              r"tightened|banned|imposed|placed|announced|handed\s+over|shipped|received|hosted|"
@@ -123,9 +125,11 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"restricted|curbed|halted|blocked|suspended|limited)\b", re.IGNORECASE)),
 ]
 DEFAULT_STATUS = {"meeting": "completed", "export_control": "completed"}
+#: Joint work stated without any cue is usually an intention ("pursuing joint production").
+TENTATIVE = frozenset({"co_development", "co_production", "supply_chain", "exercise", "force_posture"})
 
 _CLAUSE = re.compile(r"(?:,\s+|\s+)(?:as|amid|while|whereas|because|although|though|despite|but|after)\s+|;\s+|"
-                     r",\s+(?:which|who|where)\s+|\s+\u2014\s+|\s+-\s+|,\s+(?=[a-z]+ing\s)|"
+                     r",\s+(?:which|who|where|and)\s+|\s+\u2014\s+|\s+-\s+|,\s+(?=[a-z]+ing\s)|"
                      r"\s+(?:in\s+order\s+)?to\s+(?=(?:help|replace|replenish|support|counter)\b)", re.IGNORECASE)
 _EXCLUDE_BEFORE = re.compile(r"\b(?:threats?|against|counter(?:ing)?|deter(?:ring)?|pressure\s+from|aggression|"
                              r"invasion\s+of|according\s+to|rivals?|adversar\w+|assertive|such\s+as|"
@@ -143,6 +147,9 @@ _FORCES_STRICT = re.compile(r"\b(?:troops|forces|military|soldiers|personnel|mar
                             r"warships|navy|army)\b", re.IGNORECASE)
 _SUBJECT_REFERENCE = re.compile(r"^\s*(?:[\w,'’-]+\s+){0,6}?(?:it|its|the\s+(?:government|cabinet|country|"
                                 r"ministry|administration))\b", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:is|are|was|were|am|be|been|have|has|had|will|would|can|could|shall|should|"
+                     r"may|might|must|do|does|did)\b", re.IGNORECASE)
+_WEAK_MEETING = re.compile(r"visit|dialogue|hosted|gather|consultations", re.IGNORECASE)
 _RESTRICTIVE = re.compile(r"\b(?:ban\w*|curb\w*|restrict\w*|tighten\w*|controls?|block\w*|halt\w*|limit\w*|"
                           r"suspend\w*|prohibit\w*|embargo\w*|sanction\w*)\b", re.IGNORECASE)
 _MAKER = re.compile(r"^(?:-made|-built|-designed|-developed|\s+made|-produced)", re.IGNORECASE)
@@ -172,7 +179,8 @@ def extract_events(extraction: Extraction) -> Extraction:
     text = extraction.article.text
     mentions = list(extraction.party_mentions)
     counts = Counter(m.label for m in mentions if not _excluded(text, m))
-    context = _Context(text=text, extraction=extraction, quoted=[(q.start, q.end) for q in quote_spans(text)],
+    context = _Context(text=text, extraction=extraction, quoted=[(q.start, q.end) for q in quote_spans(text)
+                                                                 if _direct_speech(text, q.start, q.end)],
                        main_party=counts.most_common(1)[0][0] if counts else None)
     drafts: list[_Draft] = []
     previous: list[tuple[Span, set[str]]] = []
@@ -182,6 +190,15 @@ def extract_events(extraction: Extraction) -> Extraction:
         parties = {m.label for m in in_sentence if not _excluded(text, m)}
         previous = [*previous, (sentence, parties)][-2:]
     return replace(extraction, events=tuple(_merge(drafts)))
+
+
+def _direct_speech(text: str, start: int, end: int) -> bool:
+    """Speech, not reported fact: a quotation that opens a sentence or follows "said:", or one with a verb of
+    its own; a quoted noun phrase inside a narrated sentence ('expand "joint exercises"') is fact."""
+    before = text[:max(0, start - 1)].rstrip()
+    if not before or before[-1] in '.!?:,\n"' or before.endswith(("said", "says")):
+        return True
+    return bool(_FINITE.search(text, start, end))
 
 
 @dataclass(frozen=True)
@@ -211,7 +228,10 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
                                   if not context.in_quote(clause[0] + m.start())), None)
                 if candidate is not None and (_JOINT.search(clause_text) or _with_party(text, clause, in_sentence)):
                     hits = [(candidate, False)]
-            hits = [(m, e) for m, e in hits if _trigger_applies(kind, clause_text, m, text, clause, extraction)]
+            hits = [(m, e and not (kind == "meeting" and _WEAK_MEETING.match(m.group())))
+                    for m, e in hits if _trigger_applies(kind, clause_text, m, text, clause, extraction)]
+            if kind == "arms_transfer" and len(hits) > 1:
+                hits = sorted(hits, key=lambda h: _distance_to_equipment(clause_text, h[0]))
             if hits:
                 found[kind] = hits if kind == "meeting" else hits[:1]
         if spending and "defense_spending" not in found:
@@ -221,6 +241,10 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
                 found["defense_spending"] = [(re.compile(re.escape(amount.text)).match(clause_text, at)
                                               or next(iter(_TRIGGER_RE["defense_spending"][0].finditer(sentence.text))),
                                               True)]
+        for joint, other in (("co_development", "co_production"), ("co_production", "co_development")):
+            if joint in found and other in found and not found[joint][0][1] and found[other][0][1] and \
+                    0 <= found[other][0][0].start() - found[joint][0][0].end() <= 25:
+                del found[joint]  # "continue developing joint production": the verb governs the other trigger
         if "agreement" in found and any(k in found for k in SPECIFIC):
             del found["agreement"]
         if "arms_transfer" in found and "export_control" in found:
@@ -231,6 +255,11 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
                 if draft is not None:
                     draft.explicit = is_explicit
                     yield draft
+
+
+def _distance_to_equipment(clause_text: str, trigger: re.Match[str]) -> int:
+    found = _EQUIPMENT.search(clause_text, trigger.end())
+    return found.start() - trigger.end() if found else 10_000
 
 
 def _amount_in(extraction: Extraction, clause: tuple[int, int]) -> Amount | None:
@@ -470,10 +499,15 @@ def _clauses(sentence: Span) -> list[tuple[int, int]]:
 
 
 def _status(kind: str, text: str, clause: tuple[int, int], sentence: Span, trigger: re.Match[str]) -> str:
-    """The status cue nearest the trigger, preferring the verb that governs it."""
+    """The status cue nearest the trigger, preferring the verb that governs it.
+
+    An agreement cue that comes before a future one is the act reported ("signed a deal under which the
+    navy will buy"); a policy that was approved or announced has changed ("announced it would tighten").
+    """
     clause_text = text[clause[0]:clause[1]]
     at = trigger.start()
     best: tuple[int, str] | None = None
+    earliest: tuple[int, str] | None = None
     for status, pattern in STATUS_CUES:
         for cue in pattern.finditer(clause_text):
             if cue.start() > trigger.end() + 40:
@@ -483,15 +517,25 @@ def _status(kind: str, text: str, clause: tuple[int, int], sentence: Span, trigg
                 distance = -1 if status in {"completed", "agreed", "ongoing"} else 0
             if best is None or distance < best[0]:
                 best = (max(distance, -1), status)
+            if cue.start() < at and (earliest is None or cue.start() < earliest[0]):
+                earliest = (cue.start(), status)
     if best is None:
         lead = text[sentence.start:clause[0]]
         for status, pattern in STATUS_CUES:
             if pattern.search(lead):
-                return status
-        return DEFAULT_STATUS.get(kind, "agreed")
+                return _by_type(kind, status, lead)
+        return DEFAULT_STATUS.get(kind, "planned" if kind in TENTATIVE else "agreed")
     status = best[1]
+    if status == "planned" and earliest is not None and earliest[1] == "agreed":
+        status = "agreed"
+    return _by_type(kind, status, clause_text[:max(at, 0)])
+
+
+def _by_type(kind: str, status: str, before: str) -> str:
     if kind == "defense_spending" and status in {"completed", "ongoing"}:
         return "agreed"
+    if kind == "export_control" and (status == "agreed" or re.search(r"\bannounc\w+", before, re.IGNORECASE)):
+        return "completed"
     return status
 
 
