@@ -69,8 +69,7 @@ _TITLE_BEFORE = re.compile(r"(?:\b(?P<mod>former|then-|then|acting|new|incoming|
 _TITLE_AFTER = re.compile(r"^,\s+(?:the\s+|his\s+|her\s+)?(?P<pre>(?:[\w.'’-]+\s+){0,3}?)"
                           r"(?P<title>" + _TITLE_ALT + r")\b", re.IGNORECASE)
 _NAME_AFTER_TITLE = re.compile(
-    r"\b(?:" + _TITLE_ALT + r")\s+(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al-\w+)){1,3})",
-    re.IGNORECASE)
+    r"(?i:\b(?:" + _TITLE_ALT + r"))\s+(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|da|van|von|bin)){1,3})")
 _LOCATIVE = re.compile(r"\b(?:in|at|outside|near|from|to|into|around|across|visit|visited|visiting|via|"
                        r"arrived in|left|toward|towards|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -242,6 +241,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
         if party and (person.office or (person.person is not None and person.person.offices)):
             out.party_mentions.append(Mention(person.text, person.start, person.end, party))
 
+    _add_surname_mentions(text, people, taken, out)
     short_names = {word: p.person for p in people if p.person is not None
                    for word in (*fold(p.person.name).split()[-1:], fold(p.text).split()[-1])}
     for start, end, surface, kind in ner_spans:
@@ -268,6 +268,22 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
                                party=meta.get("party"), resolved_by=meta.get("how", "")))
     party_mentions = tuple(sorted(out.party_mentions, key=lambda m: m.start))
     return replace(extraction, entities=tuple(entities), party_mentions=party_mentions, parsed=doc)
+
+
+def _add_surname_mentions(text: str, people: list[_Person], taken: list[tuple[int, int]], out: _Collected) -> None:
+    """Later bare surnames of people the article has named in full ("… Fumio Kishida … Kishida said")."""
+    covered = [(p.start, p.end) for p in people] + taken
+    seen: set[str] = set()
+    for person in people:
+        if person.person is None or person.person.name in seen:
+            continue
+        seen.add(person.person.name)
+        surname = person.person.name.replace(" Jr.", "").split()[-1]
+        for found in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
+            if any(s <= found.start() < e for s, e in covered):
+                continue
+            out.add("person", person.person.name, Mention(found.group(), found.start(), found.end(), "short"),
+                    party=person.person.party)
 
 
 def _add_party(out: _Collected, kb: KnowledgeBase, match: Match, counts: Counter[str]) -> None:
@@ -392,9 +408,11 @@ def _people_after_titles(text: str, taken: list[tuple[int, int]]) -> list[_Perso
     out = []
     for match in _NAME_AFTER_TITLE.finditer(text):
         start, end = match.span("name")
+        if text[end - 1] == "." and not re.search(r"\b(?:Jr|Sr)\.$", text[start:end]):
+            end -= 1
         if any(s < end and start < e for s, e in taken):
             continue
-        out.append(_Person(start, end, match.group("name")))
+        out.append(_Person(start, end, text[start:end]))
     return out
 
 

@@ -1,0 +1,72 @@
+"""Recognition and resolution of entities in sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allywatch.model import Article, Extraction
+from allywatch.pipeline import Pipeline
+
+Run = Callable[..., Extraction]
+
+
+def _names(extraction: Extraction, kind: str) -> list[str]:
+    return [e.name for e in extraction.entities if e.type == kind]
+
+
+def test_parties_from_names_demonyms_capitals_and_leaders(run: Run) -> None:
+    found = run("Tokyo and Washington agreed on Friday, the Japanese and U.S. governments said. "
+                "Britain's role was welcomed by Seoul.")
+    assert set(_names(found, "country")) >= {"JPN", "USA", "GBR", "KOR"}
+
+
+def test_capital_after_a_preposition_is_a_place(run: Run) -> None:
+    found = run("The ministers met in Tokyo. Tokyo and Beijing traded accusations.")
+    assert "Tokyo" in _names(found, "location")
+    assert {"JPN", "CHN"} <= set(_names(found, "country"))
+
+
+def test_blocs_are_organisations(run: Run) -> None:
+    found = run("The EU and NATO officials met Japanese industry leaders.")
+    assert {"European Union", "NATO"} <= set(_names(found, "org"))
+
+
+def test_misspelled_minister_resolves_to_the_office_holder_of_the_time(run: Run) -> None:
+    text = ("The agreement came after a meeting between Japanese Defense Minister Shingo Kiyozumi and his U.S. "
+            "counterpart Pete Hegseth in Washington. Japanese Prime Minister Sanae Takaiichi said so in November.")
+    found = run(text, published=None)
+    people = {e.name: e for e in found.entities if e.type == "person"}
+    assert {"Shinjiro Koizumi", "Pete Hegseth", "Sanae Takaichi"} <= set(people)
+    assert [m.text for m in people["Shinjiro Koizumi"].mentions] == ["Shingo Kiyozumi"]
+
+
+def test_misspelled_name_without_title_needs_a_close_match(run: Run) -> None:
+    found = run("Philippine President Ferdinando Marcos Jr. will attend.", published="2024-04-06")
+    assert "Ferdinand Marcos Jr." in _names(found, "person")
+
+
+def test_short_mentions_join_the_full_name(run: Run) -> None:
+    found = run("Prime Minister Fumio Kishida spoke on Friday. Later, Kishida said more.", published="2024-04-06")
+    [kishida] = [e for e in found.entities if e.name == "Fumio Kishida"]
+    assert len(kishida.mentions) == 2
+
+
+def test_near_namesakes_do_not_merge(run: Run) -> None:
+    text = ("Defence Minister Rajnath Singh signed the deal in the presence of Defence Secretary "
+            "Rajesh Kumar Singh.")
+    people = set(_names(run(text, published="2025-04-28"), "person"))
+    assert "Rajnath Singh" in people
+    assert "Rajesh Kumar Singh" in people
+
+
+def test_unknown_name_after_a_title_is_kept_as_written(run: Run) -> None:
+    found = run("Polish Armament Agency head Zbigniew Nowakowski and Defence Minister Jan Examplewicz spoke.",
+                published="2025-08-01")
+    assert "Jan Examplewicz" in _names(found, "person")
+
+
+def test_model_finds_unknown_organisations_and_people(model_pipeline: Pipeline) -> None:
+    text = "Quantaria Robotics Inc. won a contract from the Polish army, chief executive Maria Kowalczyk said."
+    found = model_pipeline(Article(doc="t", text=text, published="2025-08-01"))
+    assert "Maria Kowalczyk" in _names(found, "person")
+    assert any("Quantaria" in name for name in _names(found, "org"))

@@ -1,0 +1,114 @@
+"""Events from sentences written for these tests: each type, each direction, each status, and silence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from allywatch.model import Event, Extraction
+
+Run = Callable[..., Extraction]
+
+
+def _events(run: Run, text: str) -> list[Event]:
+    return list(run(text).events)
+
+
+def _one(run: Run, text: str, kind: str) -> Event:
+    found = [e for e in _events(run, text) if e.type == kind]
+    assert len(found) == 1, [(e.type, e.participants) for e in _events(run, text)]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("Britain and Sweden agreed on Tuesday to jointly develop a new air-defence missile.", "co_development",
+     ("GBR", "SWE")),
+    ("Turkey is co-developing a trainer jet with Indonesia.", "co_development", ("IDN", "TUR")),
+    ("Germany and Norway will co-produce submarines at a shared yard.", "co_production", ("DEU", "NOR")),
+    ("Brazil signed a deal to build the fighters under licence from Sweden, with local production in Brazil.",
+     "co_production", ("BRA", "SWE")),
+    ("Japan and Australia pledged to build resilient supply chains for critical minerals.", "supply_chain",
+     ("AUS", "JPN")),
+    ("The Philippines and Japan held talks in Manila on maritime security.", "meeting", ("JPN", "PHL")),
+    ("France and India signed a framework agreement on space cooperation.", "agreement", ("FRA", "IND")),
+    ("South Korea and the United States began joint drills near the border.", "exercise", ("KOR", "USA")),
+    ("The United States will deploy more troops to Poland next year.", "force_posture", ("POL", "USA")),
+    ("Canada raised its defence budget to C$40 billion.", "defense_spending", ("CAN",)),
+])
+def test_each_type(run: Run, text: str, kind: str, parties: tuple[str, ...]) -> None:
+    event = _one(run, text, kind)
+    assert event.participants == parties
+    assert event.evidence[0].text in text
+    assert text[event.evidence[0].start:event.evidence[0].end] == event.evidence[0].text
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Poland bought 96 Apache helicopters from the United States.", "USA", "POL"),
+    ("Germany sold Leopard tanks to Norway last year.", "DEU", "NOR"),
+    ("The missiles were shipped to Ukraine by Britain in March.", "GBR", "UKR"),
+    ("Missiles purchased from Israel will equip Finland's army.", "ISR", "FIN"),
+    ("Australia has picked Japan to build its next frigates.", "JPN", "AUS"),
+    ("Japan has purchased 400 U.S. Tomahawk cruise missiles.", "USA", "JPN"),
+    ("The change allowed Japan to ship Japanese-made missiles to the United States.", "JPN", "USA"),
+])
+def test_transfer_direction(run: Run, text: str, supplier: str, recipient: str) -> None:
+    event = _one(run, text, "arms_transfer")
+    assert dict(event.roles) == {"supplier": supplier, "recipient": recipient}
+
+
+def test_maintenance_direction(run: Run) -> None:
+    event = _one(run, "Washington and Tokyo plan to allow the repair of U.S. warships in Japan.", "maintenance")
+    assert dict(event.roles) == {"provider": "JPN", "owner": "USA"}
+
+
+def test_export_control_actor_and_target(run: Run) -> None:
+    event = _one(run, "China on Tuesday banned exports of gallium to the United States.", "export_control")
+    assert dict(event.roles) == {"actor": "CHN", "target": "USA"}
+    assert event.status == "completed"
+    loosened = _one(run, "Japan relaxed its defence export rules on Friday.", "export_control")
+    assert dict(loosened.roles) == {"actor": "JPN"}
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Italy and Japan are considering joint development of a drone.", "proposed"),
+    ("Italy and Japan will jointly develop a drone.", "planned"),
+    ("Italy and Japan agreed to jointly develop a drone.", "agreed"),
+    ("Italy and Japan are jointly developing a drone.", "ongoing"),
+    ("The leaders of Italy and Japan held talks in Rome on Monday.", "completed"),
+    ("India and France signed a deal under which the Indian Navy will buy 26 French jets.", "agreed"),
+])
+def test_status(run: Run, text: str, status: str) -> None:
+    [event] = [e for e in _events(run, text) if e.type != "agreement"]
+    assert event.status == status
+
+
+@pytest.mark.parametrize("text", [
+    "The United States plans to develop the Golden Dome missile defence system.",
+    "Analysts warned that China's navy is growing faster than any other.",
+    "Japan has long had a pacifist constitution.",
+    "Japan should cooperate more with its allies, the minister said.",
+])
+def test_silence(run: Run, text: str) -> None:
+    assert _events(run, text) == []
+
+
+def test_threats_and_competitors_are_not_participants(run: Run) -> None:
+    event = _one(run, "Japan and the Philippines agreed to expand joint exercises as China increases pressure.",
+                 "exercise")
+    assert event.participants == ("JPN", "PHL")
+    transfer = _one(run, "Australia picked Japan's frigate design over Germany's offer.", "arms_transfer")
+    assert transfer.participants == ("AUS", "JPN")
+
+
+def test_an_event_stated_twice_is_one_event_with_both_sentences(run: Run) -> None:
+    text = ("Norway will buy British frigates, the governments said. "
+            "The British frigates were chosen by Norway after a long contest.")
+    event = _one(run, text, "arms_transfer")
+    assert len(event.evidence) == 2
+    assert dict(event.roles) == {"supplier": "GBR", "recipient": "NOR"}
+
+
+def test_they_takes_the_parties_of_the_sentence_before(run: Run) -> None:
+    text = "The defence ministers of Japan and the United States met in Washington. They agreed to co-produce missiles."
+    assert ("JPN", "USA") in [e.participants for e in _events(run, text) if e.type == "co_production"]
