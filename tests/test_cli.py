@@ -69,3 +69,25 @@ def test_module_entry_point_and_stdout(data: Path) -> None:
     row = json.loads(proc.stdout)
     assert row["doc"] == "dateline" and row["published"] == "2025-08-01"
     assert "extracted 1" in proc.stderr
+
+
+def test_kb_lookup_explains_the_winner() -> None:
+    result = runner.invoke(app, ["kb", "lookup", "Shingo Kiyozumi", "--on", "2026-01-15", "--office",
+                                 "defense_minister", "--party", "JPN", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["data"][0]["name"] == "Shinjiro Koizumi" and data["data"][0]["fits"]
+    assert any("defense_minister of JPN" in r for r in data["data"][0]["reasons"])
+    assert runner.invoke(app, ["kb", "lookup", "X", "--office", "wizard"]).exit_code == 2
+    assert runner.invoke(app, ["kb", "lookup", "X", "--on", "last tuesday"]).exit_code == 2
+
+
+def test_explain_prints_events_with_evidence_and_reasons(data: Path, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("date 2025-08-01\nPoland bought 96 Apache helicopters from the United States on Friday.\n",
+                       encoding="utf-8")
+    result = runner.invoke(app, ["explain", str(article), "--no-model"])
+    assert result.exit_code == 0, result.output
+    assert "arms_transfer" in result.output and "supplier=USA" in result.output
+    assert "why: trigger 'bought'" in result.output
+    assert "Apache helicopters" in result.output

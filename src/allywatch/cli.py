@@ -131,6 +131,85 @@ def summary(
         print_summary(rows, Console())
 
 
+@app.command()
+def explain(
+    path: Annotated[Path, typer.Argument(help="One article file (.txt, .html, .jsonl record file, feed).")],
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="A YAML file extending the knowledge base.")] = None,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Knowledge-base recognition only.")] = False,
+) -> None:
+    """Print each event with its evidence sentence highlighted, and why: trigger, parties, status cue.
+
+    Example: allywatch explain examples/corpus/004_5b5dc9eb8f601fe5.txt
+    """
+    from allywatch.report import print_explanation
+
+    settings = _settings(None, use_model=False if no_model else None,
+                         kb_extra=tuple(str(p) for p in kb) if kb else None)
+    console = Console()
+    rejected = 0
+    for result in extract_articles(read_inputs([str(path)], settings), settings):
+        if isinstance(result, Rejected):
+            rejected += 1
+            _report_rejected(result, None, False)
+            continue
+        print_explanation(result, console)
+    raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
+
+
+kb_app = typer.Typer(help="Look things up in the knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("lookup")
+def kb_lookup(
+    name: Annotated[str, typer.Argument(help="A person's name, however spelled.")],
+    on: Annotated[str | None, typer.Option("--on", help="A date (YYYY-MM-DD) the office was held on.")] = None,
+    office: Annotated[str | None, typer.Option("--office", help="An office, e.g. defense_minister.")] = None,
+    party: Annotated[str | None, typer.Option("--party", help="The office's party code, e.g. JPN.")] = None,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="A YAML file extending the knowledge base.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show the people a name may stand for, and why one wins.
+
+    Example: allywatch kb lookup "Shingo Kiyozumi" --on 2026-01-15 --office defense_minister --party JPN
+    """
+    import datetime as dt
+
+    from allywatch.kb.loader import OFFICES, KnowledgeBase
+    from allywatch.kb.lookup import lookup_person
+
+    if office and office not in OFFICES:
+        err.print(f"[red]error:[/red] unknown office {office!r}; use one of: {', '.join(sorted(OFFICES))}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        day = dt.date.fromisoformat(on) if on else None
+        knowledge = KnowledgeBase.load([str(p) for p in kb or []])
+    except ValueError as error:
+        err.print(f"[red]error:[/red] --on takes a date as YYYY-MM-DD ({error})")
+        raise typer.Exit(EXIT_USAGE) from error
+    except AllywatchError as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_USAGE) from error
+    found = lookup_person(knowledge, name, day, office, party.upper() if party else None)
+    if as_json:
+        typer.echo(json.dumps({"data": [{"name": c.person.name, "party": c.person.party, "score": round(c.score, 1),
+                                         "fits": c.fits, "reasons": list(c.reasons)} for c in found],
+                               "count": len(found)}, ensure_ascii=False))
+        return
+    if not found:
+        typer.echo(f"no one in the knowledge base is named like {name!r}")
+        raise typer.Exit(EXIT_REJECTED)
+    from rich.table import Table
+
+    table = Table(title=f"Candidates for {name!r}")
+    for column in ("", "name", "party", "score", "why"):
+        table.add_column(column, overflow="fold")
+    for i, c in enumerate(found):
+        mark = "→" if i == 0 and c.fits else ""
+        table.add_row(mark, c.person.name, c.person.party or "-", f"{c.score:.0f}", "; ".join(c.reasons))
+    Console().print(table)
+
+
 def _settings(config: Path | None, **overrides: object) -> Settings:
     try:
         return Settings.load(config, **overrides)

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from allywatch.errors import InputError
+from allywatch.model import Extraction
 
 
 def load_rows(path: Path) -> list[dict[str, Any]]:
@@ -77,3 +78,37 @@ def print_summary(rows: list[dict[str, Any]], console: Console) -> None:
         f"{counts['articles']} articles, {counts['stories']} stories, {counts['entities']} entities, "
         f"{counts['events']} events, {counts['amounts']} amounts, {counts['quotes']} quotes"
     )
+
+
+def print_explanation(extraction: Extraction, console: Console) -> None:
+    """Every event of an article with its evidence highlighted in context, and the reasons it was read so."""
+    from rich.text import Text
+
+    article = extraction.article
+    console.rule(f"[bold]{article.doc}[/bold]  {article.published or 'undated'}  {article.title or ''}")
+    if not extraction.events:
+        console.print("no events")
+    for n, event in enumerate(extraction.events, 1):
+        roles = ", ".join(f"{k}={v}" for k, v in event.roles)
+        console.print(f"[bold]{n}. {event.type}[/bold] {' '.join(event.participants)}"
+                      + (f" ({roles})" if roles else "") + f"  status={event.status}  confidence={event.confidence}")
+        if event.program or event.amount or event.date:
+            console.print(f"   program={event.program}  amount={event.amount.text if event.amount else None}"
+                          f"  date={event.date}")
+        console.print(f"   why: {event.why}", highlight=False)
+        for span in event.evidence:
+            line = Text("   ")
+            line.append(_flat(article.text[max(0, span.start - 60):span.start]), style="dim")
+            sentence = Text(span.text, style="bold yellow")
+            if event.trigger:
+                at = span.text.lower().find(event.trigger.lower())
+                if at >= 0:
+                    sentence.stylize("bold red underline", at, at + len(event.trigger))
+            line.append_text(sentence)
+            line.append(_flat(article.text[span.end:span.end + 60]), style="dim")
+            line.append(f"  [{span.start}:{span.end}]", style="cyan")
+            console.print(line)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())

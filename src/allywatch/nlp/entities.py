@@ -26,9 +26,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 
 from allywatch.kb.loader import KnowledgeBase, Org, Person, fold
+from allywatch.kb.lookup import name_similarity
 from allywatch.kb.matcher import Match, PhraseMatcher
 from allywatch.model import Entity, Extraction, Mention
 
@@ -540,7 +541,7 @@ def _fuzzy(person: _Person, res: EntityResources, start: dt.date, end: dt.date) 
 
 
 def _similarity(a: str, b: str, **_: Any) -> float:
-    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+    return name_similarity(a, b)
 
 
 def _strip_suffix(name: str) -> str:

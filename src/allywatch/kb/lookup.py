@@ -1,0 +1,50 @@
+"""Looking a name up in the knowledge base, with the reasons one candidate wins."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from allywatch.kb.loader import KnowledgeBase, Person, fold
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person the name may stand for, how close the name is, and why."""
+
+    person: Person
+    score: float
+    reasons: tuple[str, ...]
+    fits: bool
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Similarity of two folded names, forgiving a changed word order ("Ishikawa Takeshi")."""
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+def lookup_person(kb: KnowledgeBase, name: str, on: dt.date | None = None, office: str | None = None,
+                  party: str | None = None, limit: int = 5) -> list[Candidate]:
+    """People whose names are like ``name``, best first; ``fits`` says whether office, party and date agree."""
+    key = fold(name)
+    out = []
+    for person in kb.people:
+        score = max(name_similarity(key, fold(form)) for form in (person.name, *person.aliases))
+        if score < 60:
+            continue
+        reasons = [f"name similarity {score:.0f}" + (" (exact)" if score == 100 else "")]
+        fits = True
+        if office or on or party:
+            terms = [o for o in person.offices if (office is None or o.office == office)
+                     and (party is None or o.party == party) and (on is None or o.held_on(on))]
+            if terms:
+                reasons += [f"{o.office} of {o.party} {o.start}–{o.end or 'now'}" for o in terms]
+            else:
+                fits = False
+                wanted = " ".join(x for x in (office, party, f"on {on}" if on else None) if x)
+                reasons.append(f"no term as {wanted}")
+        out.append(Candidate(person, score, tuple(reasons), fits))
+    out.sort(key=lambda c: (c.fits, c.score), reverse=True)
+    return out[:limit]
