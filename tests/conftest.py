@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from allywatch.extract import build_pipeline
+from allywatch.model import Article, Extraction
+from allywatch.pipeline import Pipeline
 from allywatch.settings import Settings
 
 DATA = Path(__file__).parent / "data"
@@ -30,3 +34,25 @@ def shared_corpus(name: str) -> Path:
     if not path.is_dir():
         pytest.skip(f"shared corpus {path} is not present on this machine")
     return path
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The default pipeline without the model (knowledge-base recognition only)."""
+    return build_pipeline(Settings(use_model=False))
+
+
+@pytest.fixture(scope="session")
+def model_pipeline() -> Pipeline:
+    """The default pipeline with the statistical model."""
+    return build_pipeline(Settings(use_model=True))
+
+
+@pytest.fixture
+def run(pipeline: Pipeline) -> Callable[..., Extraction]:
+    """Extract from a text, with an optional publication date."""
+
+    def _run(text: str, published: str | None = "2025-05-22") -> Extraction:
+        return pipeline(Article(doc="t", text=text, published=published))
+
+    return _run

@@ -13,8 +13,9 @@ import typer
 from rich.console import Console
 
 from allywatch import __version__
+from allywatch.corpus.stories import assign_stories
 from allywatch.errors import AllywatchError
-from allywatch.extract import assign_stories, extract_articles
+from allywatch.extract import extract_articles
 from allywatch.ingest import read_inputs
 from allywatch.model import Extraction, Rejected
 from allywatch.output import extraction_to_json, rejected_to_json

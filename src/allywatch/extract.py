@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
@@ -41,13 +39,6 @@ def extract_articles(
 def extract_paths(paths: Iterable[str | Path], settings: Settings, today: dt.date | None = None) -> Iterator[Result]:
     """Read and extract every article under ``paths``."""
     yield from extract_articles(read_inputs(paths, settings, today=today), settings)
-
-
-def assign_stories(extractions: list[Extraction]) -> list[Extraction]:
-    """Give each extraction a story id (one story per article until clustering groups them)."""
-    return [
-        replace(e, story=e.story or "s-" + hashlib.sha1(e.article.doc.encode()).hexdigest()[:12]) for e in extractions
-    ]
 
 
 def _run_one(pipeline: Pipeline, article: Article) -> Result:

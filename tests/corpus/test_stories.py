@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from allywatch.corpus.stories import StoryClusterer, assign_stories, signature
+from allywatch.model import Article, Extraction
+from allywatch.pipeline import Pipeline
+
+REPORT = ("Australia has picked Japan's Mitsubishi Heavy Industries to build 11 upgraded Mogami-class frigates for "
+          "its navy in a deal worth about A$10 billion, Defence Minister Richard Marles said on Tuesday. The first "
+          "three ships will be built in Japan and the rest at Henderson in Western Australia.")
+REWRITE = ("Japan will build Australia's new frigates: Canberra chose Mitsubishi Heavy Industries and its Mogami "
+           "design for the A$10bn programme, defence minister Richard Marls told reporters. Most of the 11 warships "
+           "will be assembled in Western Australia.")
+OTHER = ("China on Tuesday banned exports of gallium and germanium to the United States, the commerce ministry said, "
+         "a day after Washington widened its curbs on chipmaking tools.")
+SAME_TOPIC_YEAR_BEFORE = ("China said it would place gallium and germanium under export controls from Aug. 1, the "
+                          "commerce ministry said on Monday, citing national security.")
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline: Pipeline) -> Callable[[str, str, str | None], Extraction]:
+    def _extract(doc: str, text: str, published: str | None) -> Extraction:
+        return pipeline(Article(doc=doc, text=text, published=published))
+
+    return _extract
+
+
+def test_rewrite_with_garbled_name_joins_the_story(extract: Callable[..., Extraction]) -> None:
+    items = [extract("a", REPORT, "2025-08-05"), extract("b", REWRITE, None), extract("c", OTHER, "2024-12-03")]
+    stories = {e.article.doc: e.story for e in assign_stories(items)}
+    assert stories["a"] == stories["b"] != stories["c"]
+
+
+def test_undated_member_takes_the_story_date_marked_inferred(extract: Callable[..., Extraction]) -> None:
+    out = {e.article.doc: e for e in assign_stories([extract("a", REPORT, "2025-08-05"),
+                                                     extract("b", REWRITE, None)])}
+    assert out["b"].article.published == "2025-08-05" and out["b"].article.published_inferred
+    assert not out["a"].article.published_inferred
+
+
+def test_same_topic_far_apart_in_time_is_another_story(extract: Callable[..., Extraction]) -> None:
+    items = [extract("new", OTHER, "2024-12-03"), extract("old", SAME_TOPIC_YEAR_BEFORE, "2023-07-03")]
+    stories = [e.story for e in assign_stories(items)]
+    assert stories[0] != stories[1]
+
+
+def test_memberships_are_stable_when_unrelated_articles_arrive(extract: Callable[..., Extraction]) -> None:
+    clusterer = StoryClusterer()
+    first = clusterer.add(signature(extract("a", REPORT, "2025-08-05")))
+    other = clusterer.add(signature(extract("c", OTHER, "2024-12-03")))
+    later = clusterer.add(signature(extract("b", REWRITE, "2025-08-06")))
+    assert later == first != other
+    assert [s.doc for s in clusterer.members[first]] == ["a", "b"]
