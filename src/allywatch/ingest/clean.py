@@ -50,7 +50,7 @@ _TOKEN = re.compile(
 _FURNITURE_WORDS = r"""
   (?:this\s+(?:news|article|story|post|page)\s+has\s+been\s+(?:read|viewed|seen)\b.*)
 | (?:(?:read|viewed|seen)\s+[\d,.]+\s*k?\s+times)
-| (?:share(?:\s+(?:this|on|via|the)\b.*)?|tweet|pin\s+it|e-?mail|print|whatsapp|telegram|linkedin|facebook
+| (?:share(?:\s+(?:this|on|via|the)\b.*|\s*:.*)?|tweet|pin\s+it|e-?mail|print|whatsapp|telegram|linkedin|facebook
     |twitter|x\s*\(twitter\)|reddit|copy\s+(?:link|url)|link\s+copied)
 | (?:follow\s+us\b.*|like\s+us\s+on\b.*|join\s+(?:us|our)\s+(?:on|channel)\b.*
     |follow\s+.{1,60}\s+on\s+(?:x|twitter|facebook|whatsapp|telegram|linkedin|instagram|google\s+news|threads)\b.*)

@@ -93,7 +93,7 @@ def _same_phrase(text: str, words: list[tuple[int, int, str]], i: int, n: int) -
     """The words of a match are not split by a line break or sentence punctuation."""
     for k in range(i, i + n - 1):
         gap = text[words[k][1]:words[k + 1][0]]
-        if "\n" in gap or any(c in gap for c in ",;:!?()\"") or len(gap) > 3:
+        if "\n" in gap or any(c in gap for c in ";:!?()\"") or len(gap) > 3:
             return False
     return True
 

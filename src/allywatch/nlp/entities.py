@@ -77,6 +77,14 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _CLASS_PROGRAM = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’]+\s){0,2}[A-Z][\w'’]+)[- ]class\s+(?P<kind>frigate|destroyer|submarine|corvette|"
     r"carrier|aircraft carrier|cruiser|patrol vessel|ship|vessel|tank|boat)s?\b")
+_ORG_HEAD = (r"Flight|Group|Agency|Council|Corporation|Company|Industries|Systems|Association|Society|Institute|"
+             r"Ministry|Department|Command|Squadron|Trust|Enterprises|Authority|Administration|Organi[sz]ation|"
+             r"Forces|Shipyard|Shipbuilding|Aerospace|Dynamics|Technologies|Laboratory|Bureau|Office|Commission")
+_ORG_NAME = re.compile(r"\b(?<!['’])(?:[A-Z][\w-]+\s+(?:of\s+(?:the\s+)?|and\s+|&\s+)?){1,5}(?:" + _ORG_HEAD + r")\b")
+_MEDIA_WORD = re.compile(r"^\s+(?:Report|News|Times|Review|Monitor|Journal|Wire|Digest|Post|Daily|Herald|Insight)\b")
+_TITLE_NOUN = re.compile(r"^\s+(?:Minister|Secretary)\b")
+_APPOSITIVE = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Commissioner|Chairman|Chairwoman|Chair|Director|"
+                         r"Minister|Secretary|President|Chief|Head|Ambassador|Governor|Spokes\w+|Deputy|Vice|CEO)\b")
 _ROLE_WORDS = {
     "defense": ("defense", "defence", "national defense", "national defence"),
     "foreign": ("foreign affairs", "foreign"),
@@ -104,6 +112,7 @@ class EntityResources:
     model: Any = None
     person_names: tuple[str, ...] = ()
     person_index: tuple[Person, ...] = ()
+    japanese_given: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, kb: KnowledgeBase, model: Any = None) -> EntityResources:
@@ -118,8 +127,9 @@ class EntityResources:
             for form in {fold(f) for f in (person.name, *person.aliases)}:
                 names.append(form)
                 index.append(person)
+        given = frozenset(p.name.split()[0] for p in kb.people if p.party == "JPN" and len(p.name.split()) == 2)
         return cls(kb=kb, matcher=PhraseMatcher(forms), model=model, person_names=tuple(names),
-                   person_index=tuple(index))
+                   person_index=tuple(index), japanese_given=given)
 
 
 def ministry_forms(org: Org) -> list[str]:
@@ -179,14 +189,17 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
                 continue
             overlapping = [(s, e) for s, e in taken if s < end and start < e]
             if overlapping:
-                # a longer model name that contains only place names is a name of its own ("Korea Aerospace")
+                # a longer model name around known names is a name of its own ("Korea Aerospace Industries",
+                # "RAF Charitable Trust Enterprises")
                 inner = [m for m, _ in matches if m.start >= start and m.end <= end]
-                if not (kind in {"person", "org"} and inner and all(m.kind in {"party", "capital", "location"}
-                        for m in inner) and len(inner) == len(overlapping)
-                        and (start, end) not in overlapping):
+                if not (kind in {"person", "org"} and inner and len(inner) == len(overlapping)
+                        and _more_name_around(text, start, end, inner)):
                     continue
                 matches = [(m, e) for m, e in matches if not (m.start >= start and m.end <= end)]
                 taken = [(s, e) for s, e in taken if not (s >= start and e <= end)]
+            if kind != "person" and _APPOSITIVE.match(text[end:end + 40]) and _looks_like_name(surface) \
+                    and len(surface.split()) <= 3:
+                kind = "person"  # "Ishikawa Takeshi, Commissioner of the agency"
             ner_spans.append((start, end, surface, kind))
             taken.append((start, end))
 
@@ -205,6 +218,8 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
     people: list[_Person] = []
     for match, entries in matches:
         if match.kind == "org":
+            if _TITLE_NOUN.match(text[match.end:match.end + 20]):
+                continue  # "French Armed Forces Minister": part of an office title
             org = _pick_org(kb, entries, match, out.party_mentions, main_party, text)
             if org is None:
                 continue
@@ -213,7 +228,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
                 out.party_mentions.append(Mention(match.text, match.start, match.end, org.party))
         elif match.kind == "program":
             out.add("program", match.key, _mention(match))
-        elif match.kind == "location":
+        elif match.kind == "location" and not _MEDIA_WORD.match(text[match.end:match.end + 12]):
             out.add("location", match.key, _mention(match))
         elif match.kind == "person":
             people.append(_Person(match.start, match.end, match.text))
@@ -222,6 +237,16 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             people.append(_Person(start, end, surface))
     if doc is None:
         people.extend(_people_after_titles(text, taken))
+    place_spans = [(m.start, m.end) for m, _ in matches if m.kind in {"party", "capital", "location"}]
+    pattern_orgs: list[tuple[int, int]] = []
+    for found in _ORG_NAME.finditer(text):
+        blocking = [(s, e) for s, e in taken if s < found.end() and found.start() < e and (s, e) not in place_spans]
+        ner_inside = [(s, e) for s, e, _, k in ner_spans if found.start() <= s and e <= found.end() and k != "org"]
+        if not blocking or all(span in ner_inside for span in blocking):
+            name = found.group().strip()
+            out.add("org", name, Mention(name, found.start(), found.start() + len(name), "pattern"))
+            pattern_orgs.append((found.start(), found.end()))
+    ner_spans = [n for n in ner_spans if not any(s <= n[0] < e for s, e in pattern_orgs)]
     for found in _CLASS_PROGRAM.finditer(text):
         if not any(s <= found.start() < e for s, e in taken):
             name = f"{found.group('name')}-class {found.group('kind')}"
@@ -234,7 +259,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
         if person.person is not None:
             name, party = person.person.name, person.person.party
         elif _looks_like_name(person.text):
-            name, party = person.text, person.party
+            name, party = _given_name_first(person.text, res), person.party
         else:
             continue
         out.add("person", name, Mention(person.text, person.start, person.end, person.how or "unknown"),
@@ -259,7 +284,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
                 out.party_mentions.append(Mention(surface, start, end, government))
             elif _plausible_org(surface, kb, text[end:end + 30]):
                 out.add("org", _clean_org(surface), Mention(surface, start, end, "ner"))
-        elif _plausible_place(surface, kb):
+        elif _plausible_place(surface, kb) and not _MEDIA_WORD.match(text[end:end + 12]):
             out.add("location", surface, Mention(surface, start, end, "ner"))
 
     entities = []
@@ -269,6 +294,14 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
                                party=meta.get("party"), resolved_by=meta.get("how", "")))
     party_mentions = tuple(sorted(out.party_mentions, key=lambda m: m.start))
     return replace(extraction, entities=tuple(entities), party_mentions=party_mentions, parsed=doc)
+
+
+def _more_name_around(text: str, start: int, end: int, inner: list[Match]) -> bool:
+    """The span has capitalised words besides the known names inside it."""
+    rest = text[start:end]
+    for m in sorted(inner, key=lambda m: -m.start):
+        rest = rest[:m.start - start] + " " + rest[m.end - start:]
+    return any(w[:1].isupper() for w in re.findall(r"[\w'’-]+", rest))
 
 
 def _add_surname_mentions(text: str, people: list[_Person], taken: list[tuple[int, int]], out: _Collected) -> None:
@@ -343,6 +376,14 @@ def _pick_org(kb: KnowledgeBase, entries: list[Any], match: Match, party_mention
         if org.party == main_party:
             return org
     return None
+
+
+def _given_name_first(name: str, res: EntityResources) -> str:
+    """A Japanese name written family name first ("Ishikawa Takeshi") in the knowledge base's order."""
+    words = name.split()
+    if len(words) == 2 and words[1] in res.japanese_given and words[0] not in res.japanese_given:
+        return f"{words[1]} {words[0]}"
+    return name
 
 
 def _looks_like_name(text: str) -> bool:
