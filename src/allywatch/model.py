@@ -82,6 +82,8 @@ class Mention:
     start: int
     end: int
     label: str = ""
+    source: str = ""
+    """For party mentions: what names the party ("company" when only a firm's home state does)."""
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ from allywatch.kb.matcher import Match, PhraseMatcher
 from allywatch.model import Entity, Extraction, Mention
 
 GOVERNMENT_KINDS = frozenset({"ministry", "agency", "armed_force", "office", "legislature"})
+#: Organisations whose mention also names their home party for events (not outlets, fairs or blocs).
+PARTY_ORG_KINDS = GOVERNMENT_KINDS | {"company", "association"}
 EARLIEST = dt.date(2012, 1, 1)
 
 TITLES: dict[str, str | None] = {
@@ -224,8 +226,9 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             if org is None:
                 continue
             out.add("org", org.name, _mention(match), party=org.party, org_kind=org.kind)
-            if org.party and org.kind != "media":  # a body acts for, or stands with, its home party
-                out.party_mentions.append(Mention(match.text, match.start, match.end, org.party))
+            if org.party and org.kind in PARTY_ORG_KINDS:  # a body acts for, or stands with, its home party
+                source = "company" if org.kind == "company" else "body"
+                out.party_mentions.append(Mention(match.text, match.start, match.end, org.party, source))
         elif match.kind == "program":
             out.add("program", match.key, _mention(match))
         elif match.kind == "location" and not _MEDIA_WORD.match(text[match.end:match.end + 12]):

@@ -58,7 +58,7 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
         r"deliver\w*|shipped|shipping|shipment|(?:to|will|would|can|could|may)\s+ship|"
         r"transfer(?:s|red|ring)?|donat\w+|leas(?:e|es|ed|ing)|order(?:s|ed)?|contract|deal|"
         r"(?:picked|selected|chosen|chose|picks|selects|choose)|send(?:s|ing)?|sent|provid\w+|"
-        r"hand(?:ed)?\s+over|replenish\w*|restock\w*",
+        r"hand(?:ed)?\s+over|replenish\w*|restock\w*|named|won|wins|winner",
         None),
     "supply_chain": (
         r"supply\s+chains?|critical\s+minerals?|rare\s+earths?|stockpil\w+|industrial\s+base|raw\s+materials",
@@ -135,13 +135,15 @@ _EXCLUDE_BEFORE = re.compile(r"\b(?:threats?|against|counter(?:ing)?|deter(?:rin
                              r"invasion\s+of|according\s+to|rivals?|adversar\w+|assertive|such\s+as|"
                              r"reliance\s+on|lessen\s+reliance\s+on|dependence\s+on|flight\s+tested\s+by|"
                              r"from\s+countries|over|rather\s+than|instead\s+of|beat(?:ing)?|outbid\w*|"
-                             r"hunt(?:ing)?|track(?:ing)?|after|like)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+                             r"hunt(?:ing)?|track(?:ing)?|after|like|contest|competition|competing|bidding)"
+                             r"\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 _EXCLUDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:invasion|aggression|attacks?|threats?|pressure|coercion|"
-                            r"increases?\s+pressure|allies|ally|partners?|submarines|rivals?)\b", re.IGNORECASE)
+                            r"increases?\s+pressure|allies|ally|partners?|rivals?|version|variant|model|market|"
+                            r"language|standards?)\b", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"\b(?:they|both|the\s+two|the\s+allies|the\s+sides|each\s+other|one\s+another|"
                          r"counterparts?|the\s+ministers|the\s+leaders|the\s+partners)\b", re.IGNORECASE)
-_BUY = re.compile(r"\b(?:buy\w*|bought|purchas\w*|acquir\w*|acquisition|procure\w*|procurement|import\w*|order\w*|"
-                  r"picked|selected|chosen|chose|picks|selects|choose|choice|decision|receiv\w*|contract|deal|"
+_BUY = re.compile(r"\b(?:buy\w*|bought|purchas\w*|acquir\w*|acquisition|procure\w*|procurement|import\w*|"
+                  r"order\w*|named|picked|selected|chosen|chose|picks|selects|choose|choice|decision|receiv\w*|contract|deal|"
                   r"obtain\w*|lease\w*|replenish\w*|restock\w*)\b", re.IGNORECASE)
 _FORCES_STRICT = re.compile(r"\b(?:troops|forces|military|soldiers|personnel|marines|units|bases|command|fleet|"
                             r"warships|navy|army)\b", re.IGNORECASE)
@@ -166,6 +168,7 @@ class _Draft:
     trigger: str
     carried: bool = False
     explicit: bool = True
+    named: bool = False
     program: str | None = None
     organizations: list[str] = field(default_factory=list)
     location: str | None = None
@@ -245,10 +248,9 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
             if joint in found and other in found and not found[joint][0][1] and found[other][0][1] and \
                     0 <= found[other][0][0].start() - found[joint][0][0].end() <= 25:
                 del found[joint]  # "continue developing joint production": the verb governs the other trigger
-        if "agreement" in found and any(k in found for k in SPECIFIC):
+        if "agreement" in found and any(k in found for k in SPECIFIC) and not _named(text, clause[0],
+                                                                                     found["agreement"][0][0]):
             del found["agreement"]
-        if "arms_transfer" in found and "export_control" in found:
-            del found["arms_transfer"]
         for kind, hits in found.items():
             for match, is_explicit in hits:
                 draft = _draft(kind, match, context, sentence, clause, subject_clause, in_sentence, previous)
@@ -262,6 +264,12 @@ def _distance_to_equipment(clause_text: str, trigger: re.Match[str]) -> int:
     return found.start() - trigger.end() if found else 10_000
 
 
+def _named(text: str, offset: int, match: re.Match[str]) -> bool:
+    """A titled agreement ("Reciprocal Access Agreement"), not a generic one ("the agreement")."""
+    before = text[max(0, offset + match.start() - 30):offset + match.start()]
+    return match.group()[:1].isupper() and bool(re.search(r"[A-Z][\w-]+\s+$", before))
+
+
 def _amount_in(extraction: Extraction, clause: tuple[int, int]) -> Amount | None:
     return next((a for a in extraction.amounts if clause[0] <= a.start < clause[1]), None)
 
@@ -270,11 +278,12 @@ def _trigger_applies(kind: str, clause_text: str, match: re.Match[str], text: st
                      extraction: Extraction) -> bool:
     """Type-specific sanity: a transfer needs equipment, a supply chain needs cooperation, and so on."""
     if kind == "arms_transfer":
+        # the equipment is the trigger's object (after it) or, in the passive, its subject (just before it)
+        low, high = max(0, match.start() - 40), min(len(clause_text), match.end() + 80)
+        at_low, at_high = clause[0] + low, clause[0] + high
         programs = [e for e in extraction.entities if e.type == "program"
-                    and any(clause[0] <= m.start < clause[1] for m in e.mentions)]
-        if not (_EQUIPMENT.search(clause_text) or programs):
-            return False
-        if re.search(r"\bexport\s+(?:rules|controls?|guidelines|curbs)\b", clause_text, re.IGNORECASE):
+                    and any(at_low <= m.start < at_high for m in e.mentions)]
+        if not (_EQUIPMENT.search(clause_text, low, high) or programs):
             return False
     if kind == "supply_chain" and not (_JOINT.search(clause_text) or re.search(
             r"\b(?:strengthen\w*|secur\w+|build\w*|diversif\w+|resilien\w+)\b", clause_text, re.IGNORECASE)):
@@ -308,8 +317,9 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
         parties, local, carried = {owner}, in_clause, not (in_clause or in_subject)
     elif kind == "export_control":
         local = in_clause + [m for m in in_subject if m not in in_clause]
-        before = [m for m in local if m.start < trigger_at and not _after_preposition(text, m, clause)]
-        actor = before[-1].label if before else None
+        before = [m for m in local if m.start < trigger_at and not _after_preposition(text, m, clause)
+                  and m.source != "company"]  # firms are the targets of export rules, not their authors
+        actor = before[0].label if before else None
         if actor is None and _SUBJECT_REFERENCE.match(text[sentence.start:trigger_at]):
             actor = context.main_party
         if actor is None:
@@ -322,8 +332,9 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
         roles = {"actor": actor, **({"target": targets[0]} if targets else {})}
         return _finish_draft(kind, match, context, sentence, clause, parties, roles, False)
     else:
-        local = in_clause + [m for m in in_subject if m not in in_clause]
+        local = in_clause + [m for m in in_subject if m not in in_clause and m.source != "company"]
         if kind == "meeting":
+            local = [m for m in local if m.source != "company"]  # firms' talks are not talks between states
             window_end = _phrase_end(text, trigger_at + len(match.group()), clause[1])
             local = [m for m in local if m.start < trigger_at or m.start < window_end]
         parties = {m.label for m in local}
@@ -342,6 +353,10 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
                         break
         if len(parties) < 2:
             return None
+        if kind == "arms_transfer" and local and all(
+                _after_preposition(text, m, clause, {"with"}) for m in local if m.start > trigger_at) and not any(
+                m.start < trigger_at for m in local):
+            return None  # "sales of a jet it co-develops with Britain and Italy": partners, not buyers
     roles = _roles(kind, text, clause, local, trigger_at, parties, extraction)
     if kind in DIRECTED:
         first, second = DIRECTED[kind]
@@ -357,7 +372,7 @@ def _finish_draft(kind: str, match: re.Match[str], context: _Context, sentence: 
     status = _status(kind, text, clause, sentence, match)
     item = _item(text, clause[0] + match.start(), clause[1])
     draft = _Draft(type=kind, participants=parties, roles=roles, status=status, item=item, sentence=sentence,
-                   trigger=match.group(), carried=carried)
+                   trigger=match.group(), carried=carried, named=_named(text, clause[0], match))
     _attach(draft, context.extraction, sentence)
     draft.why = (f"trigger '{match.group()}'; parties {sorted(parties)}"
                  + (" (carried from before)" if carried else "") + f"; status {status}")
@@ -389,12 +404,29 @@ def _carried_single(previous: list[tuple[Span, set[str]]], context: _Context) ->
 
 def _after_preposition(text: str, mention: Mention, clause: tuple[int, int],
                        words: set[str] | None = None) -> bool:
-    """The mention follows one of ``words`` (default: any preposition that makes it an object)."""
+    """The mention follows one of ``words`` (default: any preposition that makes it an object), also as the
+    second of a coordination ("with the U.K. and Italy")."""
     words = words or {"to", "for", "from", "by", "with", "on", "against", "into", "toward", "towards", "of"}
-    prefix = re.findall(r"[a-z]+", text[max(clause[0], mention.start - 20):mention.start].lower())
-    if prefix and prefix[-1] == "the":
-        prefix = prefix[:-1]
-    return bool(prefix) and prefix[-1] in words
+    end = mention.start
+    for _ in range(3):
+        prefix = re.findall(r"[a-z]+|[A-Z][\w.'’-]*", text[max(clause[0], end - 40):end])
+        lowered = [w.lower() for w in prefix]
+        while lowered and lowered[-1] == "the":
+            lowered.pop()
+            prefix.pop()
+        if not lowered:
+            return False
+        if lowered[-1] in words:
+            return True
+        if lowered[-1] not in {"and", "or"} or len(prefix) < 2 or not prefix[-2][:1].isupper():
+            return False
+        # step back over the conjunction and the coordinated name before it
+        conj_at = text.rfind(prefix[-1], max(clause[0], end - 40), end)
+        name_at = text.rfind(prefix[-2], max(clause[0], end - 60), conj_at)
+        while name_at > clause[0] and text[name_at - 1] not in " \n":
+            name_at -= 1
+        end = name_at
+    return False
 
 
 def _roles(kind: str, text: str, clause: tuple[int, int], local: list[Mention], trigger_at: int,
@@ -521,9 +553,9 @@ def _status(kind: str, text: str, clause: tuple[int, int], sentence: Span, trigg
                 earliest = (cue.start(), status)
     if best is None:
         lead = text[sentence.start:clause[0]]
-        for status, pattern in STATUS_CUES:
-            if pattern.search(lead):
-                return _by_type(kind, status, lead)
+        cues = [(cue.end(), status) for status, pattern in STATUS_CUES for cue in pattern.finditer(lead)]
+        if cues:
+            return _by_type(kind, max(cues)[1], lead)
         return DEFAULT_STATUS.get(kind, "planned" if kind in TENTATIVE else "agreed")
     status = best[1]
     if status == "planned" and earliest is not None and earliest[1] == "agreed":
@@ -586,12 +618,17 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
             theirs = {d.program for d in grouped[other]} - {None}
             if not mine or not theirs or mine & theirs:
                 grouped[key].extend(grouped.pop(other))
-    industrial = {participants for (kind, participants, _) in grouped
-                  if kind in {"co_development", "co_production", "arms_transfer", "supply_chain", "maintenance"}}
+    industrial = {(participants, d.sentence.start) for (kind, participants, _), group in grouped.items()
+                  if kind in {"co_development", "co_production", "arms_transfer", "supply_chain", "maintenance"}
+                  for d in group}
     events = []
     for (kind, participants, _), group in grouped.items():
-        if kind == "agreement" and participants in industrial:
-            continue  # the agreement is the transfer or joint programme already reported
+        if kind == "agreement":  # an agreement stated with a transfer or joint programme is that event
+            industrial_here = {p for p, _ in industrial}
+            group = [d for d in group if (participants, d.sentence.start) not in industrial
+                     and (d.named or participants not in industrial_here)]
+            if not group:
+                continue
         first = max(group, key=lambda d: (d.explicit, not d.carried, bool(d.amount or d.program), -d.sentence.start))
         votes = Counter(tuple(sorted(d.roles.items())) for d in group if len(d.roles) == 2 or kind == "export_control")
         chosen = dict(votes.most_common(1)[0][0]) if votes else first.roles
