@@ -112,3 +112,12 @@ def test_an_event_stated_twice_is_one_event_with_both_sentences(run: Run) -> Non
 def test_they_takes_the_parties_of_the_sentence_before(run: Run) -> None:
     text = "The defence ministers of Japan and the United States met in Washington. They agreed to co-produce missiles."
     assert ("JPN", "USA") in [e.participants for e in _events(run, text) if e.type == "co_production"]
+
+
+@pytest.mark.parametrize("text", [
+    "Poland signed a contract with South Korea's Hyundai Rotem for 180 more K2 tanks.",
+    "Hyundai Rotem signed a contract with Poland's Armament Agency for 180 more K2 tanks.",
+])
+def test_firms_sell_and_governments_buy_in_neutral_contracts(run: Run, text: str) -> None:
+    event = _one(run, text, "arms_transfer")
+    assert dict(event.roles) == {"supplier": "KOR", "recipient": "POL"}

@@ -58,7 +58,7 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
         r"deliver\w*|shipped|shipping|shipment|(?:to|will|would|can|could|may)\s+ship|"
         r"transfer(?:s|red|ring)?|donat\w+|leas(?:e|es|ed|ing)|order(?:s|ed)?|contract|deal|"
         r"(?:picked|selected|chosen|chose|picks|selects|choose)|send(?:s|ing)?|sent|provid\w+|"
-        r"hand(?:ed)?\s+over|replenish\w*|restock\w*|named|won|wins|winner",
+        r"hand(?:ed)?\s+over|replenish\w*|restock\w*|named",
         None),
     "supply_chain": (
         r"supply\s+chains?|critical\s+minerals?|rare\s+earths?|stockpil\w+|industrial\s+base|raw\s+materials",
@@ -464,6 +464,9 @@ def _roles(kind: str, text: str, clause: tuple[int, int], local: list[Mention], 
         else:
             other.append(m.label)
     if kind == "arms_transfer":
+        sides = _market_sides(text, local)
+        if sides is not None:
+            return {"supplier": sides[0], "recipient": sides[1]}
         trigger_text = text[trigger_at:trigger_at + 30]
         buying = bool(_BUY.match(trigger_text)) or bool(re.match(r"(?:'s|’s)?\s+(?:decision|purchase|order|choice)",
                                                                text[trigger_at - 3:trigger_at + 12]))
@@ -483,6 +486,24 @@ def _roles(kind: str, text: str, clause: tuple[int, int], local: list[Mention], 
     actor = _first(before + other + makers)
     target = _first([p for p in after_to + after_from + other if p != actor])
     return {k: v for k, v in (("actor", actor), ("target", target)) if v}
+
+
+def _market_sides(text: str, local: list[Mention]) -> tuple[str, str] | None:
+    """Seller and buyer when one party appears only through a firm and the other only as a state or its
+    agencies: defence firms sell, governments buy ("Poland signed a contract with South Korea's Hyundai
+    Rotem"; "Canberra named Mitsubishi Heavy Industries' frigate the winner")."""
+    firms: set[str] = set()
+    governments: set[str] = set()
+    ordered = sorted(local, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        following = ordered[i + 1] if i + 1 < len(ordered) else None
+        owns_firm = following is not None and following.source == "company" and following.label == m.label \
+            and following.start - m.end <= 3
+        (firms if m.source == "company" or owns_firm else governments).add(m.label)
+    sellers, buyers = firms - governments, governments - firms
+    if len(sellers) == 1 and len(buyers) == 1:
+        return next(iter(sellers)), next(iter(buyers))
+    return None
 
 
 def _equipment_near(text: str, at: int) -> bool:
