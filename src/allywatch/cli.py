@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -20,6 +20,9 @@ from allywatch.ingest import read_inputs
 from allywatch.model import Extraction, Rejected
 from allywatch.output import extraction_to_json, rejected_to_json
 from allywatch.settings import Settings
+
+if TYPE_CHECKING:
+    from allywatch.store.repository import Repository
 
 app = typer.Typer(
     name="allywatch",
@@ -155,6 +158,167 @@ def explain(
             continue
         print_explanation(result, console)
     raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
+
+
+DbOption = Annotated[str, typer.Option("--db", envvar="ALLYWATCH_DB",
+                                        help="Store URL: sqlite:///path (default ./allywatch.db) or "
+                                             "postgresql+psycopg://user@host/db.")]
+JsonOption = Annotated[bool, typer.Option("--json", help='Print {"data": [...], "count": N}.')]
+
+
+def _open_store(db: str) -> Repository:
+    from allywatch.store.repository import Repository
+
+    try:
+        return Repository.open(db)
+    except AllywatchError as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_USAGE) from error
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or - for standard input.")],
+    db: DbOption = "sqlite:///allywatch.db",
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction.")] = 50,
+    rejects: Annotated[Path | None, typer.Option("--rejects", help="Write rejected inputs here as JSON Lines.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")] = 1,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Knowledge-base recognition only.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+) -> None:
+    """Store articles, their stories and consolidated events; idempotent, and safe to kill and rerun.
+
+    Example: allywatch ingest examples/corpus --db sqlite:///allywatch.db
+    """
+    from allywatch.store.ingest import IngestReport
+    from allywatch.store.ingest import ingest as run_ingest
+
+    settings = _settings(None, jobs=jobs, use_model=False if no_model else None)
+    repo = _open_store(db)
+
+    def progress(report: IngestReport) -> None:
+        if not quiet:
+            err.print(f"read {report.read}, stored {report.stored}, already stored {report.skipped}, "
+                      f"rejected {len(report.rejected)}", highlight=False)
+
+    try:
+        report = run_ingest(paths, repo, settings, batch, on_batch=progress)
+    except AllywatchError as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_USAGE) from error
+    finally:
+        repo.close()
+    with ExitStack() as stack:
+        bad = stack.enter_context(rejects.open("w", encoding="utf-8")) if rejects else None
+        for item in report.rejected:
+            _report_rejected(item, bad, quiet)
+    if not quiet:
+        err.print(f"done: read {report.read}, stored {report.stored}, already stored {report.skipped}, "
+                  f"rejected {len(report.rejected)}")
+    raise typer.Exit(EXIT_REJECTED if report.rejected else EXIT_OK)
+
+
+@app.command()
+def events(
+    db: DbOption = "sqlite:///allywatch.db",
+    party: Annotated[str | None, typer.Option("--party", help="A party code, e.g. JPN.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="An event type, e.g. co_production.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="proposed, planned, agreed, ongoing, completed.")]
+    = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Consolidated events with their sources.
+
+    Example: allywatch events --party JPN --type co_production --since 2024-01 --json
+    """
+    repo = _open_store(db)
+    try:
+        rows = repo.events(party=party, type=type, since=since, status=status)
+    finally:
+        repo.close()
+    if as_json:
+        typer.echo(json.dumps({"data": rows, "count": len(rows)}, ensure_ascii=False))
+        return
+    from allywatch.report import events_table
+
+    Console().print(events_table(rows))
+
+
+@app.command()
+def stories(db: DbOption = "sqlite:///allywatch.db", as_json: JsonOption = False) -> None:
+    """Stories: one real-world development each, with how many articles and outlets reported it.
+
+    Example: allywatch stories
+    """
+    repo = _open_store(db)
+    try:
+        rows = repo.stories()
+    finally:
+        repo.close()
+    if as_json:
+        typer.echo(json.dumps({"data": rows, "count": len(rows)}, ensure_ascii=False))
+        return
+    from allywatch.report import rows_table
+
+    Console().print(rows_table("Stories", rows, ("id", "first_seen", "last_seen", "articles", "outlets", "title")))
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id from 'allywatch stories'.")],
+    db: DbOption = "sqlite:///allywatch.db",
+    as_json: JsonOption = False,
+) -> None:
+    """One story: its sources side by side, its events and where sources conflict.
+
+    Example: allywatch story s-1c89e975da24
+    """
+    repo = _open_store(db)
+    try:
+        found = repo.story(story_id)
+    finally:
+        repo.close()
+    if found is None:
+        err.print(f"[red]error:[/red] no story {story_id!r}; 'allywatch stories' lists them")
+        raise typer.Exit(EXIT_REJECTED)
+    if as_json:
+        typer.echo(json.dumps({"data": [found], "count": 1}, ensure_ascii=False))
+        return
+    from allywatch.report import print_story
+
+    print_story(found, Console())
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A canonical name, e.g. 'Shigeru Ishiba' or JPN.")],
+    db: DbOption = "sqlite:///allywatch.db",
+    as_json: JsonOption = False,
+) -> None:
+    """An entity across the store: offices, events, co-occurring parties.
+
+    Example: allywatch entity "Richard Marles"
+    """
+    from allywatch.kb.loader import KnowledgeBase, fold
+
+    repo = _open_store(db)
+    try:
+        found = repo.entity(name)
+    finally:
+        repo.close()
+    if found is None:
+        err.print(f"[red]error:[/red] no entity named {name!r} in the store")
+        raise typer.Exit(EXIT_REJECTED)
+    people = KnowledgeBase.load().people_by_form.get(fold(found["name"]), [])
+    found["offices"] = [{"office": o.office, "party": o.party, "start": str(o.start),
+                         "end": str(o.end) if o.end else None} for p in people[:1] for o in p.offices]
+    if as_json:
+        typer.echo(json.dumps({"data": [found], "count": 1}, ensure_ascii=False))
+        return
+    from allywatch.report import print_entity
+
+    print_entity(found, Console())
 
 
 kb_app = typer.Typer(help="Look things up in the knowledge base.", no_args_is_help=True)

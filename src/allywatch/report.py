@@ -112,3 +112,50 @@ def print_explanation(extraction: Extraction, console: Console) -> None:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def events_table(rows: list[dict[str, Any]]) -> Table:
+    """Consolidated events as a table."""
+    table = Table(title=f"Events ({len(rows)})", show_lines=True)
+    for column in ("type", "parties", "status", "item", "program", "first seen", "outlets", "conflicts"):
+        table.add_column(column, overflow="fold")
+    for e in rows:
+        roles = e.get("roles") or {}
+        parties = " → ".join(roles[k] for k in ("supplier", "provider", "actor", "recipient", "owner", "target")
+                             if k in roles) or ", ".join(e["participants"])
+        table.add_row(e["type"], parties, e["status"], e["item"][:80], e.get("program") or "",
+                      e.get("first_seen") or "", str(e["outlets"]),
+                      "; ".join(c["field"] for c in e.get("conflicts", [])))
+    return table
+
+
+def rows_table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Table:
+    """Any list of flat records as a table."""
+    table = Table(title=f"{title} ({len(rows)})")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(row.get(c) if row.get(c) is not None else "-") for c in columns))
+    return table
+
+
+def print_story(story: dict[str, Any], console: Console) -> None:
+    """A story's sources side by side, then its events and conflicts."""
+    console.rule(f"[bold]{story['id']}[/bold]  {story.get('title') or ''}")
+    console.print(rows_table("Sources", story["articles"],
+                             ("doc", "source", "published", "title", "events", "amounts", "dates")))
+    console.print(events_table(story["events"]))
+    for event in story["events"]:
+        for conflict in event.get("conflicts", []):
+            values = "  vs  ".join(f"{v['value']} ({', '.join(v['docs'])})" for v in conflict["values"])
+            console.print(f"[yellow]conflict[/yellow] {event['type']} {conflict['field']}: {values}")
+
+
+def print_entity(entity: dict[str, Any], console: Console) -> None:
+    """An entity with its offices, parties it appears with, and events."""
+    console.rule(f"[bold]{entity['name']}[/bold] ({entity['type']}{', ' + entity['party'] if entity['party'] else ''})")
+    for office in entity.get("offices", []):
+        console.print(f"  {office['office']} of {office['party']}: {office['start']} – {office['end'] or 'now'}")
+    parties = ", ".join(f"{k} ({v})" for k, v in entity["co_occurring_parties"].items())
+    console.print(f"  appears in {len(entity['articles'])} articles, {len(entity['stories'])} stories; with {parties}")
+    console.print(events_table(entity["events"]))

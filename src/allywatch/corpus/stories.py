@@ -115,6 +115,12 @@ class StoryClusterer:
     document_frequency: Counter[str] = field(default_factory=Counter)
     documents: int = 0
 
+    def remember(self, story: str, sig: Signature) -> None:
+        """Record an article already assigned to ``story`` (when rebuilding from a store)."""
+        self.documents += 1
+        self.document_frequency.update(w for w, _ in sig.words)
+        self.members.setdefault(story, []).append(sig)
+
     def add(self, sig: Signature) -> str:
         """The story of a new article: the most similar existing story above threshold, else a new one."""
         self.documents += 1

@@ -1,0 +1,1 @@
+"""The store: tables, migrations and the repository that is the only way in."""

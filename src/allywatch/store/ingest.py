@@ -1,0 +1,52 @@
+"""Ingesting into the store: read, skip what is stored, extract the rest, store in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from allywatch.extract import extract_articles
+from allywatch.ingest import read_inputs
+from allywatch.model import Article, Extraction, Rejected
+from allywatch.settings import Settings
+from allywatch.store.repository import Repository, content_hash
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did."""
+
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def ingest(paths: Iterable[str | Path], repo: Repository, settings: Settings, batch_size: int = 50,
+           on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Store every new article under ``paths``; articles already stored (by content) are skipped unread."""
+    report = IngestReport()
+    clusterer = repo.load_clusterer()
+    items = iter(read_inputs(paths, settings))
+    while batch := list(islice(items, batch_size)):
+        report.read += len(batch)
+        articles = [a for a in batch if isinstance(a, Article)]
+        report.rejected.extend(a for a in batch if isinstance(a, Rejected))
+        known = repo.known_hashes(content_hash(a.text) for a in articles)
+        fresh = [a for a in articles if content_hash(a.text) not in known]
+        report.skipped += len(articles) - len(fresh)
+        extracted: list[Extraction] = []
+        for result in extract_articles(fresh, settings):
+            if isinstance(result, Rejected):
+                report.rejected.append(result)
+            else:
+                extracted.append(result)
+        extracted.sort(key=lambda e: (e.article.published is None, e.article.published or ""))
+        counts = repo.store_batch(extracted, clusterer)
+        report.stored += counts.stored
+        report.skipped += counts.duplicates
+        if on_batch is not None:
+            on_batch(report)
+    return report

@@ -1,0 +1,85 @@
+"""The store's tables (SQLAlchemy 2). Rows are separate from the pipeline's objects; ``repository`` converts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Base of every table."""
+
+
+class ArticleRow(Base):
+    """One article, identified by its content, with its whole extraction."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    doc: Mapped[str] = mapped_column(String(512), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10), index=True)
+    published_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    story_id: Mapped[str] = mapped_column(String(40), index=True)
+    origin: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    extraction: Mapped[dict[str, Any]] = mapped_column(JSON)
+    signature: Mapped[dict[str, Any]] = mapped_column(JSON)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class EntityRow(Base):
+    """An entity as one article reports it."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(512), index=True)
+    party: Mapped[str | None] = mapped_column(String(8))
+    mentions: Mapped[list[str]] = mapped_column(JSON)
+
+
+class StoryRow(Base):
+    """A real-world development and how widely it was reported."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[str | None] = mapped_column(String(10))
+    last_seen: Mapped[str | None] = mapped_column(String(10))
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+    outlets: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class KbEventRow(Base):
+    """A consolidated event of a story, with every source and the conflicts between them."""
+
+    __tablename__ = "kb_events"
+    __table_args__ = (UniqueConstraint("story_id", "key"), Index("ix_kb_events_type_first", "type", "first_seen"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[str] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(255))
+    type: Mapped[str] = mapped_column(String(32))
+    participants: Mapped[str] = mapped_column(String(255), index=True)
+    roles: Mapped[dict[str, str]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16))
+    item: Mapped[str] = mapped_column(Text)
+    program: Mapped[str | None] = mapped_column(String(255))
+    date: Mapped[str | None] = mapped_column(String(10))
+    amount: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    first_seen: Mapped[str | None] = mapped_column(String(10))
+    last_seen: Mapped[str | None] = mapped_column(String(10))
+    outlets: Mapped[int] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float)
+    conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
