@@ -38,7 +38,7 @@ def postgres_url() -> Iterator[str]:
     """A PostgreSQL database on a fresh server; skipped (failed under CI=true) when PostgreSQL is missing."""
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     try:
-        import psycopg  # noqa: F401
+        import psycopg
     except ImportError:
         psycopg = None
     missing = [n for n, p in (("initdb", initdb), ("pg_ctl", pg_ctl)) if not p] + ([] if psycopg is not None
