@@ -26,11 +26,17 @@ class IngestReport:
 
 def ingest(paths: Iterable[str | Path], repo: Repository, settings: Settings, batch_size: int = 50,
            on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """Store every new article under ``paths``; articles already stored (by content) are skipped unread."""
+    """Store every new article under ``paths``; articles already stored (by content) are not extracted again."""
+    return ingest_items(read_inputs(paths, settings), repo, settings, batch_size, on_batch)
+
+
+def ingest_items(items: Iterable[Article | Rejected], repo: Repository, settings: Settings, batch_size: int = 50,
+                 on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Store articles already read (from files, a feed, an API call), in batches of one transaction each."""
     report = IngestReport()
     clusterer = repo.load_clusterer()
-    items = iter(read_inputs(paths, settings))
-    while batch := list(islice(items, batch_size)):
+    iterator = iter(items)
+    while batch := list(islice(iterator, batch_size)):
         report.read += len(batch)
         articles = [a for a in batch if isinstance(a, Article)]
         report.rejected.extend(a for a in batch if isinstance(a, Rejected))
