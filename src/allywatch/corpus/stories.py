@@ -108,34 +108,63 @@ def _cosine(a: Signature, b: Signature, idf: dict[str, float] | None) -> float:
 
 @dataclass
 class StoryClusterer:
-    """Assigns articles to stories incrementally; memberships, once given, never change."""
+    """Assigns articles to stories incrementally; memberships, once given, never change.
+
+    Candidates are found through an inverted index of each story's resolved names, event keys and most
+    distinctive words, so a new article is compared with the few stories that share something with it,
+    not with the whole store; within a story, the most recent members stand for it.
+    """
 
     params: StoryParams = field(default_factory=StoryParams)
     members: dict[str, list[Signature]] = field(default_factory=dict)
     document_frequency: Counter[str] = field(default_factory=Counter)
     documents: int = 0
+    index: dict[str, set[str]] = field(default_factory=dict)
+    compare_last: int = 25
 
     def remember(self, story: str, sig: Signature) -> None:
         """Record an article already assigned to ``story`` (when rebuilding from a store)."""
-        self.documents += 1
-        self.document_frequency.update(w for w, _ in sig.words)
-        self.members.setdefault(story, []).append(sig)
+        self._count(sig)
+        self._join(story, sig)
 
     def add(self, sig: Signature) -> str:
         """The story of a new article: the most similar existing story above threshold, else a new one."""
-        self.documents += 1
-        self.document_frequency.update(w for w, _ in sig.words)
+        self._count(sig)
         idf = self._idf(sig)
         best, best_score = None, 0.0
-        for story, members in self.members.items():
-            score = max(similarity(sig, m, self.params, idf) for m in members)
+        for story in self._candidates(sig, idf):
+            score = max(similarity(sig, m, self.params, idf) for m in self._representatives(story))
             if score > best_score:
                 best, best_score = story, score
         if best is None or best_score < self.params.threshold:
             best = "s-" + hashlib.sha1(sig.doc.encode("utf-8")).hexdigest()[:12]
-            self.members[best] = []
-        self.members[best].append(sig)
+        self._join(best, sig, idf)
         return best
+
+    def _count(self, sig: Signature) -> None:
+        self.documents += 1
+        self.document_frequency.update(w for w, _ in sig.words)
+
+    def _join(self, story: str, sig: Signature, idf: dict[str, float] | None = None) -> None:
+        self.members.setdefault(story, []).append(sig)
+        for feature in self._features(sig, idf or self._idf(sig)):
+            self.index.setdefault(feature, set()).add(story)
+
+    def _representatives(self, story: str) -> list[Signature]:
+        members = self.members[story]
+        return members if len(members) <= self.compare_last else [members[0], *members[-self.compare_last:]]
+
+    def _candidates(self, sig: Signature, idf: dict[str, float]) -> set[str]:
+        found: set[str] = set()
+        for feature in self._features(sig, idf):
+            found |= self.index.get(feature, set())
+        return found
+
+    @staticmethod
+    def _features(sig: Signature, idf: dict[str, float]) -> list[str]:
+        rare = sorted(sig.words, key=lambda wv: -wv[1] * idf.get(wv[0], 1.0))[:8]
+        return ([f"n:{n}" for n in sig.names] + [f"e:{t}:{','.join(p)}" for t, p in sig.events]
+                + [f"w:{w}" for w, _ in rare])
 
     def _idf(self, sig: Signature) -> dict[str, float]:
         n = self.documents

