@@ -370,7 +370,7 @@ def _finish_draft(kind: str, match: re.Match[str], context: _Context, sentence: 
                   parties: set[str], roles: dict[str, str], carried: bool) -> _Draft:
     text = context.text
     status = _status(kind, text, clause, sentence, match)
-    item = _item(text, clause[0] + match.start(), clause[1])
+    item = _item(kind, text, clause[0] + match.start(), clause[1])
     draft = _Draft(type=kind, participants=parties, roles=roles, status=status, item=item, sentence=sentence,
                    trigger=match.group(), carried=carried, named=_named(text, clause[0], match))
     _attach(draft, context.extraction, sentence)
@@ -592,8 +592,34 @@ def _by_type(kind: str, status: str, before: str) -> str:
     return status
 
 
-def _item(text: str, start: int, end: int) -> str:
-    words = re.findall(r"\S+", text[start:end])[:12]
+_ITEM_STOP = re.compile(r"\s+(?:to|from|with|for|by|at|in|on|that|which|who|after|before|as|while|under|amid|"
+                        r"worth|said|says|over|through|between|since|until)\s|[,;:()\u2014]", re.IGNORECASE)
+_MEETING_STOP = re.compile(r"\s+(?:to|from|for|by|that|which|who|after|before|as|while|under|amid|said|says|"
+                           r"since|until|followed|will|would|is|are|was|were)\s|[,;:()\u2014]", re.IGNORECASE)
+_ITEM_KINDS = {"arms_transfer", "co_development", "co_production", "maintenance"}
+_LEAD_WORDS = re.compile(r"^(?:the|a|an|its|their|his|her|of|to|more|some|new|both|all|also|jointly|joint|"
+                         r"and|will|would|has|have|had|been|be)$", re.IGNORECASE)
+
+
+def _item(kind: str, text: str, start: int, end: int) -> str:
+    """What the event is about, as written: the equipment phrase for transfers and joint work ("400 U.S.
+    Tomahawk long-range cruise missiles"), else the trigger's own phrase ("talks with Biden at the White
+    House" stops at "with": "talks")."""
+    if kind in _ITEM_KINDS:
+        equipment = _EQUIPMENT.search(text, start, end)
+        if equipment is not None:
+            words = text[start:equipment.start()].split()[1:][-7:]
+            while words and (_LEAD_WORDS.match(words[0]) or words[0].endswith((",", "ed"))):
+                words = words[1:]
+            return " ".join([*words, equipment.group()]).strip(".,;:\"'")
+    while True:  # a title before the trigger belongs to it ("Reciprocal Access Agreement")
+        before = re.search(r"([A-Z][\w+'’-]*)\s+$", text[max(0, start - 40):start])
+        if not before or start - len(before.group()) < 0:
+            break
+        start -= len(before.group())
+    stops = _MEETING_STOP if kind in {"meeting", "agreement"} else _ITEM_STOP
+    stop = stops.search(text, start + 1, end)
+    words = text[start:stop.start() if stop else end].split()[:12]
     return " ".join(words).rstrip(".,;:\"'")
 
 
