@@ -145,6 +145,8 @@ def print_story(story: dict[str, Any], console: Console) -> None:
     console.print(rows_table("Sources", story["articles"],
                              ("doc", "source", "published", "title", "events", "amounts", "dates")))
     console.print(events_table(story["events"]))
+    for conflict in story.get("conflicts", []):
+        console.print(f"[yellow]conflict[/yellow] {conflict['of']} is given as {' and as '.join(conflict['values'])}")
     for event in story["events"]:
         for conflict in event.get("conflicts", []):
             values = "  vs  ".join(f"{v['value']} ({', '.join(v['docs'])})" for v in conflict["values"])

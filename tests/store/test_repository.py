@@ -113,3 +113,23 @@ def test_cli_queries_answer_in_json(tmp_path: Path) -> None:
     assert json.loads(story.stdout)["data"][0]["articles"]
     missing = subprocess.run([*run, "story", "s-nope", "--db", db], capture_output=True, text=True, check=False)
     assert missing.returncode == 1 and "no story" in missing.stderr
+
+
+def test_a_figure_converted_differently_by_two_sources_is_a_conflict(store_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    lead = "Japan's cabinet on Friday approved a record defense budget of "
+    (folder / "a.txt").write_text(f"Published: 2024-12-27\n\n{lead}¥8.7 trillion ($55 billion) for fiscal 2025, "
+                                  "the Defense Ministry said.\n")
+    (folder / "b.txt").write_text(f"Source: Second Wire\nPublished: 2024-12-27\n\n{lead}¥8.7 trillion ($56.1 "
+                                  "billion) for fiscal 2025, the Defense Ministry said on Friday.\n")
+    repo = Repository.open(store_url)
+    try:
+        ingest([folder], repo, Settings(use_model=False))
+        [story] = repo.stories()
+        detail = repo.story(story["id"])
+        assert detail is not None
+        [conflict] = detail["conflicts"]
+        assert conflict["of"] == "8.7e+12 JPY" and sorted(conflict["values"]) == ["5.5e+10 USD", "5.61e+10 USD"]
+    finally:
+        repo.close()

@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from allywatch.corpus.consolidate import Source, consolidate
+from allywatch.corpus.consolidate import Source, consolidate, story_conflicts
 from allywatch.corpus.stories import Signature, StoryClusterer
 from allywatch.errors import StoreError
 from allywatch.model import Extraction
@@ -231,8 +231,10 @@ class Repository:
                                        .order_by(ArticleRow.published, ArticleRow.id)).all()
             events = session.scalars(select(KbEventRow).where(KbEventRow.story_id == story_id)
                                      .order_by(KbEventRow.id)).all()
+            sources = [Source(doc=a.doc, outlet=a.source, published=a.published, events=()) for a in articles]
+            conversions = story_conflicts(sources, {a.doc: a.extraction.get("amounts", []) for a in articles})
             return {"id": found.id, "title": found.title, "first_seen": found.first_seen,
-                    "last_seen": found.last_seen, "outlets": found.outlets,
+                    "last_seen": found.last_seen, "outlets": found.outlets, "conflicts": conversions,
                     "articles": [{"doc": a.doc, "title": a.title, "source": a.source, "published": a.published,
                                   "published_inferred": a.published_inferred,
                                   "events": len(a.extraction.get("events", [])),
