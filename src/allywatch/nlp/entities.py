@@ -82,6 +82,8 @@ _CLASS_PROGRAM = re.compile(
 _ORG_HEAD = (r"Flight|Group|Agency|Council|Corporation|Company|Industries|Systems|Association|Society|Institute|"
              r"Ministry|Department|Command|Squadron|Trust|Enterprises|Authority|Administration|Organi[sz]ation|"
              r"Forces|Shipyard|Shipbuilding|Aerospace|Dynamics|Technologies|Laboratory|Bureau|Office|Commission")
+_MODIFIER_OF = re.compile(r"^\s+[a-z]+s\b")  # "Nordic governments": an adjective, not a name
+_ORG_END = re.compile(r"\b(?:" + _ORG_HEAD + r")$")
 _ORG_NAME = re.compile(r"\b(?<!['’])(?:[A-Z][\w-]+\s+(?:of\s+(?:the\s+)?|and\s+|&\s+)?){1,5}(?:" + _ORG_HEAD + r")\b")
 _MEDIA_WORD = re.compile(r"^\s+(?:Report|News|Times|Review|Monitor|Journal|Wire|Digest|Post|Daily|Herald|Insight)\b")
 _TITLE_NOUN = re.compile(r"^\s+(?:Minister|Secretary)\b")
@@ -195,7 +197,9 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
                 # "RAF Charitable Trust Enterprises")
                 inner = [m for m, _ in matches if m.start >= start and m.end <= end]
                 if not (kind in {"person", "org"} and inner and len(inner) == len(overlapping)
-                        and _more_name_around(text, start, end, inner)):
+                        and _more_name_around(text, start, end, inner)
+                        and (all(m.kind in {"party", "capital", "location"} for m in inner)
+                             or (kind == "org" and _ORG_END.search(surface)))):
                     continue
                 matches = [(m, e) for m, e in matches if not (m.start >= start and m.end <= end)]
                 taken = [(s, e) for s, e in taken if not (s >= start and e <= end)]
@@ -230,7 +234,9 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
                 source = "company" if org.kind == "company" else "body"
                 out.party_mentions.append(Mention(match.text, match.start, match.end, org.party, source))
         elif match.kind == "program":
-            out.add("program", match.key, _mention(match))
+            program = kb.programs_by_form.get(fold(match.text))
+            owner = program.parties[0] if program and len(program.parties) == 1 else None
+            out.add("program", match.key, _mention(match), party=owner)
         elif match.kind == "location" and not _MEDIA_WORD.match(text[match.end:match.end + 12]):
             out.add("location", match.key, _mention(match))
         elif match.kind == "person":
@@ -285,7 +291,9 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             government = _government_of(surface, kb)
             if government:
                 out.party_mentions.append(Mention(surface, start, end, government))
-            elif _plausible_org(surface, kb, text[end:end + 30]):
+            elif _plausible_org(surface, kb, text[end:end + 30]) and not (
+                    len(surface.split()) == 1 and (_MEDIA_WORD.match(text[end:end + 12])
+                                                   or _MODIFIER_OF.match(text[end:end + 20]))):
                 out.add("org", _clean_org(surface), Mention(surface, start, end, "ner"))
         elif _plausible_place(surface, kb) and not _MEDIA_WORD.match(text[end:end + 12]):
             out.add("location", surface, Mention(surface, start, end, "ner"))

@@ -342,6 +342,10 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
                 not any(m.start < trigger_at and not _after_preposition(text, m, clause, {"with"}) for m in local) \
                 and context.main_party:
             parties.add(context.main_party)  # "a fighter jet it is co-developing with the U.K. and Italy"
+        if len(parties) == 1 and kind == "arms_transfer":
+            makers = _program_parties(extraction, clause) - parties
+            if len(makers) == 1:  # "Thailand selected the Gripen": the maker's state supplies
+                parties |= makers
         if len(parties) < 2:
             clause_text = text[clause[0]:clause[1]]
             subject_text = text[subject_clause[0]:subject_clause[1]]
@@ -473,6 +477,9 @@ def _roles(kind: str, text: str, clause: tuple[int, int], local: list[Mention], 
         if buying:
             recipient = _first(before + after_to)
             supplier = _first([p for p in after_from + makers + withs + other + after_to if p != recipient])
+            if after_from and after_from[0] in before:  # two states buying together from one's own industry
+                supplier = after_from[0]
+                recipient = _first([p for p in before if p != supplier])
         else:
             supplier = _first(before + makers + after_from)
             recipient = _first([p for p in after_to + withs + other + locative if p != supplier])
@@ -508,6 +515,19 @@ def _market_sides(text: str, local: list[Mention]) -> tuple[str, str] | None:
 
 def _equipment_near(text: str, at: int) -> bool:
     return bool(_EQUIPMENT.search(text[at:at + 60]))
+
+
+def _program_parties(extraction: Extraction, clause: tuple[int, int]) -> set[str]:
+    """The states that own the programmes named in a clause (not those named after "over")."""
+    found: set[str] = set()
+    for entity in extraction.entities:
+        if entity.type != "program" or not entity.party:
+            continue
+        for m in entity.mentions:
+            if clause[0] <= m.start < clause[1] and not _EXCLUDE_BEFORE.search(extraction.article.text[
+                    max(0, m.start - 40):m.start]):
+                found.add(entity.party)
+    return found
 
 
 def _from_programs(extraction: Extraction, clause: tuple[int, int], parties: set[str], supplier: str | None,

@@ -129,9 +129,13 @@ def _span(text: str, start: int, end: int) -> _Raw:
 
 def _speaker_text(text: str, raw: _Raw) -> tuple[str, int] | None:
     """The words naming the speaker, and where they start."""
-    close = raw.end + (1 if raw.end < len(text) and text[raw.end] in ",." else 0)
-    close = text.find('"', raw.end, raw.end + 3) + 1 or close
-    after = _AFTER.match(text[close:close + 120])
+    mark = text.find('"', raw.end, raw.end + 3)
+    close = mark + 1 if mark >= 0 else raw.end
+    inner_end = text[mark - 1] if mark > 0 else ""
+    # '"…," Ishiba said' attributes forward; a quotation closing a sentence ('… "…." His counterpart said')
+    # does not: its speaker was named before it
+    forward = inner_end in ",?!" or text[close:close + 1] == ","
+    after = _AFTER.match(text[close:close + 120]) if forward else None
     if after:
         group = "who1" if after.group("who1") else "who2"
         return after.group(group), close + after.start(group)
