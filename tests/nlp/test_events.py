@@ -121,3 +121,28 @@ def test_they_takes_the_parties_of_the_sentence_before(run: Run) -> None:
 def test_firms_sell_and_governments_buy_in_neutral_contracts(run: Run, text: str) -> None:
     event = _one(run, text, "arms_transfer")
     assert dict(event.roles) == {"supplier": "KOR", "recipient": "POL"}
+
+
+def test_the_three_countries_take_the_last_sentence_that_named_three(run: Run) -> None:
+    text = ("The Philippines, the United States and Japan held their first trilateral maritime exercise on Friday. "
+            "Manila is also in talks with Tokyo about radars. The three countries are expected to sign a framework "
+            "on critical minerals supply chains next month.")
+    event = _one(run, text, "supply_chain")
+    assert event.participants == ("JPN", "PHL", "USA") and event.status == "planned"
+
+
+def test_a_critic_of_an_event_is_not_its_participant(run: Run) -> None:
+    text = ("Australia and the Philippines held joint drills on Monday. China's foreign ministry called the drills "
+            "provocative.")
+    assert [e.participants for e in _events(run, text) if e.type == "exercise"] == [("AUS", "PHL")]
+
+
+def test_joint_purchase_from_one_buyers_industry(run: Run) -> None:
+    event = _one(run, "Sweden and Finland agreed to jointly procure CV90 vehicles from BAE Systems Hagglunds.",
+                 "arms_transfer")
+    assert dict(event.roles) == {"supplier": "SWE", "recipient": "FIN"}
+
+
+def test_the_programmes_owner_supplies_when_only_the_programme_is_named(run: Run) -> None:
+    event = _one(run, "Thailand's air force said it had selected the Gripen over the F-16.", "arms_transfer")
+    assert dict(event.roles) == {"supplier": "SWE", "recipient": "THA"}

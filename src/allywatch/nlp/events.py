@@ -79,7 +79,7 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
         r"|spending\s+on\s+defen[cs]e|(?:percent|%)\s+of\s+(?:GDP|gross\s+domestic\s+product)",
         None),
     "meeting": (
-        r"talks|summit|meeting|met|meets|visit(?:s|ed|ing)?|dialogue|2\+2|courtesy\s+call|hosted|"
+        r"talks|summit|meeting|meet|met|meets|visit(?:s|ed|ing)?|dialogue|2\+2|courtesy\s+call|hosted|"
         r"gather(?:ing|ed)?|consultations|held\s+(?:a\s+)?(?:call|phone\s+call)",
         None),
     "agreement": (
@@ -106,6 +106,7 @@ SINGLE_PARTY = {"defense_spending", "export_control"}
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("proposed", re.compile(r"\b(?:should|could|propos\w*|consider\w*|seek\w*|sought|hopes?|hoping|wants?|wanted|"
                             r"calls?\s+for|called\s+for|urg\w+|explor\w+|looking\s+to|desire|push(?:es|ed)?\s+for|"
+                            r"negotiat\w+|in\s+talks|"
                             r"mull\w*|may|might|eye\w*|keen)\b", re.IGNORECASE)),
     ("planned", re.compile(r"\b(?:will|would|'ll|shall|plans?|planned|planning|to\s+be|is\s+to|are\s+to|set\s+to|"
                            r"scheduled|expected|expects|upcoming|next|intends?|prepar\w+|due\s+to|tentative|"
@@ -140,8 +141,12 @@ _EXCLUDE_BEFORE = re.compile(r"\b(?:threats?|against|counter(?:ing)?|deter(?:rin
 _EXCLUDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:invasion|aggression|attacks?|threats?|pressure|coercion|"
                             r"increases?\s+pressure|allies|ally|partners?|rivals?|version|variant|model|market|"
                             r"language|standards?)\b", re.IGNORECASE)
-_COLLECTIVE = re.compile(r"\b(?:they|both|the\s+two|the\s+allies|the\s+sides|each\s+other|one\s+another|"
-                         r"counterparts?|the\s+ministers|the\s+leaders|the\s+partners)\b", re.IGNORECASE)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
+_CRITIC = re.compile(r"^(?:['’]s(?:\s+[a-z-]+){1,3})?\s+(?:called|critici[sz]ed|condemned|denounced|slammed|"
+                     r"protested|warned|accused|rejected|opposed|decried)\b", re.IGNORECASE)
+_COLLECTIVE = re.compile(r"\b(?:they|both|the\s+(?:two|three|four)|the\s+allies|the\s+sides|each\s+other|"
+                         r"one\s+another|counterparts?|the\s+ministers|the\s+leaders|their\s+leaders|the\s+partners|"
+                         r"the\s+(?:countries|nations|governments))\b", re.IGNORECASE)
 _BUY = re.compile(r"\b(?:buy\w*|bought|purchas\w*|acquir\w*|acquisition|procure\w*|procurement|import\w*|"
                   r"order\w*|named|picked|selected|chosen|chose|picks|selects|choose|choice|decision|receiv\w*|contract|deal|"
                   r"obtain\w*|lease\w*|replenish\w*|restock\w*)\b", re.IGNORECASE)
@@ -191,7 +196,7 @@ def extract_events(extraction: Extraction) -> Extraction:
         in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         drafts.extend(_sentence_events(context, sentence, in_sentence, previous))
         parties = {m.label for m in in_sentence if not _excluded(text, m)}
-        previous = [*previous, (sentence, parties)][-2:]
+        previous = [*previous, (sentence, parties)][-5:]
     return replace(extraction, events=tuple(_merge(drafts)))
 
 
@@ -286,7 +291,8 @@ def _trigger_applies(kind: str, clause_text: str, match: re.Match[str], text: st
         if not (_EQUIPMENT.search(clause_text, low, high) or programs):
             return False
     if kind == "supply_chain" and not (_JOINT.search(clause_text) or re.search(
-            r"\b(?:strengthen\w*|secur\w+|build\w*|diversif\w+|resilien\w+)\b", clause_text, re.IGNORECASE)):
+            r"\b(?:strengthen\w*|secur\w+|build\w*|diversif\w+|resilien\w+|framework|agreement|pact|deal|sign\w*)\b",
+            clause_text, re.IGNORECASE)):
         return False
     if kind == "meeting" and match.group().lower() in {"met", "meets", "meeting"}:
         after = clause_text[match.end():match.end() + 20].lower()
@@ -349,8 +355,13 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
         if len(parties) < 2:
             clause_text = text[clause[0]:clause[1]]
             subject_text = text[subject_clause[0]:subject_clause[1]]
-            if _COLLECTIVE.search(clause_text) or _COLLECTIVE.search(subject_text) or parties:
-                for _, before_parties in reversed(previous):
+            collective = _COLLECTIVE.search(clause_text) or _COLLECTIVE.search(subject_text)
+            if collective or parties:
+                counted = _NUMBER_WORDS.get(collective.group().split()[-1].lower()) if collective else None
+                recent = previous[-2:] if not counted else previous
+                for _, before_parties in reversed(recent):
+                    if counted and len(before_parties | parties) != counted:
+                        continue  # "the three countries": the last sentence that named three
                     if len(before_parties | parties) >= 2 and (len(before_parties) >= 2 or parties):
                         parties |= before_parties
                         carried = True
@@ -551,10 +562,10 @@ def _nearest(mentions: list[Mention], at: int) -> Mention:
 
 
 def _excluded(text: str, mention: Mention) -> bool:
-    """A party named as a threat, a target of deterrence or a source is not a participant."""
+    """A party named as a threat, a target of deterrence, a source or a critic is not a participant."""
     before = text[max(0, mention.start - 40):mention.start]
-    after = text[mention.end:mention.end + 30]
-    return bool(_EXCLUDE_BEFORE.search(before) or _EXCLUDE_AFTER.match(after))
+    after = text[mention.end:mention.end + 50]
+    return bool(_EXCLUDE_BEFORE.search(before) or _EXCLUDE_AFTER.match(after) or _CRITIC.match(after))
 
 
 def _with_party(text: str, clause: tuple[int, int], mentions: list[Mention]) -> bool:
@@ -580,6 +591,7 @@ def _status(kind: str, text: str, clause: tuple[int, int], sentence: Span, trigg
     clause_text = text[clause[0]:clause[1]]
     at = trigger.start()
     best: tuple[int, str] | None = None
+    best_at: int | None = None
     earliest: tuple[int, str] | None = None
     for status, pattern in STATUS_CUES:
         for cue in pattern.finditer(clause_text):
@@ -590,6 +602,7 @@ def _status(kind: str, text: str, clause: tuple[int, int], sentence: Span, trigg
                 distance = -1 if status in {"completed", "agreed", "ongoing"} else 0
             if best is None or distance < best[0]:
                 best = (max(distance, -1), status)
+                best_at = cue.start()
             if cue.start() < at and (earliest is None or cue.start() < earliest[0]):
                 earliest = (cue.start(), status)
     if best is None:
@@ -601,6 +614,13 @@ def _status(kind: str, text: str, clause: tuple[int, int], sentence: Span, trigg
     status = best[1]
     if status == "planned" and earliest is not None and earliest[1] == "agreed":
         status = "agreed"
+    elif status == "agreed" and best_at is not None:
+        # "expected to sign", "hopes to agree": the intention governs the agreement
+        lead = clause_text[max(0, best_at - 25):best_at]
+        for intent in ("proposed", "planned"):
+            if dict(STATUS_CUES)[intent].search(lead):
+                status = intent
+                break
     return _by_type(kind, status, clause_text[:max(at, 0)])
 
 
