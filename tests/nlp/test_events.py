@@ -146,3 +146,11 @@ def test_joint_purchase_from_one_buyers_industry(run: Run) -> None:
 def test_the_programmes_owner_supplies_when_only_the_programme_is_named(run: Run) -> None:
     event = _one(run, "Thailand's air force said it had selected the Gripen over the F-16.", "arms_transfer")
     assert dict(event.roles) == {"supplier": "SWE", "recipient": "THA"}
+
+
+def test_dateline_is_not_the_subject_and_a_deal_for_joint_production_is_not_a_sale(run: Run) -> None:
+    text = ("BERLIN, Feb. 3, 2026 (Wire) — Germany and Ukraine will jointly produce air defence systems in Ukraine "
+            "under a deal worth €1.2 billion, the minister said on Tuesday after meeting his Ukrainian counterpart.")
+    kinds = {e.type: e for e in _events(run, text)}
+    assert set(kinds) == {"co_production", "meeting"}
+    assert kinds["meeting"].participants == ("DEU", "UKR") and kinds["meeting"].status == "completed"

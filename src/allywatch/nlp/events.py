@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from allywatch.ingest.dateline import parse_dateline
 from allywatch.model import Amount, DateMention, Entity, Event, Extraction, Mention, Span
 from allywatch.nlp.quotes import quote_spans
 
@@ -123,7 +124,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"tightened|banned|imposed|placed|announced|handed\s+over|shipped|received|hosted|"
                              r"visited|revised|added|launched|conducted|carried\s+out|supplied|sold|exported|"
                              r"deployed|took\s+place|contributed|transferred|introduced|expanded|gathered|"
-                             r"restricted|curbed|halted|blocked|suspended|limited)\b", re.IGNORECASE)),
+                             r"restricted|curbed|halted|blocked|suspended|limited)\b|\bafter\s+\w+ing\b",
+                             re.IGNORECASE)),
 ]
 DEFAULT_STATUS = {"meeting": "completed", "export_control": "completed"}
 #: Joint work stated without any cue is usually an intention ("pursuing joint production").
@@ -141,6 +143,7 @@ _EXCLUDE_BEFORE = re.compile(r"\b(?:threats?|against|counter(?:ing)?|deter(?:rin
 _EXCLUDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:invasion|aggression|attacks?|threats?|pressure|coercion|"
                             r"increases?\s+pressure|allies|ally|partners?|rivals?|version|variant|model|market|"
                             r"language|standards?)\b", re.IGNORECASE)
+_NEUTRAL_DEAL = re.compile(r"deal|contract|order|agreement", re.IGNORECASE)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
 _CRITIC = re.compile(r"^(?:['’]s(?:\s+[a-z-]+){1,3})?\s+(?:called|critici[sz]ed|condemned|denounced|slammed|"
                      r"protested|warned|accused|rejected|opposed|decried)\b", re.IGNORECASE)
@@ -249,6 +252,9 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
                 found["defense_spending"] = [(re.compile(re.escape(amount.text)).match(clause_text, at)
                                               or next(iter(_TRIGGER_RE["defense_spending"][0].finditer(sentence.text))),
                                               True)]
+        if "arms_transfer" in found and _NEUTRAL_DEAL.fullmatch(found["arms_transfer"][0][0].group()) and (
+                any(k in found and found[k][0][1] for k in ("co_production", "co_development"))):
+            del found["arms_transfer"]  # "jointly produce ... under a deal": the deal is the joint programme
         for joint, other in (("co_development", "co_production"), ("co_production", "co_development")):
             if joint in found and other in found and not found[joint][0][1] and found[other][0][1] and \
                     0 <= found[other][0][0].start() - found[joint][0][0].end() <= 25:
@@ -575,8 +581,11 @@ def _with_party(text: str, clause: tuple[int, int], mentions: list[Mention]) -> 
 
 
 def _clauses(sentence: Span) -> list[tuple[int, int]]:
-    cuts = [sentence.start]
-    for match in _CLAUSE.finditer(sentence.text):
+    """The clauses of a sentence; a leading dateline ("BERLIN, Feb. 3 (Reuters) —") is not one."""
+    dateline = parse_dateline(sentence.text)
+    skip = dateline.length if dateline else 0
+    cuts = [sentence.start + skip]
+    for match in _CLAUSE.finditer(sentence.text, skip):
         cuts.append(sentence.start + match.start())
     cuts.append(sentence.end)
     return [(a, b) for a, b in pairwise(cuts) if b > a]
