@@ -219,6 +219,73 @@ def ingest(
 
 
 @app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Folders, files, or RSS/Atom feed URLs (http/https).")],
+    db: DbOption = "sqlite:///allywatch.db",
+    every: Annotated[str, typer.Option("--every", help="Time from the start of one round to the next: "
+                                                       "30s, 15m, 2h, 1h30m or plain seconds.")] = "15m",
+    rounds: Annotated[int | None, typer.Option("--rounds", min=1, help="Stop after this many rounds "
+                                                                        "(default: until Ctrl-C).")] = None,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Knowledge-base recognition only.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors: no round lines, no summary.")]
+    = False,
+) -> None:
+    """Store new articles from folders, files and RSS/Atom feeds on a schedule; a failing source is retried.
+
+    An unchanged feed costs a 304 and stored articles are skipped, so a watch can be stopped (Ctrl-C) and rerun.
+
+    Exit status: 0, or 1 if any round had errors or rejected inputs; 2 for a usage error.
+
+    Example: allywatch watch https://example.org/defence.rss news/ --every 15m --db sqlite:///allywatch.db
+    """
+    import logging
+
+    from allywatch.store.watch import RoundReport, check_sources, parse_duration
+    from allywatch.store.watch import watch as run_watch
+
+    try:
+        seconds = parse_duration(every)
+        check_sources(sources)
+    except AllywatchError as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from error
+    settings = _settings(None, use_model=False if no_model else None)
+    repo = _open_store(db)
+
+    def progress(report: RoundReport) -> None:
+        if not quiet:
+            err.print(f"round {report.number}: read {report.read}, stored {report.stored}, already stored "
+                      f"{report.skipped}, rejected {len(report.rejected)}, errors {len(report.errors)}",
+                      highlight=False)
+
+    # the library logs each failed source ("error <source>: <reason>") and rejected input; show them on stderr
+    log = logging.getLogger("allywatch.store.watch")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    level, propagate = log.level, log.propagate
+    log.addHandler(handler)
+    log.setLevel(logging.WARNING if quiet else logging.INFO)
+    log.propagate = False
+    try:
+        reports = run_watch(sources, repo, settings, seconds, rounds, on_round=progress)
+    except AllywatchError as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from error
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(level)
+        log.propagate = propagate
+        repo.close()
+    if not quiet:
+        stopped = " (interrupted)" if reports and reports[-1].interrupted else ""
+        err.print(f"done{stopped}: {len(reports)} rounds, read {sum(r.read for r in reports)}, stored "
+                  f"{sum(r.stored for r in reports)}, already stored {sum(r.skipped for r in reports)}, rejected "
+                  f"{sum(len(r.rejected) for r in reports)}, errors {sum(len(r.errors) for r in reports)}",
+                  highlight=False)
+    raise typer.Exit(EXIT_REJECTED if any(r.errors or r.rejected for r in reports) else EXIT_OK)
+
+
+@app.command()
 def events(
     db: DbOption = "sqlite:///allywatch.db",
     party: Annotated[str | None, typer.Option("--party", help="A party code, e.g. JPN.")] = None,
