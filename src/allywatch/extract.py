@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
 
@@ -24,6 +25,13 @@ def build_pipeline(settings: Settings) -> Pipeline:
     return Pipeline.build(components, notes)
 
 
+@lru_cache(maxsize=4)
+def shared_pipeline(settings: Settings) -> Pipeline:
+    """One pipeline per settings in a process: it is read-only, and loading the model and the knowledge base
+    is the slow part of a small batch (a watch round, an API call)."""
+    return build_pipeline(settings)
+
+
 def extract_articles(
     articles: Iterable[Article | Rejected], settings: Settings, pipeline: Pipeline | None = None
 ) -> Iterator[Result]:
@@ -31,7 +39,7 @@ def extract_articles(
     if settings.jobs > 1:
         yield from _extract_parallel(articles, settings)
         return
-    pipeline = pipeline or build_pipeline(settings)
+    pipeline = pipeline or shared_pipeline(settings)
     for item in articles:
         yield item if isinstance(item, Rejected) else _run_one(pipeline, item)
 
@@ -50,23 +58,15 @@ def _run_one(pipeline: Pipeline, article: Article) -> Result:
         )
 
 
-_WORKER_PIPELINE: list[Pipeline] = []
-
-
-def _init_worker(settings: Settings) -> None:
-    _WORKER_PIPELINE.append(build_pipeline(settings))
-
-
-def _work(item: Article | Rejected) -> Result:
-    return item if isinstance(item, Rejected) else _run_one(_WORKER_PIPELINE[0], item)
+def _work(settings: Settings, item: Article | Rejected) -> Result:
+    """One article in a worker process; each worker loads its pipeline once (``shared_pipeline``)."""
+    return item if isinstance(item, Rejected) else _run_one(shared_pipeline(settings), item)
 
 
 def _extract_parallel(articles: Iterable[Article | Rejected], settings: Settings) -> Iterator[Result]:
     batch = 64
     iterator = iter(articles)
-    with ProcessPoolExecutor(max_workers=settings.jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+    work = partial(_work, settings)
+    with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
         while chunk := list(islice(iterator, batch * settings.jobs)):
-            yield from pool.map(_work, chunk, chunksize=max(1, len(chunk) // (settings.jobs * 4)))
-
-
-ProgressHook = Callable[[Result], None]
+            yield from pool.map(work, chunk, chunksize=max(1, len(chunk) // (settings.jobs * 4)))
