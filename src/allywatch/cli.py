@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -32,6 +33,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
+T = TypeVar("T")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -176,6 +178,15 @@ def _open_store(db: str) -> Repository:
         raise typer.Exit(EXIT_USAGE) from error
 
 
+def _query(db: str, ask: Callable[[Repository], T]) -> T:
+    """Open the store, ask it one thing, close it."""
+    repo = _open_store(db)
+    try:
+        return ask(repo)
+    finally:
+        repo.close()
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or - for standard input.")],
@@ -183,6 +194,7 @@ def ingest(
     batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction.")] = 50,
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Write rejected inputs here as JSON Lines.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")] = 1,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="A YAML file extending the knowledge base.")] = None,
     no_model: Annotated[bool, typer.Option("--no-model", help="Knowledge-base recognition only.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
@@ -193,7 +205,8 @@ def ingest(
     from allywatch.store.ingest import IngestReport
     from allywatch.store.ingest import ingest as run_ingest
 
-    settings = _settings(None, jobs=jobs, use_model=False if no_model else None)
+    settings = _settings(None, jobs=jobs, use_model=False if no_model else None,
+                         kb_extra=tuple(str(p) for p in kb) if kb else None)
     repo = _open_store(db)
 
     def progress(report: IngestReport) -> None:
@@ -299,11 +312,7 @@ def events(
 
     Example: allywatch events --party JPN --type co_production --since 2024-01 --json
     """
-    repo = _open_store(db)
-    try:
-        rows = repo.events(party=party, type=type, since=since, status=status)
-    finally:
-        repo.close()
+    rows = _query(db, lambda repo: repo.events(party=party, type=type, since=since, status=status))
     if as_json:
         typer.echo(json.dumps({"data": rows, "count": len(rows)}, ensure_ascii=False))
         return
@@ -318,11 +327,7 @@ def stories(db: DbOption = "sqlite:///allywatch.db", as_json: JsonOption = False
 
     Example: allywatch stories
     """
-    repo = _open_store(db)
-    try:
-        rows = repo.stories()
-    finally:
-        repo.close()
+    rows = _query(db, lambda repo: repo.stories())
     if as_json:
         typer.echo(json.dumps({"data": rows, "count": len(rows)}, ensure_ascii=False))
         return
@@ -341,11 +346,7 @@ def story(
 
     Example: allywatch story s-1c89e975da24
     """
-    repo = _open_store(db)
-    try:
-        found = repo.story(story_id)
-    finally:
-        repo.close()
+    found = _query(db, lambda repo: repo.story(story_id))
     if found is None:
         err.print(f"[red]error:[/red] no story {story_id!r}; 'allywatch stories' lists them")
         raise typer.Exit(EXIT_REJECTED)
@@ -369,11 +370,7 @@ def entity(
     """
     from allywatch.kb.loader import KnowledgeBase, fold
 
-    repo = _open_store(db)
-    try:
-        found = repo.entity(name)
-    finally:
-        repo.close()
+    found = _query(db, lambda repo: repo.entity(name))
     if found is None:
         err.print(f"[red]error:[/red] no entity named {name!r} in the store")
         raise typer.Exit(EXIT_REJECTED)
@@ -444,10 +441,17 @@ def kb_lookup(
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
     try:
-        return Settings.load(config, **overrides)
+        settings = Settings.load(config, **overrides)
     except AllywatchError as error:
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_USAGE) from error
+    if settings.use_model:
+        from allywatch.nlp.model import missing_model
+
+        why = missing_model()
+        if why:
+            err.print(f"[yellow]note:[/yellow] {why}", highlight=False)
+    return settings
 
 
 def _report_rejected(item: Rejected, bad: TextIO | None, quiet: bool) -> None:
