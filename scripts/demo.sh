@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up allywatch in ./.venv and run it on the bundled sample corpus.
+# Set up allywatch in ./.venv, extract the bundled sample corpus, store it in a SQLite file and show what it knows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
@@ -8,4 +8,7 @@ python3 -m venv .venv
 mkdir -p out
 .venv/bin/allywatch extract examples/corpus -o out/sample.jsonl
 .venv/bin/allywatch summary out/sample.jsonl
-echo "Full output: out/sample.jsonl"
+rm -f out/sample.db
+.venv/bin/allywatch ingest examples/corpus --db sqlite:///out/sample.db -q
+.venv/bin/allywatch stories --db sqlite:///out/sample.db
+echo "Extraction: out/sample.jsonl; store: out/sample.db (try: .venv/bin/allywatch events --db sqlite:///out/sample.db --party JPN)"
