@@ -154,3 +154,16 @@ def test_dateline_is_not_the_subject_and_a_deal_for_joint_production_is_not_a_sa
     kinds = {e.type: e for e in _events(run, text)}
     assert set(kinds) == {"co_production", "meeting"}
     assert kinds["meeting"].participants == ("DEU", "UKR") and kinds["meeting"].status == "completed"
+
+
+@pytest.mark.parametrize("text,kind,status,roles", [
+    ("A U.S. Navy destroyer will undergo maintenance at a Mitsubishi Heavy Industries shipyard in Yokohama.",
+     "maintenance", "planned", {"provider": "JPN", "owner": "USA"}),
+    ("The United States plans to station 2,000 more troops in Poland by next year.", "force_posture", "planned", {}),
+    ("Indonesia is considering buying 12 Rafale jets from France.", "arms_transfer", "proposed",
+     {"supplier": "FRA", "recipient": "IDN"}),
+    ("Japan and Britain began their largest joint air exercise in Hokkaido on Monday.", "exercise", "ongoing", {}),
+])
+def test_more_forms(run: Run, text: str, kind: str, status: str, roles: dict[str, str]) -> None:
+    event = _one(run, text, kind)
+    assert event.status == status and dict(event.roles) == roles

@@ -61,3 +61,16 @@ def test_the_noun_said_takes_the_body_of_that_kind() -> None:
 def test_scare_quotes_and_unattributed_quotes_are_not_reported() -> None:
     text = 'Japan is working to acquire what it calls a "counterstrike" capability. "A line with no speaker at all."'
     assert _quotes(text, {}) == []
+
+
+def test_speaker_with_abbreviated_title_after_the_quote() -> None:
+    text = '"This is an important step for the alliance," U.S. Ambassador Rahm Emanuel said at the shipyard.'
+    assert _quotes(text, {"Rahm Emanuel": "person:Rahm Emanuel"}) == [
+        ("Rahm Emanuel", "This is an important step for the alliance")]
+
+
+def test_a_quotation_closing_its_sentence_keeps_the_speaker_named_before_it() -> None:
+    text = ('Defence Minister Pål Jonson said the order would "strengthen our common defence in the north". '
+            "His Finnish counterpart Antti Häkkänen said deliveries would begin in 2027.")
+    names = {"Pål Jonson": "person:Pål Jonson", "Antti Häkkänen": "person:Antti Häkkänen"}
+    assert _quotes(text, names) == [("Pål Jonson", "strengthen our common defence in the north")]

@@ -90,7 +90,7 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
                  r"train(?:ing)?\s+(?:\w+\s+){0,3}(?:together|jointly)", None),
     "force_posture": (
         r"deploy\w*|basing|bases|military\s+presence|presence|command\s+structure|command\s+and\s+control|"
-        r"station(?:ed|ing)|rotational|garrison\w*|combined\s+fleet|interoperability|"
+        r"station(?:s|ed|ing)?|rotational|garrison\w*|combined\s+fleet|interoperability|"
         r"(?:each\s+other's|one\s+another's)\s+(?:territory|soil)",
         None),
 }
@@ -117,7 +117,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"picked|picks|chose|chosen|chooses|ordered|orders|finali[sz]ed|inked|struck|reached|"
                           r"confirmed|affirmed|endorsed|adopted|allocated|approval|cleared|clears|decision)\b",
                           re.IGNORECASE)),
-    ("ongoing", re.compile(r"\b(?:is|are|am)\s+(?:\w+\s+)?[\w-]+ing\b|(?:'s|'re)\s+(?:\w+\s+)?[\w-]+ing\b|"
+    ("ongoing", re.compile(r"\b(?:is|are|am|'s|'re)\s+(?:(?:also|already|now|still|currently|\w+ly)\s+)?"
+                           r"(?!considering|seeking|hoping|planning|preparing|looking|negotiating|exploring|weighing|"
+                           r"going|set|expected|due|about)[\w-]+ing\b|\bbegan\b|\bbegun\b|\bstarted\b|\bkicked\s+off\b|"
                            r"\bunder\s*way\b|\bongoing\b|"
                            r"\bcontinu\w+\b|\bcurrently\b|\balready\b|\bin\s+progress\b", re.IGNORECASE)),
     ("completed", re.compile(r"\b(?:delivered|held|met|completed|purchased|acquired|bought|relaxed|loosened|eased|"
@@ -504,12 +506,27 @@ def _roles(kind: str, text: str, clause: tuple[int, int], local: list[Mention], 
             supplier, recipient = _from_programs(extraction, clause, parties, supplier, recipient)
         return {k: v for k, v in (("supplier", supplier), ("recipient", recipient)) if v}
     if kind == "maintenance":
+        sides = _maintenance_sides(text, local)
+        if sides is not None:
+            return {"provider": sides[0], "owner": sides[1]}
         provider = _first(locative + before)
         owner = _first([p for p in makers + other + withs + after_to + after_from + before if p != provider])
         return {k: v for k, v in (("provider", provider), ("owner", owner)) if v}
     actor = _first(before + other + makers)
     target = _first([p for p in after_to + after_from + other if p != actor])
     return {k: v for k, v in (("actor", actor), ("target", target)) if v}
+
+
+def _maintenance_sides(text: str, local: list[Mention]) -> tuple[str, str] | None:
+    """Who repairs whose: the party whose equipment or forces are named ("a U.S. Navy destroyer") owns, the
+    party of the yard or firm doing the work ("at a Mitsubishi Heavy Industries shipyard") provides."""
+    owners = {m.label for m in local if m.source != "company" and (
+        _EQUIPMENT.match(text, m.end + 1) or re.match(r"\s+(?:\w+\s+){0,2}(?:" + EQUIPMENT + r")\b",
+                                                     text[m.end:m.end + 40], re.IGNORECASE))}
+    providers = {m.label for m in local if m.source == "company"} - owners
+    if len(owners) == 1 and len(providers) == 1:
+        return next(iter(providers)), next(iter(owners))
+    return None
 
 
 def _market_sides(text: str, local: list[Mention]) -> tuple[str, str] | None:

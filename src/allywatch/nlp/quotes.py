@@ -24,7 +24,7 @@ SPEECH = (r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|ex
           r"continued|concluded|recalled|replied|responded|commented|posted|tweeted|observed|pointed out|thanked|"
           r"called|described|hailed|praised|welcomed|urged|vowed|promised|predicted|cautioned|admitted")
 _AFTER = re.compile(r"^[,.]?[ \t]*(?:(?P<verb1>" + SPEECH + r")\s+(?P<who1>[^,.;\"\n]{1,80}?)(?=[,.;]|\s+(?:in|at|on|"
-                    r"during|when|after|before|to|while|as)\b|$)|(?P<who2>[^,.;\"\n]{1,80}?)\s+(?P<verb2>" + SPEECH
+                    r"during|when|after|before|to|while|as)\b|$)|(?P<who2>[^,;\"\n]{1,80}?)\s+(?P<verb2>" + SPEECH
                     + r")\b)", re.IGNORECASE)
 _BEFORE = re.compile(r"(?P<who>[^.;\"\n]{1,120}?)\s+(?P<verb>" + SPEECH
                      + r")(?:\s+[\w'’]+){0,14}?\s*[,:]?\s*(?:that\s+)?$", re.IGNORECASE)
