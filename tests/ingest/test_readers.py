@@ -190,3 +190,10 @@ def test_unreadable_file_is_rejected(settings: Settings) -> None:
     [item] = list(read_inputs([target], settings))
     assert isinstance(item, Rejected)
     assert item.origin == str(target) and "unreadable" in item.reason
+
+
+def test_infer_year_prefers_the_year_after_the_latest_mentioned_when_weekdays_allow_two() -> None:
+    lead = "WASHINGTON, Feb. 13 (Wire) - The two countries will build vehicles, the minister said on Thursday."
+    # 2025-02-13 was a Thursday, and 2026-02-13 is a Friday (the day after a Thursday): both fit the weekday
+    line = parse_dateline(lead, lead + " India bought drones in 2024.", TODAY)
+    assert line is not None and line.published == "2025-02-13"

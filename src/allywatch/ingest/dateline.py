@@ -62,7 +62,7 @@ def parse_dateline(paragraph: str, context: str = "", today: dt.date | None = No
         if match.group("year"):
             year: int | None = int(match.group("year"))
         else:
-            year = infer_year(month, day, paragraph, context, today or dt.date.today())
+            year = infer_year(month, day, paragraph[match.end():], context, today or dt.date.today())
         if year is not None:
             try:
                 published = dt.date(year, month, day).isoformat()
@@ -77,9 +77,10 @@ def infer_year(month: int, day: int, lead: str, context: str, today: dt.date) ->
 
     Candidates run from the latest year the article mentions (it cannot be
     older than its own news) to this year. Wire copy dates its lead's
-    weekday ("said Friday") on the dateline day or the day before, so years
-    whose calendar agrees with the lead's weekdays win; the latest such
-    year that is not in the future is taken.
+    weekday ("said Friday") on the dateline day or the day before, so only
+    years whose calendar agrees with the lead's weekdays remain. News
+    mentions recent years, so when both weekdays and years constrain it the
+    earliest remaining year is taken; otherwise the latest past one.
     """
     years = [int(y) for y in _YEAR.findall(context or lead) if int(y) <= today.year]
     low = max(years) if years else today.year - 1
@@ -96,7 +97,7 @@ def infer_year(month: int, day: int, lead: str, context: str, today: dt.date) ->
         if not weekdays or weekdays <= near:
             fitting.append(year)
     if fitting:
-        return fitting[0]
+        return fitting[-1] if years and weekdays else fitting[0]
     return None
 
 

@@ -653,6 +653,8 @@ def _status(kind: str, text: str, clause: tuple[int, int], sentence: Span, trigg
 def _by_type(kind: str, status: str, before: str) -> str:
     if kind == "defense_spending" and status in {"completed", "ongoing"}:
         return "agreed"
+    if kind == "meeting" and status == "agreed":
+        return "completed"  # a meeting is held, and what it agreed is another event
     if kind == "export_control" and (status == "agreed" or re.search(r"\bannounc\w+", before, re.IGNORECASE)):
         return "completed"
     return status
