@@ -219,7 +219,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
                 out.add("location", _capital_name(kb, match), _mention(match))
             else:
                 _add_party(out, kb, match, party_counts)
-    main_party = _main_party(party_counts, article.text)
+    main_party = party_counts.most_common(1)[0][0] if party_counts else None
 
     people: list[_Person] = []
     for match, entries in matches:
@@ -358,10 +358,6 @@ def _capital_name(kb: KnowledgeBase, match: Match) -> str:
         if fold(capital) == fold(match.text):
             return capital
     return party.capitals[0] if party.capitals else match.text
-
-
-def _main_party(counts: Counter[str], text: str) -> str | None:
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def _pick_org(kb: KnowledgeBase, entries: list[Any], match: Match, party_mentions: list[Mention],

@@ -102,7 +102,6 @@ SPECIFIC = ("co_development", "co_production", "arms_transfer", "supply_chain", 
             "defense_spending", "exercise", "force_posture")
 DIRECTED = {"arms_transfer": ("supplier", "recipient"), "maintenance": ("provider", "owner"),
             "export_control": ("actor", "target")}
-SINGLE_PARTY = {"defense_spending", "export_control"}
 
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("proposed", re.compile(r"\b(?:should|could|propos\w*|consider\w*|seek\w*|sought|hopes?|hoping|wants?|wanted|"
@@ -503,7 +502,7 @@ def _roles(kind: str, text: str, clause: tuple[int, int], local: list[Mention], 
             supplier = _first(before + makers + after_from)
             recipient = _first([p for p in after_to + withs + other + locative if p != supplier])
         if supplier is None or recipient is None:
-            supplier, recipient = _from_programs(extraction, clause, parties, supplier, recipient)
+            supplier, recipient = _other_side(parties, supplier, recipient)
         return {k: v for k, v in (("supplier", supplier), ("recipient", recipient)) if v}
     if kind == "maintenance":
         sides = _maintenance_sides(text, local)
@@ -564,9 +563,8 @@ def _program_parties(extraction: Extraction, clause: tuple[int, int]) -> set[str
     return found
 
 
-def _from_programs(extraction: Extraction, clause: tuple[int, int], parties: set[str], supplier: str | None,
-                   recipient: str | None) -> tuple[str | None, str | None]:
-    """Fill a missing side from the maker party of a programme named in the clause, or the other party."""
+def _other_side(parties: set[str], supplier: str | None, recipient: str | None) -> tuple[str | None, str | None]:
+    """Fill a missing side of a two-party transfer with the other party."""
     remaining = sorted(parties - {supplier, recipient})
     if supplier is None and recipient is not None and len(remaining) == 1:
         supplier = remaining[0]
