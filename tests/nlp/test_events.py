@@ -167,3 +167,11 @@ def test_dateline_is_not_the_subject_and_a_deal_for_joint_production_is_not_a_sa
 def test_more_forms(run: Run, text: str, kind: str, status: str, roles: dict[str, str]) -> None:
     event = _one(run, text, kind)
     assert event.status == status and dict(event.roles) == roles
+
+
+def test_a_cooperation_memorandum_beside_a_hoped_for_sale_is_its_own_event(run: Run) -> None:
+    text = ("Vietnam and the Czech Republic signed a memorandum on defence industry cooperation on Thursday. "
+            "Czech officials said Prague hoped to sell trainer jets to Hanoi.")
+    kinds = {e.type: e for e in _events(run, text)}
+    assert kinds["agreement"].status == "agreed"
+    assert kinds["arms_transfer"].status == "proposed"

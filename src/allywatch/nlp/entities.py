@@ -81,7 +81,8 @@ _CLASS_PROGRAM = re.compile(
     r"carrier|aircraft carrier|cruiser|patrol vessel|ship|vessel|tank|boat)s?\b")
 _ORG_HEAD = (r"Flight|Group|Agency|Council|Corporation|Company|Industries|Systems|Association|Society|Institute|"
              r"Ministry|Department|Command|Squadron|Trust|Enterprises|Authority|Administration|Organi[sz]ation|"
-             r"Forces|Shipyard|Shipbuilding|Aerospace|Dynamics|Technologies|Laboratory|Bureau|Office|Commission")
+             r"Forces|Shipyard|Shipbuilding|Aerospace|Dynamics|Technologies|Laboratory|Bureau|Office|Commission|"
+             r"Expo|Exhibition|Airshow|Forum|Conference")
 _MODIFIER_OF = re.compile(r"^\s+[a-z]+s\b")  # "Nordic governments": an adjective, not a name
 _ORG_END = re.compile(r"\b(?:" + _ORG_HEAD + r")$")
 _ORG_NAME = re.compile(r"\b(?<!['’])(?:[A-Z][\w-]+\s+(?:of\s+(?:the\s+)?|and\s+|&\s+)?){1,5}(?:" + _ORG_HEAD + r")\b")

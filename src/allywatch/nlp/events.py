@@ -104,7 +104,7 @@ DIRECTED = {"arms_transfer": ("supplier", "recipient"), "maintenance": ("provide
             "export_control": ("actor", "target")}
 
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("proposed", re.compile(r"\b(?:should|could|propos\w*|consider\w*|seek\w*|sought|hopes?|hoping|wants?|wanted|"
+    ("proposed", re.compile(r"\b(?:should|could|propos\w*|consider\w*|seek\w*|sought|hopes?|hoped|hoping|wants?|wanted|"
                             r"calls?\s+for|called\s+for|urg\w+|explor\w+|looking\s+to|desire|push(?:es|ed)?\s+for|"
                             r"negotiat\w+|in\s+talks|"
                             r"mull\w*|may|might|eye\w*|keen)\b", re.IGNORECASE)),
@@ -731,9 +731,10 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
             theirs = {d.program for d in grouped[other]} - {None}
             if not mine or not theirs or mine & theirs:
                 grouped[key].extend(grouped.pop(other))
+    # an agreement is the same act as a concluded transfer or joint programme between the same parties
     industrial = {(participants, d.sentence.start) for (kind, participants, _), group in grouped.items()
                   if kind in {"co_development", "co_production", "arms_transfer", "supply_chain", "maintenance"}
-                  for d in group}
+                  for d in group if d.status in {"agreed", "ongoing", "completed"}}
     events = []
     for (kind, participants, _), group in grouped.items():
         if kind == "agreement":  # an agreement stated with a transfer or joint programme is that event
