@@ -139,12 +139,15 @@ _EXCLUDE_BEFORE = re.compile(r"\b(?:threats?|against|counter(?:ing)?|deter(?:rin
                              r"invasion\s+of|according\s+to|rivals?|adversar\w+|assertive|such\s+as|"
                              r"reliance\s+on|lessen\s+reliance\s+on|dependence\s+on|flight\s+tested\s+by|"
                              r"from\s+countries|over|rather\s+than|instead\s+of|beat(?:ing)?|outbid\w*|"
-                             r"hunt(?:ing)?|track(?:ing)?|after|like|contest|competition|competing|bidding)"
+                             r"hunt(?:ing)?|track(?:ing)?|like|contest|competition|competing|bidding)"
                              r"\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 _EXCLUDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:invasion|aggression|attacks?|threats?|pressure|coercion|"
                             r"increases?\s+pressure|allies|ally|partners?|rivals?|version|variant|model|market|"
                             r"language|standards?)\b", re.IGNORECASE)
 _NEUTRAL_DEAL = re.compile(r"deal|contract|order|agreement", re.IGNORECASE)
+_PRECEDENT = re.compile(r",\s+after\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
+_RANKING = re.compile(r"\b(?:first|second|third|fourth|fifth|latest|only)\s+(?:\w+\s+)?(?:country|nation|state|"
+                      r"partner|ally)\b", re.IGNORECASE)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
 _CRITIC = re.compile(r"^(?:['’]s(?:\s+[a-z-]+){1,3})?\s+(?:called|critici[sz]ed|condemned|denounced|slammed|"
                      r"protested|warned|accused|rejected|opposed|decried)\b", re.IGNORECASE)
@@ -253,6 +256,9 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
                 found["defense_spending"] = [(re.compile(re.escape(amount.text)).match(clause_text, at)
                                               or next(iter(_TRIGGER_RE["defense_spending"][0].finditer(sentence.text))),
                                               True)]
+        if "arms_transfer" in found and "export_control" in found and _overlap(found["arms_transfer"][0][0],
+                                                                               found["export_control"][0][0]):
+            del found["arms_transfer"]  # "restrict exports of equipment" is the rule, not a shipment
         if "arms_transfer" in found and _NEUTRAL_DEAL.fullmatch(found["arms_transfer"][0][0].group()) and (
                 any(k in found and found[k][0][1] for k in ("co_production", "co_development"))):
             del found["arms_transfer"]  # "jointly produce ... under a deal": the deal is the joint programme
@@ -274,6 +280,10 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
 def _distance_to_equipment(clause_text: str, trigger: re.Match[str]) -> int:
     found = _EQUIPMENT.search(clause_text, trigger.end())
     return found.start() - trigger.end() if found else 10_000
+
+
+def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
+    return a.start() < b.end() and b.start() < a.end()
 
 
 def _named(text: str, offset: int, match: re.Match[str]) -> bool:
@@ -583,10 +593,16 @@ def _nearest(mentions: list[Mention], at: int) -> Mention:
 
 
 def _excluded(text: str, mention: Mention) -> bool:
-    """A party named as a threat, a target of deterrence, a source or a critic is not a participant."""
+    """A party named as a threat, a target of deterrence, a source, a critic or a precedent ("the third
+    country to sign such a pact, after Australia and Britain") is not a participant."""
     before = text[max(0, mention.start - 40):mention.start]
     after = text[mention.end:mention.end + 50]
-    return bool(_EXCLUDE_BEFORE.search(before) or _EXCLUDE_AFTER.match(after) or _CRITIC.match(after))
+    if _EXCLUDE_BEFORE.search(before) or _EXCLUDE_AFTER.match(after) or _CRITIC.match(after):
+        return True
+    if _PRECEDENT.search(before):
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        return bool(_RANKING.search(text[line_start:mention.start]))
+    return False
 
 
 def _with_party(text: str, clause: tuple[int, int], mentions: list[Mention]) -> bool:
