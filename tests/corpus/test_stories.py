@@ -54,3 +54,18 @@ def test_memberships_are_stable_when_unrelated_articles_arrive(extract: Callable
     later = clusterer.add(signature(extract("b", REWRITE, "2025-08-06")))
     assert later == first != other
     assert [s.doc for s in clusterer.members[first]] == ["a", "b"]
+
+
+def test_two_developments_of_the_same_ministers_stay_apart(extract: Callable[..., Extraction]) -> None:
+    production = ("TOKYO — Japan and the United States agreed on Friday to co-produce AMRAAM air-to-air missiles at "
+                  "a Mitsubishi Electric plant, Defense Minister Shinjiro Koizumi said after talks with U.S. Defense "
+                  "Secretary Pete Hegseth.")
+    exercises = ("TOKYO — Defense Minister Shinjiro Koizumi and U.S. Defense Secretary Pete Hegseth discussed "
+                 "contingency planning for the Taiwan Strait on Saturday and agreed to expand joint exercises in "
+                 "Okinawa, the Defense Ministry said.")
+    licence = ("Mitsubishi Electric will manufacture AMRAAM missiles under licence from RTX at its plant, after "
+               "Japan and the United States agreed on the co-production deal during talks on Friday.")
+    items = [extract("x", production, "2026-01-16"), extract("y", exercises, "2026-01-17"),
+             extract("z", licence, "2026-01-18")]
+    stories = {e.article.doc: e.story for e in assign_stories(items)}
+    assert stories["x"] == stories["z"] != stories["y"]

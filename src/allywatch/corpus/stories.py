@@ -80,7 +80,12 @@ def similarity(a: Signature, b: Signature, params: StoryParams = StoryParams(),
     if a.day and b.day and abs((a.day - b.day).days) > params.max_days:
         return 0.0
     text = _cosine(a, b, idf)
-    names = _overlap(a.names, b.names)
+    # leaders recur across a country's stories; programmes, firms and bodies are more telling
+    people_a = frozenset(n for n in a.names if n.startswith("person:"))
+    people_b = frozenset(n for n in b.names if n.startswith("person:"))
+    things = _overlap(a.names - people_a, b.names - people_b)
+    names = 0.7 * things + 0.3 * _overlap(people_a, people_b) if (a.names - people_a and b.names - people_b) \
+        else _overlap(a.names, b.names)
     events = _overlap(frozenset(a.events), frozenset(b.events))
     score = params.text_weight * text + params.names_weight * names + params.events_weight * events
     if a.parties and b.parties and not (a.parties & b.parties):
