@@ -83,11 +83,15 @@ def similarity(a: Signature, b: Signature, params: StoryParams = StoryParams(),
     # leaders recur across a country's stories; programmes, firms and bodies are more telling
     people_a = frozenset(n for n in a.names if n.startswith("person:"))
     people_b = frozenset(n for n in b.names if n.startswith("person:"))
-    things = _overlap(a.names - people_a, b.names - people_b)
-    names = 0.7 * things + 0.3 * _overlap(people_a, people_b) if (a.names - people_a and b.names - people_b) \
-        else _overlap(a.names, b.names)
+    things_a, things_b = a.names - people_a, b.names - people_b
+    if things_a or things_b:
+        names = 0.7 * _overlap(things_a, things_b) + 0.3 * _overlap(people_a, people_b)
+    else:
+        names = _overlap(people_a, people_b)
     events = _overlap(frozenset(a.events), frozenset(b.events))
     score = params.text_weight * text + params.names_weight * names + params.events_weight * events
+    if a.events and b.events and not events:
+        score *= 0.8  # both report acts, and not the same ones
     if a.parties and b.parties and not (a.parties & b.parties):
         score *= 0.5
     return score
