@@ -197,3 +197,10 @@ def test_infer_year_prefers_the_year_after_the_latest_mentioned_when_weekdays_al
     # 2025-02-13 was a Thursday, and 2026-02-13 is a Friday (the day after a Thursday): both fit the weekday
     line = parse_dateline(lead, lead + " India bought drones in 2024.", TODAY)
     assert line is not None and line.published == "2025-02-13"
+
+
+def test_a_background_year_does_not_pull_the_dateline_back() -> None:
+    lead = "NEW DELHI, Dec. 5 (Wire) — The two leaders agreed on Thursday to expand joint production."
+    # Dec. 5 was a Thursday in 2019 and 2024 and is the day after one in 2025; a 2017 law is only background
+    line = parse_dateline(lead, lead + " Sanctions under a 2017 law loom.", TODAY)
+    assert line is not None and line.published == "2025-12-05"

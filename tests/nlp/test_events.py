@@ -175,3 +175,16 @@ def test_a_cooperation_memorandum_beside_a_hoped_for_sale_is_its_own_event(run: 
     kinds = {e.type: e for e in _events(run, text)}
     assert kinds["agreement"].status == "agreed"
     assert kinds["arms_transfer"].status == "proposed"
+
+
+def test_export_curbs_belong_to_their_possessor_and_talks_about_them_are_not_curbs(run: Run) -> None:
+    text = ("Seoul and Tokyo agreed on Tuesday to resume regular talks on export controls, ending years of friction "
+            "over Japan's 2019 curbs on shipments of chipmaking materials to South Korea.")
+    controls = [e for e in _events(run, text) if e.type == "export_control"]
+    assert [dict(e.roles) for e in controls] == [{"actor": "JPN", "target": "KOR"}]
+    assert [e.type for e in _events(run, text) if e.type == "meeting"] == ["meeting"]
+
+
+def test_a_critic_with_an_auxiliary_is_still_a_critic(run: Run) -> None:
+    text = "The United States has warned that purchases of Russian weapons could trigger sanctions."
+    assert _events(run, text) == []

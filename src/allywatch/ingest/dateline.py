@@ -79,8 +79,8 @@ def infer_year(month: int, day: int, lead: str, context: str, today: dt.date) ->
     older than its own news) to this year. Wire copy dates its lead's
     weekday ("said Friday") on the dateline day or the day before, so only
     years whose calendar agrees with the lead's weekdays remain. News
-    mentions recent years, so when both weekdays and years constrain it the
-    earliest remaining year is taken; otherwise the latest past one.
+    mentions recent years: a fitting year within a year of the latest one
+    it names is taken, otherwise the latest fitting year in the past.
     """
     years = [int(y) for y in _YEAR.findall(context or lead) if int(y) <= today.year]
     low = max(years) if years else today.year - 1
@@ -96,9 +96,14 @@ def infer_year(month: int, day: int, lead: str, context: str, today: dt.date) ->
         near = {day_of.weekday(), (day_of - dt.timedelta(days=1)).weekday()}
         if not weekdays or weekdays <= near:
             fitting.append(year)
-    if fitting:
-        return fitting[-1] if years and weekdays else fitting[0]
-    return None
+    if not fitting:
+        return None
+    if years and weekdays:
+        # a year the article names is usually this year or last; prefer a fit right after it
+        close = [y for y in fitting if low <= y <= low + 1]
+        if close:
+            return close[0]
+    return fitting[0]
 
 
 def _first_sentence(paragraph: str) -> str:

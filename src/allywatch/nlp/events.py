@@ -71,6 +71,7 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
         r"limit\w*|halt\w*|block\w*|suspend\w*)\s+(?:\w+\s+){0,4}?exports?|"
         r"exports?\s+(?:\w+\s+){0,3}?(?:bans?|curbs|controls?|restrictions|licen[cs]\w*)|"
         r"under\s+export\s+controls?|three\s+principles|entity\s+list|trade\s+restriction\s+list|"
+        r"white\s*list\"?\s+of\s+(?:\w+\s+){0,2}(?:trading\s+)?partners|"
         r"dual-use\s+(?:\w+\s+){0,3}exports?|"
         r"(?:restrictions|curbs|controls)\s+on\s+(?:[\w'’]+\s+){0,3}?(?:exports?|sales|chips?|semiconductor\w*|"
         r"technolog\w+|chipmaking)",
@@ -138,19 +139,23 @@ _CLAUSE = re.compile(r"(?:,\s+|\s+)(?:as|amid|while|whereas|because|although|tho
 _EXCLUDE_BEFORE = re.compile(r"\b(?:threats?|against|counter(?:ing)?|deter(?:ring)?|pressure\s+from|aggression|"
                              r"invasion\s+of|according\s+to|rivals?|adversar\w+|assertive|such\s+as|"
                              r"reliance\s+on|lessen\s+reliance\s+on|dependence\s+on|flight\s+tested\s+by|"
-                             r"from\s+countries|over|rather\s+than|instead\s+of|beat(?:ing)?|outbid\w*|"
+                             r"from\s+countries|beat(?:ing)?|outbid\w*|"
                              r"hunt(?:ing)?|track(?:ing)?|like|contest|competition|competing|bidding)"
                              r"\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 _EXCLUDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:invasion|aggression|attacks?|threats?|pressure|coercion|"
                             r"increases?\s+pressure|allies|ally|partners?|rivals?|version|variant|model|market|"
                             r"language|standards?)\b", re.IGNORECASE)
 _NEUTRAL_DEAL = re.compile(r"deal|contract|order|agreement", re.IGNORECASE)
+_PASSED_OVER = re.compile(r"\b(?:over|rather\s+than|instead\s+of|ahead\s+of)\s+(?:[\w'’.-]+\s+){0,3}$",
+                          re.IGNORECASE)
+_CHOICE = re.compile(r"\b(?:pick\w*|select\w*|chose|chosen|choos\w*|prefer\w*|won|wins|winner|beat|opted|"
+                     r"decision|choice|favou?r\w*)\b", re.IGNORECASE)
 _PRECEDENT = re.compile(r",\s+after\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 _RANKING = re.compile(r"\b(?:first|second|third|fourth|fifth|latest|only)\s+(?:\w+\s+)?(?:country|nation|state|"
                       r"partner|ally)\b", re.IGNORECASE)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
-_CRITIC = re.compile(r"^(?:['’]s(?:\s+[a-z-]+){1,3})?\s+(?:called|critici[sz]ed|condemned|denounced|slammed|"
-                     r"protested|warned|accused|rejected|opposed|decried)\b", re.IGNORECASE)
+_CRITIC = re.compile(r"^(?:['’]s(?:\s+[a-z-]+){1,3})?\s+(?:has\s+|have\s+|had\s+)?(?:called|critici[sz]ed|condemned|"
+                     r"denounced|slammed|protested|warned|accused|rejected|opposed|decried)\b", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"\b(?:they|both|the\s+(?:two|three|four)|the\s+allies|the\s+sides|each\s+other|"
                          r"one\s+another|counterparts?|the\s+ministers|the\s+leaders|their\s+leaders|the\s+partners|"
                          r"the\s+(?:countries|nations|governments))\b", re.IGNORECASE)
@@ -315,6 +320,9 @@ def _trigger_applies(kind: str, clause_text: str, match: re.Match[str], text: st
         after = clause_text[match.end():match.end() + 20].lower()
         if after.startswith((" the needs", " its needs", " demand", " requirements", " targets")):
             return False
+    if kind == "export_control" and re.search(r"\b(?:talks|dialogue|discussions|consultations)\s+(?:on|about)\s+$",
+                                              clause_text[max(0, match.start() - 30):match.start()], re.IGNORECASE):
+        return False  # talks about export controls are a meeting, not a change of the rules
     if kind == "force_posture" and not _FORCES_STRICT.search(clause_text):
         return False
     if kind == "maintenance" and not (_EQUIPMENT.search(clause_text) or re.search(r"\bfacilit", clause_text)):
@@ -342,7 +350,8 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
         local = in_clause + [m for m in in_subject if m not in in_clause]
         before = [m for m in local if m.start < trigger_at and not _after_preposition(text, m, clause)
                   and m.source != "company"]  # firms are the targets of export rules, not their authors
-        actor = before[0].label if before else None
+        possessors = [m for m in before if re.fullmatch(r"['’]s(?:\s+[\w-]+){0,2}\s+", text[m.end:trigger_at])]
+        actor = possessors[-1].label if possessors else (before[0].label if before else None)  # "Japan's curbs"
         if actor is None and _SUBJECT_REFERENCE.match(text[sentence.start:trigger_at]):
             actor = context.main_party
         if actor is None:
@@ -567,8 +576,7 @@ def _program_parties(extraction: Extraction, clause: tuple[int, int]) -> set[str
         if entity.type != "program" or not entity.party:
             continue
         for m in entity.mentions:
-            if clause[0] <= m.start < clause[1] and not _EXCLUDE_BEFORE.search(extraction.article.text[
-                    max(0, m.start - 40):m.start]):
+            if clause[0] <= m.start < clause[1] and not _excluded(extraction.article.text, m):
                 found.add(entity.party)
     return found
 
@@ -599,6 +607,9 @@ def _excluded(text: str, mention: Mention) -> bool:
     after = text[mention.end:mention.end + 50]
     if _EXCLUDE_BEFORE.search(before) or _EXCLUDE_AFTER.match(after) or _CRITIC.match(after):
         return True
+    if _PASSED_OVER.search(before):  # "picked Japan's design over Germany's": only after a choice
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        return bool(_CHOICE.search(text[line_start:mention.start]))
     if _PRECEDENT.search(before):
         line_start = text.rfind("\n", 0, mention.start) + 1
         return bool(_RANKING.search(text[line_start:mention.start]))
