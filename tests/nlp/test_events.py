@@ -188,3 +188,16 @@ def test_export_curbs_belong_to_their_possessor_and_talks_about_them_are_not_cur
 def test_a_critic_with_an_auxiliary_is_still_a_critic(run: Run) -> None:
     text = "The United States has warned that purchases of Russian weapons could trigger sanctions."
     assert _events(run, text) == []
+
+
+def test_a_treaty_to_develop_jointly_exported_jets_and_a_share_of_gdp(run: Run) -> None:
+    text = ("Britain and Germany signed a treaty on Thursday committing them to develop a long-range strike missile, "
+            "the leaders said after talks in London. The two countries will also jointly export fighter jets to "
+            "third countries. Germany has pledged to raise defence spending to 3.5% of GDP by 2029, while Britain "
+            "plans to reach 2.5% by 2027.")
+    found = {(e.type, e.participants): e for e in _events(run, text)}
+    assert ("co_development", ("DEU", "GBR")) in found
+    assert found[("meeting", ("DEU", "GBR"))].status == "completed"
+    assert not [k for k in found if k[0] == "arms_transfer"]
+    assert {k for k in found if k[0] == "defense_spending"} == {("defense_spending", ("DEU",)),
+                                                                ("defense_spending", ("GBR",))}

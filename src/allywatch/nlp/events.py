@@ -38,7 +38,7 @@ EQUIPMENT = (r"missiles?|jets?|fighters?|aircraft|planes?|frigates?|ships?|warsh
              r"shells?|torpedoes|satellites?|engines?|batteries|hardware|platforms?|boats?|cruisers?|carriers?")
 _EQUIPMENT = re.compile(r"\b(?:" + EQUIPMENT + r")\b", re.IGNORECASE)
 _JOINT = re.compile(r"\b(?:joint(?:ly)?|together|co-\w+|partnership|collaborat\w*|cooperat\w*|venture|alongside|"
-                    r"in tandem|combined)\b", re.IGNORECASE)
+                    r"in tandem|combined|treaty|pact|memorandum|bilateral|trilateral)\b", re.IGNORECASE)
 
 #: type -> (explicit trigger pattern, generic pattern needing a sign of jointness or None)
 TRIGGERS: dict[str, tuple[str, str | None]] = {
@@ -126,7 +126,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"tightened|banned|imposed|placed|announced|handed\s+over|shipped|received|hosted|"
                              r"visited|revised|added|launched|conducted|carried\s+out|supplied|sold|exported|"
                              r"deployed|took\s+place|contributed|transferred|introduced|expanded|gathered|"
-                             r"restricted|curbed|halted|blocked|suspended|limited)\b|\bafter\s+\w+ing\b",
+                             r"restricted|curbed|halted|blocked|suspended|limited)\b|\bafter\s+\w+ing\b|"
+                             r"\bafter\s+(?:the\s+|their\s+|a\s+)?(?:talks|meeting|summit|visit|call)\b",
                              re.IGNORECASE)),
 ]
 DEFAULT_STATUS = {"meeting": "completed", "export_control": "completed"}
@@ -153,6 +154,7 @@ _CHOICE = re.compile(r"\b(?:pick\w*|select\w*|chose|chosen|choos\w*|prefer\w*|wo
 _PRECEDENT = re.compile(r",\s+after\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 _RANKING = re.compile(r"\b(?:first|second|third|fourth|fifth|latest|only)\s+(?:\w+\s+)?(?:country|nation|state|"
                       r"partner|ally)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
 _CRITIC = re.compile(r"^(?:['’]s(?:\s+[a-z-]+){1,3})?\s+(?:has\s+|have\s+|had\s+)?(?:called|critici[sz]ed|condemned|"
                      r"denounced|slammed|protested|warned|accused|rejected|opposed|decried)\b", re.IGNORECASE)
@@ -254,6 +256,10 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
                 hits = sorted(hits, key=lambda h: _distance_to_equipment(clause_text, h[0]))
             if hits:
                 found[kind] = hits if kind == "meeting" else hits[:1]
+        if spending and "defense_spending" not in found and not _amount_in(extraction, clause):
+            share = _PERCENT.search(clause_text)
+            if share is not None and not context.in_quote(clause[0] + share.start()):
+                found["defense_spending"] = [(share, True)]  # "while Britain plans to reach 2.5% by 2027"
         if spending and "defense_spending" not in found:
             amount = _amount_in(extraction, clause)
             if amount is not None and not context.in_quote(amount.start):
@@ -394,6 +400,10 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
                         break
         if len(parties) < 2:
             return None
+        if kind == "arms_transfer" and not _BUY.match(match.group()) and re.search(
+                r"\b(?:jointly|together|joint)\s+(?:\w+\s+)?$", text[max(clause[0], trigger_at - 25):trigger_at],
+                re.IGNORECASE):
+            return None  # "jointly export jets to third countries": both sell, neither buys from the other
         if kind == "arms_transfer" and local and all(
                 _after_preposition(text, m, clause, {"with"}) for m in local if m.start > trigger_at) and not any(
                 m.start < trigger_at for m in local):
@@ -774,8 +784,8 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
         votes = Counter(tuple(sorted(d.roles.items())) for d in group if len(d.roles) == 2 or kind == "export_control")
         chosen = dict(votes.most_common(1)[0][0]) if votes else first.roles
         evidence = tuple(sorted({d.sentence for d in group}, key=lambda s: s.start))
-        confidence = min(0.95, 0.5 + 0.1 * len(evidence) + (0.0 if first.carried else 0.15)
-                         + (0.1 if first.explicit else 0.0) + (0.1 if first.program else 0.0))
+        confidence = round(min(0.95, 0.5 + 0.1 * len(evidence) + (0.0 if first.carried else 0.15)
+                               + (0.1 if first.explicit else 0.0) + (0.1 if first.program else 0.0)), 3)
         events.append(Event(type=kind, participants=participants, roles=tuple(sorted(chosen.items())),
                             status=first.status, item=first.item, evidence=evidence, program=first.program,
                             organizations=tuple(dict.fromkeys(o for d in group for o in d.organizations)),
