@@ -201,3 +201,12 @@ def test_a_treaty_to_develop_jointly_exported_jets_and_a_share_of_gdp(run: Run) 
     assert not [k for k in found if k[0] == "arms_transfer"]
     assert {k for k in found if k[0] == "defense_spending"} == {("defense_spending", ("DEU",)),
                                                                 ("defense_spending", ("GBR",))}
+
+
+def test_joint_patrols_are_exercises_and_an_offer_is_a_proposal(run: Run) -> None:
+    text = ("Australia and the Philippines agreed on Thursday to expand joint patrols in the South China Sea. "
+            "Canberra has also offered to donate two patrol boats to the Philippine Navy.")
+    found = {e.type: e for e in _events(run, text)}
+    assert found["exercise"].participants == ("AUS", "PHL") and found["exercise"].status == "agreed"
+    assert found["arms_transfer"].status == "proposed"
+    assert dict(found["arms_transfer"].roles) == {"supplier": "AUS", "recipient": "PHL"}

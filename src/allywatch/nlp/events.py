@@ -87,7 +87,7 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
     "agreement": (
         r"agreement|pact|memorandum|MoU|MOU|treaty|framework|accord|partnership|arrangement",
         None),
-    "exercise": (r"exercises?|drills?|joint\s+training|war\s*games|manoeuvres|maneuvers|"
+    "exercise": (r"exercises?|drills?|joint\s+training|war\s*games|manoeuvres|maneuvers|joint\s+(?:patrols?|sails?)|"
                  r"train(?:ing)?\s+(?:\w+\s+){0,3}(?:together|jointly)", None),
     "force_posture": (
         r"deploy\w*|basing|bases|military\s+presence|presence|command\s+structure|command\s+and\s+control|"
@@ -107,7 +107,7 @@ DIRECTED = {"arms_transfer": ("supplier", "recipient"), "maintenance": ("provide
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("proposed", re.compile(r"\b(?:should|could|propos\w*|consider\w*|seek\w*|sought|hopes?|hoped|hoping|wants?|wanted|"
                             r"calls?\s+for|called\s+for|urg\w+|explor\w+|looking\s+to|desire|push(?:es|ed)?\s+for|"
-                            r"negotiat\w+|in\s+talks|"
+                            r"negotiat\w+|in\s+talks|offer(?:s|ed|ing)?|"
                             r"mull\w*|may|might|eye\w*|keen)\b", re.IGNORECASE)),
     ("planned", re.compile(r"\b(?:will|would|'ll|shall|plans?|planned|planning|to\s+be|is\s+to|are\s+to|set\s+to|"
                            r"scheduled|expected|expects|upcoming|next|intends?|prepar\w+|due\s+to|tentative|"
