@@ -70,3 +70,10 @@ def test_model_finds_unknown_organisations_and_people(model_pipeline: Pipeline) 
     found = model_pipeline(Article(doc="t", text=text, published="2025-08-01"))
     assert "Maria Kowalczyk" in _names(found, "person")
     assert any("Quantaria" in name for name in _names(found, "org"))
+
+
+def test_a_title_inside_a_model_span_is_not_part_of_the_name(model_pipeline: Pipeline) -> None:
+    text = "Australia's defence budget will rise to A$59 billion, Treasurer Jim Chalmers said last month."
+    found = model_pipeline(Article(doc="t", text=text, published="2025-10-21"))
+    assert "Jim Chalmers" in _names(found, "person")
+    assert not [n for n in _names(found, "person") if n.startswith("Treasurer")]

@@ -210,3 +210,11 @@ def test_joint_patrols_are_exercises_and_an_offer_is_a_proposal(run: Run) -> Non
     assert found["exercise"].participants == ("AUS", "PHL") and found["exercise"].status == "agreed"
     assert found["arms_transfer"].status == "proposed"
     assert dict(found["arms_transfer"].roles) == {"supplier": "AUS", "recipient": "PHL"}
+
+
+def test_rotations_at_an_allys_base_involve_the_host_and_building_a_stockpile_is_not_production(run: Run) -> None:
+    text = ("The U.S. Navy will increase rotations of its submarines through HMAS Stirling from 2027. "
+            "The United States and Australia pledged to build a joint stockpile of rare earths.")
+    found = {(e.type, e.participants) for e in _events(run, text)}
+    assert ("force_posture", ("AUS", "USA")) in found
+    assert not [k for k in found if k[0] == "co_production"]

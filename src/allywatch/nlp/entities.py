@@ -86,6 +86,12 @@ _ORG_HEAD = (r"Flight|Group|Agency|Council|Corporation|Company|Industries|System
 _MODIFIER_OF = re.compile(r"^\s+[a-z]+s\b")  # "Nordic governments": an adjective, not a name
 _ORG_END = re.compile(r"\b(?:" + _ORG_HEAD + r")$")
 _ORG_NAME = re.compile(r"\b(?<!['’])(?:[A-Z][\w-]+\s+(?:of\s+(?:the\s+)?|and\s+|&\s+)?){1,5}(?:" + _ORG_HEAD + r")\b")
+_LEADING_TITLE = re.compile(
+    r"^(?:(?:Prime|Deputy|Vice|Foreign|Defen[cs]e|Finance|Trade|Chief|Acting|Former|Interim|Crown|Lt\.?|Lieutenant|"
+    r"Major|Rear|Brig\.?|Brigadier)\s+)*(?:Minister|Secretary|Treasurer|President|Chancellor|Premier|Ambassador|"
+    r"Governor|Senator|Sen\.|Rep\.|Representative|General|Gen\.|Admiral|Adm\.|Col\.|Colonel|Maj\.|Capt\.|Captain|"
+    r"Commander|Cmdr\.|Sir|Dame|Dr\.|Mr\.|Mrs\.|Ms\.|King|Queen|Emperor|Prince|Princess|Sheikh|Chairman|"
+    r"Chairwoman|Commissioner|Director|Spokesman|Spokeswoman|Envoy|Mayor)\s+(?:(?:Sir|Dame|Dr\.)\s+)?")
 _MEDIA_WORD = re.compile(r"^\s+(?:Report|News|Times|Review|Monitor|Journal|Wire|Digest|Post|Daily|Herald|Insight)\b")
 _TITLE_NOUN = re.compile(r"^\s+(?:Minister|Secretary)\b")
 _APPOSITIVE = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Commissioner|Chairman|Chairwoman|Chair|Director|"
@@ -239,11 +245,15 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             owner = program.parties[0] if program and len(program.parties) == 1 else None
             out.add("program", match.key, _mention(match), party=owner)
         elif match.kind == "location" and not _MEDIA_WORD.match(text[match.end:match.end + 12]):
-            out.add("location", match.key, _mention(match))
+            place = kb.locations_by_form.get(fold(match.text))
+            out.add("location", match.key, _mention(match), party=place.party if place else None)
         elif match.kind == "person":
             people.append(_Person(match.start, match.end, match.text))
     for start, end, surface, kind in ner_spans:
         if kind == "person":
+            lead = _LEADING_TITLE.match(surface)
+            if lead and lead.end() < len(surface):  # "Treasurer Jim Chalmers": the title is not the name
+                start, surface = start + lead.end(), surface[lead.end():]
             people.append(_Person(start, end, surface))
     if doc is None:
         people.extend(_people_after_titles(text, taken))

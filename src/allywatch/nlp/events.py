@@ -91,7 +91,7 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
                  r"train(?:ing)?\s+(?:\w+\s+){0,3}(?:together|jointly)", None),
     "force_posture": (
         r"deploy\w*|basing|bases|military\s+presence|presence|command\s+structure|command\s+and\s+control|"
-        r"station(?:s|ed|ing)?|rotational|garrison\w*|combined\s+fleet|interoperability|"
+        r"station(?:s|ed|ing)?|rotational|rotations?|garrison\w*|combined\s+fleet|interoperability|"
         r"(?:each\s+other's|one\s+another's)\s+(?:territory|soil)",
         None),
 }
@@ -134,7 +134,8 @@ DEFAULT_STATUS = {"meeting": "completed", "export_control": "completed"}
 #: Joint work stated without any cue is usually an intention ("pursuing joint production").
 TENTATIVE = frozenset({"co_development", "co_production", "supply_chain", "exercise", "force_posture"})
 
-_CLAUSE = re.compile(r"(?:,\s+|\s+)(?:as|amid|while|whereas|because|although|though|despite|but|after)\s+|;\s+|"
+_CLAUSE = re.compile(r"(?:,\s+|\s+)(?:as|amid|while|whereas|because|although|though|despite|but|after|before)\s+|"
+                     r";\s+|"
                      r",\s+(?:which|who|where|and)\s+|\s+\u2014\s+|\s+-\s+|,\s+(?=[a-z]+ing\s)|"
                      r"\s+(?:in\s+order\s+)?to\s+(?=(?:help|replace|replenish|support|counter)\b)", re.IGNORECASE)
 _EXCLUDE_BEFORE = re.compile(r"\b(?:threats?|against|counter(?:ing)?|deter(?:ring)?|pressure\s+from|aggression|"
@@ -251,7 +252,9 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
                 if candidate is not None and (_JOINT.search(clause_text) or _with_party(text, clause, in_sentence)):
                     hits = [(candidate, False)]
             hits = [(m, e and not (kind == "meeting" and _WEAK_MEETING.match(m.group())))
-                    for m, e in hits if _trigger_applies(kind, clause_text, m, text, clause, extraction)]
+                    for m, e in hits if _trigger_applies(kind, clause_text, m, text, clause, extraction)
+                    and (e or kind not in {"co_production", "co_development"}
+                         or _EQUIPMENT.search(clause_text) or _program_parties(extraction, clause, any_owner=True))]
             if kind == "arms_transfer" and len(hits) > 1:
                 hits = sorted(hits, key=lambda h: _distance_to_equipment(clause_text, h[0]))
             if hits:
@@ -384,6 +387,10 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
             makers = _program_parties(extraction, clause) - parties
             if len(makers) == 1:  # "Thailand selected the Gripen": the maker's state supplies
                 parties |= makers
+        if len(parties) == 1 and kind in {"force_posture", "exercise"}:
+            hosts = _place_parties(extraction, clause) - parties
+            if len(hosts) == 1:  # "rotations of its submarines through HMAS Stirling": the host takes part
+                parties |= hosts
         if len(parties) < 2:
             clause_text = text[clause[0]:clause[1]]
             subject_text = text[subject_clause[0]:subject_clause[1]]
@@ -579,16 +586,23 @@ def _equipment_near(text: str, at: int) -> bool:
     return bool(_EQUIPMENT.search(text[at:at + 60]))
 
 
-def _program_parties(extraction: Extraction, clause: tuple[int, int]) -> set[str]:
-    """The states that own the programmes named in a clause (not those named after "over")."""
+def _program_parties(extraction: Extraction, clause: tuple[int, int], any_owner: bool = False) -> set[str]:
+    """The states that own the programmes named in a clause (not those named after "over"); with
+    ``any_owner``, a programme of no single state counts too (as a marker that one is named)."""
     found: set[str] = set()
     for entity in extraction.entities:
-        if entity.type != "program" or not entity.party:
+        if entity.type != "program" or not (entity.party or any_owner):
             continue
         for m in entity.mentions:
             if clause[0] <= m.start < clause[1] and not _excluded(extraction.article.text, m):
-                found.add(entity.party)
+                found.add(entity.party or "")
     return found
+
+
+def _place_parties(extraction: Extraction, clause: tuple[int, int]) -> set[str]:
+    """The states the places named in a clause belong to."""
+    return {e.party for e in extraction.entities if e.type == "location" and e.party
+            and any(clause[0] <= m.start < clause[1] for m in e.mentions)}
 
 
 def _other_side(parties: set[str], supplier: str | None, recipient: str | None) -> tuple[str | None, str | None]:
