@@ -204,3 +204,12 @@ def test_a_background_year_does_not_pull_the_dateline_back() -> None:
     # Dec. 5 was a Thursday in 2019 and 2024 and is the day after one in 2025; a 2017 law is only background
     line = parse_dateline(lead, lead + " Sanctions under a 2017 law loom.", TODAY)
     assert line is not None and line.published == "2025-12-05"
+
+
+def test_outlet_from_the_page_title_when_nothing_else_names_it(settings: Settings) -> None:
+    html = ("<html><head><title>Turkey, Indonesia seal fighter deal - Anatolia Defence</title></head><body>"
+            "<article><h1>Turkey, Indonesia seal fighter deal</h1><p>Indonesia signed a contract on Wednesday to buy "
+            "48 fighter jets from Turkish Aerospace, officials said at the fair in Istanbul.</p></article>"
+            "</body></html>")
+    [article] = list(read_bytes(html.encode(), "p.html", "p", settings, suffix=".html"))
+    assert isinstance(article, Article) and article.source == "Anatolia Defence"

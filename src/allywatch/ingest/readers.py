@@ -92,7 +92,7 @@ def read_html(
     json_ld = _json_ld_article(html)
     title = defaults.get("title") or json_ld.get("headline") or document.title
     published = defaults.get("published") or json_ld.get("datePublished") or document.date
-    source = defaults.get("source") or _publisher(json_ld) or document.sitename
+    source = defaults.get("source") or _publisher(json_ld) or document.sitename or _title_suffix(html, title)
     return make_article(
         document.text,
         doc=doc,
@@ -327,6 +327,18 @@ def _publisher(json_ld: dict[str, Any]) -> str | None:
     if isinstance(publisher, dict):
         return publisher.get("name")
     return publisher if isinstance(publisher, str) else None
+
+
+def _title_suffix(html: str, title: str | None) -> str | None:
+    """The outlet a page's <title> names after its headline ("Headline - Outlet", "Headline | Outlet")."""
+    found = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
+    if not found or not title:
+        return None
+    full = " ".join(found.group(1).split())
+    if full.startswith(title) and len(full) > len(title):
+        rest = re.match(r"^\s*[-|\u2013\u2014:]\s*(.{2,60})$", full[len(title):])
+        return rest.group(1).strip() if rest else None
+    return None
 
 
 def _wrap_html(body: str, title: str | None) -> str:
