@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -165,5 +164,3 @@ class Extraction:
     party_mentions: tuple[Mention, ...] = ()
     story: str | None = None
     notes: tuple[str, ...] = ()
-    parsed: Any = field(default=None, compare=False, repr=False)
-    """The language model's analysis while the pipeline runs; dropped before the extraction leaves it."""

@@ -27,10 +27,6 @@ def _dates(extraction: Extraction) -> Extraction:
     return replace(extraction, dates=tuple(find_dates(extraction.article.text, day)))
 
 
-def _finish(extraction: Extraction) -> Extraction:
-    return replace(extraction, parsed=None)
-
-
 def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> tuple[list[Component], list[str]]:
     """The components of the default pipeline, in order, and notes about what is missing."""
     notes: list[str] = []
@@ -53,13 +49,12 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
     components: list[Component] = [
         FunctionComponent("sentences", _sentences, requires=("article",), assigns=("sentences",)),
         FunctionComponent("entities", lambda e: recognise(e, resources), requires=("article",),
-                          assigns=("entities", "party_mentions", "parsed")),
+                          assigns=("entities", "party_mentions")),
         FunctionComponent("money", money, requires=("article",), assigns=("amounts",)),
         FunctionComponent("dates", _dates, requires=("article",), assigns=("dates",)),
         FunctionComponent("events", extract_events,
                           requires=("sentences", "entities", "party_mentions", "amounts", "dates"),
                           assigns=("events",)),
         FunctionComponent("quotes", extract_quotes, requires=("entities",), assigns=("quotes",)),
-        FunctionComponent("finish", _finish, requires=("parsed",), assigns=("parsed",)),
     ]
     return components, notes

@@ -186,16 +186,16 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
     kb = res.kb
     matches = res.matcher.find(text)
     taken = [(m.start, m.end) for m, _ in matches]
-    doc = res.model(text) if res.model is not None else None
+    model_ents = _model_entities(res.model, text) if res.model is not None else None
     out = _Collected()
 
     ner_spans: list[tuple[int, int, str, str]] = []
-    if doc is not None:
-        for ent in doc.ents:
-            kind = _NER_KINDS.get(ent.label_)
+    if model_ents is not None:
+        for ent_start, ent_end, label in model_ents:
+            kind = _NER_KINDS.get(label)
             if kind is None:
                 continue
-            start, end, surface = _trim(text, ent.start_char, ent.end_char)
+            start, end, surface = _trim(text, ent_start, ent_end)
             if end <= start:
                 continue
             overlapping = [(s, e) for s, e in taken if s < end and start < e]
@@ -255,7 +255,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             if lead and lead.end() < len(surface):  # "Treasurer Jim Chalmers": the title is not the name
                 start, surface = start + lead.end(), surface[lead.end():]
             people.append(_Person(start, end, surface))
-    if doc is None:
+    if model_ents is None:
         people.extend(_people_after_titles(text, taken))
     place_spans = [(m.start, m.end) for m, _ in matches if m.kind in {"party", "capital", "location"}]
     pattern_orgs: list[tuple[int, int]] = []
@@ -315,7 +315,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
         entities.append(Entity(type=kind, name=name, mentions=tuple(sorted(mentions, key=lambda m: m.start)),
                                party=meta.get("party"), resolved_by=meta.get("how", "")))
     party_mentions = tuple(sorted(out.party_mentions, key=lambda m: m.start))
-    return replace(extraction, entities=tuple(entities), party_mentions=party_mentions, parsed=doc)
+    return replace(extraction, entities=tuple(entities), party_mentions=party_mentions)
 
 
 def _more_name_around(text: str, start: int, end: int, inner: list[Match]) -> bool:
@@ -324,6 +324,28 @@ def _more_name_around(text: str, start: int, end: int, inner: list[Match]) -> bo
     for m in sorted(inner, key=lambda m: -m.start):
         rest = rest[:m.start - start] + " " + rest[m.end - start:]
     return any(w[:1].isupper() for w in re.findall(r"[\w'’-]+", rest))
+
+
+#: The model reads long articles in pieces of about this many characters, cut at paragraph breaks, so memory stays
+#: flat however long the article (spaCy needs about 1 GB per 100,000 characters for a whole text).
+MODEL_CHUNK = 20_000
+
+
+def _model_entities(model: Any, text: str) -> list[tuple[int, int, str]]:
+    """The model's entities over ``text`` as (start, end, label), reading it paragraph-aligned piece by piece."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + MODEL_CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start + MODEL_CHUNK // 2, end)
+            end = cut + 1 if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    found: list[tuple[int, int, str]] = []
+    for (offset, _), doc in zip(pieces, model.pipe((piece for _, piece in pieces), batch_size=4), strict=True):
+        found.extend((offset + ent.start_char, offset + ent.end_char, ent.label_) for ent in doc.ents)
+    return found
 
 
 def _add_surname_mentions(text: str, people: list[_Person], taken: list[tuple[int, int]], out: _Collected) -> None:

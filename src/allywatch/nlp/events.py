@@ -23,6 +23,7 @@ The rules describe English news style, not particular articles:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -200,15 +201,17 @@ class _Draft:
 def extract_events(extraction: Extraction) -> Extraction:
     """Fill ``events`` from the sentences, party mentions and entities of an extraction."""
     text = extraction.article.text
-    mentions = list(extraction.party_mentions)
+    mentions = sorted(extraction.party_mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
     counts = Counter(m.label for m in mentions if not _excluded(text, m))
     context = _Context(text=text, extraction=extraction, quoted=[(q.start, q.end) for q in quote_spans(text)
                                                                  if _direct_speech(text, q.start, q.end)],
-                       main_party=counts.most_common(1)[0][0] if counts else None)
+                       main_party=counts.most_common(1)[0][0] if counts else None, index=_Index(extraction))
     drafts: list[_Draft] = []
     previous: list[tuple[Span, set[str]]] = []
     for sentence in extraction.sentences:
-        in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        in_sentence = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         drafts.extend(_sentence_events(context, sentence, in_sentence, previous))
         parties = {m.label for m in in_sentence if not _excluded(text, m)}
         previous = [*previous, (sentence, parties)][-5:]
@@ -224,20 +227,46 @@ def _direct_speech(text: str, start: int, end: int) -> bool:
     return bool(_FINITE.search(text, start, end))
 
 
+class _Index:
+    """Entity mentions, amounts and dates of an article by position, so a sentence finds its own quickly."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self.mentions = sorted(((m.start, i, m, e) for i, e in enumerate(extraction.entities) for m in e.mentions),
+                               key=lambda x: (x[0], x[1]))
+        self.starts = [x[0] for x in self.mentions]
+        self.amounts = sorted(extraction.amounts, key=lambda a: a.start)
+        self.amount_starts = [a.start for a in self.amounts]
+        self.dates = sorted(extraction.dates, key=lambda d: d.start)
+        self.date_starts = [d.start for d in self.dates]
+
+    def entities_in(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
+        """(mention, entity) pairs whose mention starts in ``[start, end)``, in text order."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [(m, e) for _, _, m, e in self.mentions[lo:hi]]
+
+    def amounts_in(self, start: int, end: int) -> list[Amount]:
+        return self.amounts[bisect_left(self.amount_starts, start):bisect_left(self.amount_starts, end)]
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return self.dates[bisect_left(self.date_starts, start):bisect_left(self.date_starts, end)]
+
+
 @dataclass(frozen=True)
 class _Context:
     text: str
     extraction: Extraction
     quoted: list[tuple[int, int]]
     main_party: str | None
+    index: _Index
 
     def in_quote(self, at: int) -> bool:
-        return any(start <= at < end for start, end in self.quoted)
+        i = bisect_right(self.quoted, (at, len(self.text) + 1)) - 1  # quotations are sorted and do not overlap
+        return i >= 0 and self.quoted[i][0] <= at < self.quoted[i][1]
 
 
 def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mention],
                      previous: list[tuple[Span, set[str]]]) -> Iterable[_Draft]:
-    text, extraction = context.text, context.extraction
+    text = context.text
     clauses = _clauses(sentence)
     subject_clause = clauses[0]
     spending = bool(_TRIGGER_RE["defense_spending"][0].search(sentence.text))
@@ -252,19 +281,19 @@ def _sentence_events(context: _Context, sentence: Span, in_sentence: list[Mentio
                 if candidate is not None and (_JOINT.search(clause_text) or _with_party(text, clause, in_sentence)):
                     hits = [(candidate, False)]
             hits = [(m, e and not (kind == "meeting" and _WEAK_MEETING.match(m.group())))
-                    for m, e in hits if _trigger_applies(kind, clause_text, m, text, clause, extraction)
+                    for m, e in hits if _trigger_applies(kind, clause_text, m, context, clause)
                     and (e or kind not in {"co_production", "co_development"}
-                         or _EQUIPMENT.search(clause_text) or _program_parties(extraction, clause, any_owner=True))]
+                         or _EQUIPMENT.search(clause_text) or _program_parties(context, clause, any_owner=True))]
             if kind == "arms_transfer" and len(hits) > 1:
                 hits = sorted(hits, key=lambda h: _distance_to_equipment(clause_text, h[0]))
             if hits:
                 found[kind] = hits if kind == "meeting" else hits[:1]
-        if spending and "defense_spending" not in found and not _amount_in(extraction, clause):
+        if spending and "defense_spending" not in found and not _amount_in(context, clause):
             share = _PERCENT.search(clause_text)
             if share is not None and not context.in_quote(clause[0] + share.start()):
                 found["defense_spending"] = [(share, True)]  # "while Britain plans to reach 2.5% by 2027"
         if spending and "defense_spending" not in found:
-            amount = _amount_in(extraction, clause)
+            amount = _amount_in(context, clause)
             if amount is not None and not context.in_quote(amount.start):
                 at = amount.start - clause[0]
                 found["defense_spending"] = [(re.compile(re.escape(amount.text)).match(clause_text, at)
@@ -306,19 +335,19 @@ def _named(text: str, offset: int, match: re.Match[str]) -> bool:
     return match.group()[:1].isupper() and bool(re.search(r"[A-Z][\w-]+\s+$", before))
 
 
-def _amount_in(extraction: Extraction, clause: tuple[int, int]) -> Amount | None:
-    return next((a for a in extraction.amounts if clause[0] <= a.start < clause[1]), None)
+def _amount_in(context: _Context, clause: tuple[int, int]) -> Amount | None:
+    found = context.index.amounts_in(*clause)
+    return found[0] if found else None
 
 
-def _trigger_applies(kind: str, clause_text: str, match: re.Match[str], text: str, clause: tuple[int, int],
-                     extraction: Extraction) -> bool:
+def _trigger_applies(kind: str, clause_text: str, match: re.Match[str], context: _Context,
+                     clause: tuple[int, int]) -> bool:
     """Type-specific sanity: a transfer needs equipment, a supply chain needs cooperation, and so on."""
     if kind == "arms_transfer":
         # the equipment is the trigger's object (after it) or, in the passive, its subject (just before it)
         low, high = max(0, match.start() - 40), min(len(clause_text), match.end() + 80)
         at_low, at_high = clause[0] + low, clause[0] + high
-        programs = [e for e in extraction.entities if e.type == "program"
-                    and any(at_low <= m.start < at_high for m in e.mentions)]
+        programs = [e for _, e in context.index.entities_in(at_low, at_high) if e.type == "program"]
         if not (_EQUIPMENT.search(clause_text, low, high) or programs):
             return False
     if kind == "supply_chain" and not (_JOINT.search(clause_text) or re.search(
@@ -337,7 +366,7 @@ def _trigger_applies(kind: str, clause_text: str, match: re.Match[str], text: st
     if kind == "maintenance" and not (_EQUIPMENT.search(clause_text) or re.search(r"\bfacilit", clause_text)):
         return False
     return not (kind == "defense_spending" and re.match(r"military\s+build", match.group(), re.IGNORECASE)
-                and not (_amount_in(extraction, clause) or re.search(r"\b(?:pledg\w+|doubl\w+|spend\w*|budget)\b",
+                and not (_amount_in(context, clause) or re.search(r"\b(?:pledg\w+|doubl\w+|spend\w*|budget)\b",
                                                                     clause_text, re.IGNORECASE)))
 
 
@@ -384,11 +413,11 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
                 and context.main_party:
             parties.add(context.main_party)  # "a fighter jet it is co-developing with the U.K. and Italy"
         if len(parties) == 1 and kind == "arms_transfer":
-            makers = _program_parties(extraction, clause) - parties
+            makers = _program_parties(context, clause) - parties
             if len(makers) == 1:  # "Thailand selected the Gripen": the maker's state supplies
                 parties |= makers
         if len(parties) == 1 and kind in {"force_posture", "exercise"}:
-            hosts = _place_parties(extraction, clause) - parties
+            hosts = _place_parties(context, clause) - parties
             if len(hosts) == 1:  # "rotations of its submarines through HMAS Stirling": the host takes part
                 parties |= hosts
         if len(parties) < 2:
@@ -431,7 +460,7 @@ def _finish_draft(kind: str, match: re.Match[str], context: _Context, sentence: 
     item = _item(kind, text, clause[0] + match.start(), clause[1])
     draft = _Draft(type=kind, participants=parties, roles=roles, status=status, item=item, sentence=sentence,
                    trigger=match.group(), carried=carried, named=_named(text, clause[0], match))
-    _attach(draft, context.extraction, sentence)
+    _attach(draft, context, sentence)
     draft.why = (f"trigger '{match.group()}'; parties {sorted(parties)}"
                  + (" (carried from before)" if carried else "") + f"; status {status}")
     return draft
@@ -586,23 +615,16 @@ def _equipment_near(text: str, at: int) -> bool:
     return bool(_EQUIPMENT.search(text[at:at + 60]))
 
 
-def _program_parties(extraction: Extraction, clause: tuple[int, int], any_owner: bool = False) -> set[str]:
+def _program_parties(context: _Context, clause: tuple[int, int], any_owner: bool = False) -> set[str]:
     """The states that own the programmes named in a clause (not those named after "over"); with
     ``any_owner``, a programme of no single state counts too (as a marker that one is named)."""
-    found: set[str] = set()
-    for entity in extraction.entities:
-        if entity.type != "program" or not (entity.party or any_owner):
-            continue
-        for m in entity.mentions:
-            if clause[0] <= m.start < clause[1] and not _excluded(extraction.article.text, m):
-                found.add(entity.party or "")
-    return found
+    return {e.party or "" for m, e in context.index.entities_in(*clause)
+            if e.type == "program" and (e.party or any_owner) and not _excluded(context.text, m)}
 
 
-def _place_parties(extraction: Extraction, clause: tuple[int, int]) -> set[str]:
+def _place_parties(context: _Context, clause: tuple[int, int]) -> set[str]:
     """The states the places named in a clause belong to."""
-    return {e.party for e in extraction.entities if e.type == "location" and e.party
-            and any(clause[0] <= m.start < clause[1] for m in e.mentions)}
+    return {e.party for _, e in context.index.entities_in(*clause) if e.type == "location" and e.party}
 
 
 def _other_side(parties: set[str], supplier: str | None, recipient: str | None) -> tuple[str | None, str | None]:
@@ -740,24 +762,19 @@ def _item(kind: str, text: str, start: int, end: int) -> str:
     return " ".join(words).rstrip(".,;:\"'")
 
 
-def _attach(draft: _Draft, extraction: Extraction, sentence: Span) -> None:
+def _attach(draft: _Draft, context: _Context, sentence: Span) -> None:
     """Programme, organisations, place, money and date stated in the same sentence."""
-    def inside(entity: Entity) -> bool:
-        return any(sentence.start <= m.start < sentence.end for m in entity.mentions)
-
-    for entity in extraction.entities:
-        if not inside(entity):
-            continue
+    for _, entity in context.index.entities_in(sentence.start, sentence.end):
         if entity.type == "program" and draft.program is None:
             draft.program = entity.name
         elif entity.type == "org" and entity.name not in {"European Union", "NATO", *draft.organizations}:
             draft.organizations.append(entity.name)
         elif entity.type == "location" and draft.location is None:
             draft.location = entity.name
-    amounts: list[Amount] = [a for a in extraction.amounts if sentence.start <= a.start < sentence.end]
+    amounts = context.index.amounts_in(sentence.start, sentence.end)
     if amounts:
         draft.amount = amounts[0]
-    dates: list[DateMention] = [d for d in extraction.dates if sentence.start <= d.start < sentence.end]
+    dates = context.index.dates_in(sentence.start, sentence.end)
     if dates:
         draft.date = dates[0].value
 
