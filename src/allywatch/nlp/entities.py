@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -156,6 +158,30 @@ def ministry_forms(org: Org) -> list[str]:
     return out
 
 
+class _Spans:
+    """Character spans with fast overlap queries (names are short, so a window around the query suffices)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.items = sorted(spans)
+        self.longest = max((e - s for s, e in self.items), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect_left(self.items, (start - self.longest, -1))
+        hi = bisect_left(self.items, (end, -1))
+        return [(s, e) for s, e in self.items[lo:hi] if s < end and start < e]
+
+    def covers(self, at: int) -> bool:
+        return bool(self.overlapping(at, at + 1))
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.items, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def remove_within(self, start: int, end: int) -> None:
+        for span in [x for x in self.overlapping(start, end) if x[0] >= start and x[1] <= end]:
+            self.items.remove(span)
+
+
 @dataclass
 class _Person:
     start: int
@@ -185,7 +211,8 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
     text = article.text
     kb = res.kb
     matches = res.matcher.find(text)
-    taken = [(m.start, m.end) for m, _ in matches]
+    match_starts = [m.start for m, _ in matches]
+    taken = _Spans((m.start, m.end) for m, _ in matches)
     model_ents = _model_entities(res.model, text) if res.model is not None else None
     out = _Collected()
 
@@ -198,23 +225,25 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             start, end, surface = _trim(text, ent_start, ent_end)
             if end <= start:
                 continue
-            overlapping = [(s, e) for s, e in taken if s < end and start < e]
+            overlapping = taken.overlapping(start, end)
             if overlapping:
                 # a longer model name around known names is a name of its own ("Korea Aerospace Industries",
                 # "RAF Charitable Trust Enterprises")
-                inner = [m for m, _ in matches if m.start >= start and m.end <= end]
+                inner = [m for m, _ in matches[bisect_left(match_starts, start):bisect_left(match_starts, end)]
+                         if m.end <= end]
                 if not (kind in {"person", "org"} and inner and len(inner) == len(overlapping)
                         and _more_name_around(text, start, end, inner)
                         and (all(m.kind in {"party", "capital", "location"} for m in inner)
                              or (kind == "org" and _ORG_END.search(surface)))):
                     continue
                 matches = [(m, e) for m, e in matches if not (m.start >= start and m.end <= end)]
-                taken = [(s, e) for s, e in taken if not (s >= start and e <= end)]
+                match_starts = [m.start for m, _ in matches]
+                taken.remove_within(start, end)
             if kind != "person" and _APPOSITIVE.match(text[end:end + 40]) and _looks_like_name(surface) \
                     and len(surface.split()) <= 3:
                 kind = "person"  # "Ishikawa Takeshi, Commissioner of the agency"
             ner_spans.append((start, end, surface, kind))
-            taken.append((start, end))
+            taken.add(start, end)
 
     # parties and capitals first: they give context to everything else
     party_counts: Counter[str] = Counter()
@@ -257,18 +286,18 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             people.append(_Person(start, end, surface))
     if model_ents is None:
         people.extend(_people_after_titles(text, taken))
-    place_spans = [(m.start, m.end) for m, _ in matches if m.kind in {"party", "capital", "location"}]
-    pattern_orgs: list[tuple[int, int]] = []
+    place_spans = {(m.start, m.end) for m, _ in matches if m.kind in {"party", "capital", "location"}}
+    not_orgs = {(s, e) for s, e, _, k in ner_spans if k != "org"}
+    pattern_orgs = _Spans()
     for found in _ORG_NAME.finditer(text):
-        blocking = [(s, e) for s, e in taken if s < found.end() and found.start() < e and (s, e) not in place_spans]
-        ner_inside = [(s, e) for s, e, _, k in ner_spans if found.start() <= s and e <= found.end() and k != "org"]
-        if not blocking or all(span in ner_inside for span in blocking):
+        blocking = [x for x in taken.overlapping(found.start(), found.end()) if x not in place_spans]
+        if all(x in not_orgs and found.start() <= x[0] and x[1] <= found.end() for x in blocking):
             name = found.group().strip()
             out.add("org", name, Mention(name, found.start(), found.start() + len(name), "pattern"))
-            pattern_orgs.append((found.start(), found.end()))
-    ner_spans = [n for n in ner_spans if not any(s <= n[0] < e for s, e in pattern_orgs)]
+            pattern_orgs.add(found.start(), found.end())
+    ner_spans = [n for n in ner_spans if not pattern_orgs.covers(n[0])]
     for found in _CLASS_PROGRAM.finditer(text):
-        if not any(s <= found.start() < e for s, e in taken):
+        if not taken.covers(found.start()):
             name = f"{found.group('name')}-class {found.group('kind')}"
             out.add("program", name, Mention(found.group(), found.start(), found.end(), "pattern"))
 
@@ -348,9 +377,9 @@ def _model_entities(model: Any, text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _add_surname_mentions(text: str, people: list[_Person], taken: list[tuple[int, int]], out: _Collected) -> None:
+def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: _Collected) -> None:
     """Later bare surnames of people the article has named in full ("… Fumio Kishida … Kishida said")."""
-    covered = [(p.start, p.end) for p in people] + taken
+    covered = _Spans([*((p.start, p.end) for p in people), *taken.items])
     seen: set[str] = set()
     for person in people:
         if person.person is None or person.person.name in seen:
@@ -358,7 +387,7 @@ def _add_surname_mentions(text: str, people: list[_Person], taken: list[tuple[in
         seen.add(person.person.name)
         surname = person.person.name.replace(" Jr.", "").split()[-1]
         for found in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
-            if any(s <= found.start() < e for s, e in covered):
+            if covered.covers(found.start()):
                 continue
             out.add("person", person.person.name, Mention(found.group(), found.start(), found.end(), "short"),
                     party=person.person.party)
@@ -485,14 +514,14 @@ def _clean_org(surface: str) -> str:
     return re.sub(r"\s+", " ", surface).strip(" -")
 
 
-def _people_after_titles(text: str, taken: list[tuple[int, int]]) -> list[_Person]:
+def _people_after_titles(text: str, taken: _Spans) -> list[_Person]:
     """Without a model, names right after an office title are people ("Defence Minister Richard Marles")."""
     out = []
     for match in _NAME_AFTER_TITLE.finditer(text):
         start, end = match.span("name")
         if text[end - 1] == "." and not re.search(r"\b(?:Jr|Sr)\.$", text[start:end]):
             end -= 1
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlapping(start, end):
             continue
         out.append(_Person(start, end, text[start:end]))
     return out
