@@ -77,3 +77,15 @@ def test_a_title_inside_a_model_span_is_not_part_of_the_name(model_pipeline: Pip
     found = model_pipeline(Article(doc="t", text=text, published="2025-10-21"))
     assert "Jim Chalmers" in _names(found, "person")
     assert not [n for n in _names(found, "person") if n.startswith("Treasurer")]
+
+
+def test_a_long_article_is_read_in_pieces_with_offsets_intact(model_pipeline: Pipeline) -> None:
+    paragraph = ("Quantaria Robotics Inc. won a contract from the Polish army, chief executive Maria Kowalczyk said "
+                 "on Monday in Warsaw.")
+    text = "\n\n".join(f"{paragraph} Update {i}." for i in range(400))  # about 50,000 characters
+    found = model_pipeline(Article(doc="long", text=text, published="2025-08-01"))
+    for entity in found.entities:
+        for mention in entity.mentions:
+            assert text[mention.start:mention.end] == mention.text
+    [person] = [e for e in found.entities if e.name == "Maria Kowalczyk"]
+    assert len(person.mentions) == 400
