@@ -218,3 +218,9 @@ def test_rotations_at_an_allys_base_involve_the_host_and_building_a_stockpile_is
     found = {(e.type, e.participants) for e in _events(run, text)}
     assert ("force_posture", ("AUS", "USA")) in found
     assert not [k for k in found if k[0] == "co_production"]
+
+
+def test_the_country_where_a_war_is_fought_is_not_a_party_to_a_supply(run: Run) -> None:
+    event = _one(run, "Pyongyang has supplied artillery shells and troops to Russia for its war in Ukraine.",
+                 "arms_transfer")
+    assert event.participants == ("PRK", "RUS") and dict(event.roles) == {"supplier": "PRK", "recipient": "RUS"}

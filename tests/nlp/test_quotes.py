@@ -74,3 +74,10 @@ def test_a_quotation_closing_its_sentence_keeps_the_speaker_named_before_it() ->
             "His Finnish counterpart Antti Häkkänen said deliveries would begin in 2027.")
     names = {"Pål Jonson": "person:Pål Jonson", "Antti Häkkänen": "person:Antti Häkkänen"}
     assert _quotes(text, names) == [("Pål Jonson", "strengthen our common defence in the north")]
+
+
+def test_telling_someone_a_quotation() -> None:
+    text = ('China and Russia vowed to deepen ties, with President Xi Jinping telling Vladimir Putin in Beijing that '
+            'their ties were "a model for major countries".')
+    names = {"Xi Jinping": "person:Xi Jinping", "Vladimir Putin": "person:Vladimir Putin"}
+    assert _quotes(text, names) == [("Xi Jinping", "a model for major countries")]

@@ -140,6 +140,7 @@ _CLAUSE = re.compile(r"(?:,\s+|\s+)(?:as|amid|while|whereas|because|although|tho
                      r",\s+(?:which|who|where|and)\s+|\s+\u2014\s+|\s+-\s+|,\s+(?=[a-z]+ing\s)|"
                      r"\s+(?:in\s+order\s+)?to\s+(?=(?:help|replace|replenish|support|counter)\b)", re.IGNORECASE)
 _EXCLUDE_BEFORE = re.compile(r"\b(?:threats?|against|counter(?:ing)?|deter(?:ring)?|pressure\s+from|aggression|"
+                             r"war\s+(?:in|on|against|with)|attacks?\s+on|"
                              r"invasion\s+of|according\s+to|rivals?|adversar\w+|assertive|such\s+as|"
                              r"reliance\s+on|lessen\s+reliance\s+on|dependence\s+on|flight\s+tested\s+by|"
                              r"from\s+countries|beat(?:ing)?|outbid\w*|"

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from allywatch.model import Entity, Extraction, Quote
 
-SPEECH = (r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|explained|wrote|writes|declared|"
+SPEECH = (r"said|says|say|told|tells|telling|added|adds|noted|notes|stressed|stresses|explained|wrote|writes|declared|"
           r"stated|states|remarked|insisted|argued|warned|announced|emphasi[sz]ed|acknowledged|asserted|"
           r"continued|concluded|recalled|replied|responded|commented|posted|tweeted|observed|pointed out|thanked|"
           r"called|described|hailed|praised|welcomed|urged|vowed|promised|predicted|cautioned|admitted")
