@@ -73,7 +73,7 @@ def test_events_are_consolidated_with_their_sources(store_url: str, tmp_path: Pa
 
 
 def test_an_ingest_killed_mid_run_resumes_without_loss_or_duplicates(store_url: str, tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 120)
+    corpus = _corpus(tmp_path / "corpus", 200)
     command = [sys.executable, "-m", "allywatch", "ingest", str(corpus), "--db", store_url, "--batch", "5",
                "--no-model", "-q"]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -86,11 +86,11 @@ def test_an_ingest_killed_mid_run_resumes_without_loss_or_duplicates(store_url: 
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         partial = repo.count_articles()
-        assert 10 <= partial < 120
+        assert 10 <= partial < 200
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr
         docs = repo.article_docs()
-        assert len(docs) == len(set(docs)) == 120
+        assert len(docs) == len(set(docs)) == 200
     finally:
         repo.close()
 
