@@ -224,3 +224,13 @@ def test_the_country_where_a_war_is_fought_is_not_a_party_to_a_supply(run: Run) 
     event = _one(run, "Pyongyang has supplied artillery shells and troops to Russia for its war in Ukraine.",
                  "arms_transfer")
     assert event.participants == ("PRK", "RUS") and dict(event.roles) == {"supplier": "PRK", "recipient": "RUS"}
+
+
+def test_agencies_researching_jointly_firms_studying_shipbuilding_and_planned_spending(run: Run) -> None:
+    text = ("DRDO and ATLA will jointly research unmanned ground vehicles. Larsen & Toubro and Mitsubishi Heavy "
+            "Industries agreed to study joint shipbuilding. India plans to spend ₹1.8 lakh crore on defence "
+            "procurement in fiscal 2026.")
+    found = {e.type: e for e in _events(run, text)}
+    assert found["co_development"].participants == ("IND", "JPN") and found["co_development"].status == "planned"
+    assert found["co_production"].participants == ("IND", "JPN") and found["co_production"].status == "proposed"
+    assert found["defense_spending"].participants == ("IND",) and found["defense_spending"].status == "planned"

@@ -44,7 +44,7 @@ _JOINT = re.compile(r"\b(?:joint(?:ly)?|together|co-\w+|partnership|collaborat\w
 #: type -> (explicit trigger pattern, generic pattern needing a sign of jointness or None)
 TRIGGERS: dict[str, tuple[str, str | None]] = {
     "co_development": (
-        r"co-?develop\w*|joint(?:ly)?\s+(?:research\s+and\s+)?develop\w*|joint\s+research|co-?design\w*|"
+        r"co-?develop\w*|joint(?:ly)?\s+(?:research\s+and\s+)?develop\w*|joint(?:ly)?\s+research\w*|co-?design\w*|"
         r"collaborat\w+\s+(?:\w+\s+){0,6}?on\s+"
         r"(?:a|an|the)\s+(?:\w+[- ]){0,3}(?:fighter|jet|missile|aircraft|frigate|tank|vehicle|system)",
         r"develop\w*|research\s+and\s+development|design\w*"),
@@ -52,7 +52,8 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
         r"co-?produc\w*|joint(?:ly)?\s+produc\w*|joint\s+(?:development\s+and\s+)?production|"
         r"licen[cs]ed?\s+production|produc\w+\s+under\s+licen[cs]e|built\s+under\s+licen[cs]e|"
         r"local\s+production|produced\s+locally|assembled\s+locally|locally\s+(?:built|produced|assembled)|"
-        r"technology\s+transfer|transfer\s+of\s+technology|joint\s+venture|production\s+line",
+        r"technology\s+transfer|transfer\s+of\s+technology|joint\s+venture|production\s+line|"
+        r"joint(?:ly)?\s+(?:ship)?build\w*",
         r"produc\w+|manufactur\w+|build(?:s|ing)?|built|assembl\w+"),
     "arms_transfer": (
         r"buy(?:s|ing)?|bought|purchas\w*|acquir\w*|acquisition|procure\w*|procurement|sell(?:s|ing)?|sold|"
@@ -79,7 +80,8 @@ TRIGGERS: dict[str, tuple[str, str | None]] = {
         None),
     "defense_spending": (
         r"defen[cs]e\s+(?:budget|spending|expenditures?|outlays)|military\s+(?:spending|budget|build-?up|expenditures?)"
-        r"|spending\s+on\s+defen[cs]e|(?:percent|%)\s+of\s+(?:GDP|gross\s+domestic\s+product)",
+        r"|spending\s+on\s+defen[cs]e|(?:percent|%)\s+of\s+(?:GDP|gross\s+domestic\s+product)|"
+        r"spend\w*\s+(?:\S+\s+){0,6}?on\s+(?:defen[cs]e|the\s+military|arms|weapons)",
         None),
     "meeting": (
         r"talks|summit|meeting|meet|met|meets|visit(?:s|ed|ing)?|dialogue|2\+2|courtesy\s+call|hosted|"
@@ -108,7 +110,7 @@ DIRECTED = {"arms_transfer": ("supplier", "recipient"), "maintenance": ("provide
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("proposed", re.compile(r"\b(?:should|could|propos\w*|consider\w*|seek\w*|sought|hopes?|hoped|hoping|wants?|wanted|"
                             r"calls?\s+for|called\s+for|urg\w+|explor\w+|looking\s+to|desire|push(?:es|ed)?\s+for|"
-                            r"negotiat\w+|in\s+talks|offer(?:s|ed|ing)?|"
+                            r"negotiat\w+|in\s+talks|offer(?:s|ed|ing)?|stud(?:y|ies|ying)|feasibility|"
                             r"mull\w*|may|might|eye\w*|keen)\b", re.IGNORECASE)),
     ("planned", re.compile(r"\b(?:will|would|'ll|shall|plans?|planned|planning|to\s+be|is\s+to|are\s+to|set\s+to|"
                            r"scheduled|expected|expects|upcoming|next|intends?|prepar\w+|due\s+to|tentative|"
