@@ -45,6 +45,7 @@ from typing import Any
 import yaml
 
 from allywatch.model import Amount
+from allywatch.nlp.sentences import split_sentences
 
 __all__ = ["FxTable", "find_amounts"]
 
@@ -302,18 +303,6 @@ _SCALE_LOOKUP: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 _YEAR = re.compile(r"(?:(?<=FY)|(?<![\w.,/\\$€£¥₩₹-]))(?P<y>19\d\d|20\d\d|2100)(?!\d|[.,]\d|%)")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
-# Sentence ends: a period, ! or ? (with closing quotes/brackets) before whitespace, or a line break.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[ \t\u00a0]+|\n")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
-_ABBREVIATIONS = frozenset(
-    {
-        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "rep",
-        "sen", "gov", "st", "jr", "sr", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "plc", "vs", "approx", "est", "rs", "rp",
-        "fig", "vol", "dept",
-    }
-)  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
@@ -420,16 +409,8 @@ def _scan(text: str) -> list[_Raw]:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences begin (always including 0), by a cheap regex on ". " and line breaks."""
-    starts = [0]
-    for match in _SENTENCE_END.finditer(text):
-        if text[match.start()] == ".":
-            before = _TOKEN_BEFORE.search(text, max(0, match.start() - 24), match.start())
-            token = before.group(1) if before else ""
-            if token and (token.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(token)):
-                continue  # "U.S. $5 billion", "Gen. Smith", "Rs. 500 crore"
-        starts.append(match.end())
-    return starts
+    """Offsets where sentences begin (always including 0), by the pipeline's own sentence splitter."""
+    return sorted({0, *(span.start for span in split_sentences(text))})
 
 
 def _years(text: str, sentence: tuple[int, int], raws: list[_Raw]) -> list[tuple[int, int, int]]:

@@ -61,6 +61,10 @@ ABBREVIATIONS = frozenset(
         "est",
         "dept",
         "univ",
+        "rs",
+        "rp",
+        "fig",
+        "vol",
     ]
 )
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
