@@ -11,6 +11,7 @@ from typing import Any
 from allywatch.errors import AllywatchError
 
 ENV_PREFIX = "ALLYWATCH_"
+EVENT_ENGINES = ("patterns", "syntax")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Settings:
     """Processes that extract articles in parallel."""
     use_model: bool = True
     """Use the statistical NER model when it is installed."""
+    events: str = "patterns"
+    """The event engine: "patterns" (surface cues) or "syntax" (read from the dependency parse)."""
     kb_extra: tuple[str, ...] = ()
     """User knowledge-base files that extend the shipped one."""
     db_url: str = "sqlite:///allywatch.db"
@@ -48,6 +51,8 @@ class Settings:
         unknown = set(values) - {f.name for f in fields(cls)}
         if unknown:
             raise AllywatchError(f"unknown settings: {', '.join(sorted(unknown))}")
+        if values.get("events", "patterns") not in EVENT_ENGINES:
+            raise AllywatchError(f"events must be one of {', '.join(EVENT_ENGINES)}, not {values['events']!r}")
         if "kb_extra" in values:
             values["kb_extra"] = tuple(values["kb_extra"])
         return replace(cls(), **values)

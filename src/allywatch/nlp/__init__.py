@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from allywatch.kb.loader import KnowledgeBase
 from allywatch.model import Extraction
 from allywatch.nlp.dates import find_dates
 from allywatch.nlp.entities import EntityResources, recognise
-from allywatch.nlp.events import extract_events
+from allywatch.nlp.events import EventResources, extract_events
+from allywatch.nlp.frames import Lexicon
 from allywatch.nlp.money import FxTable, find_amounts
+from allywatch.nlp.patterns import extract_events as extract_pattern_events
 from allywatch.nlp.quotes import extract_quotes
 from allywatch.nlp.sentences import split_sentences
 from allywatch.pipeline import Component, FunctionComponent
@@ -27,6 +30,19 @@ def _dates(extraction: Extraction) -> Extraction:
     return replace(extraction, dates=tuple(find_dates(extraction.article.text, day)))
 
 
+def _event_engine(settings: Settings, notes: list[str]) -> Callable[[Extraction], Extraction]:
+    """The event stage the settings ask for: surface patterns, or the grammar of a parsed sentence."""
+    if settings.events == "patterns":
+        return extract_pattern_events
+    from allywatch.nlp.model import load_parser
+
+    parser, why_not = load_parser()
+    if why_not:
+        notes.append(why_not)
+    resources = EventResources(lexicon=Lexicon.load(), parser=parser)
+    return lambda extraction: extract_events(extraction, resources)
+
+
 def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> tuple[list[Component], list[str]]:
     """The components of the default pipeline, in order, and notes about what is missing."""
     notes: list[str] = []
@@ -39,6 +55,7 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
         if why:
             notes.append(why)
     resources = EntityResources.build(kb, model)
+    read_events = _event_engine(settings, notes)
     fx = FxTable.load()
 
     def money(extraction: Extraction) -> Extraction:
@@ -52,7 +69,7 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
                           assigns=("entities", "party_mentions")),
         FunctionComponent("money", money, requires=("article",), assigns=("amounts",)),
         FunctionComponent("dates", _dates, requires=("article",), assigns=("dates",)),
-        FunctionComponent("events", extract_events,
+        FunctionComponent("events", read_events,
                           requires=("sentences", "entities", "party_mentions", "amounts", "dates"),
                           assigns=("events",)),
         FunctionComponent("quotes", extract_quotes, requires=("entities",), assigns=("quotes",)),

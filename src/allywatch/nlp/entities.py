@@ -251,8 +251,11 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
         if match.kind == "party":
             _add_party(out, kb, match, party_counts)
         elif match.kind == "capital":
-            if _LOCATIVE.search(text[max(0, match.start - 25):match.start]) or _is_dateline(text, match):
+            dateline = _is_dateline(text, match)
+            if dateline or _LOCATIVE.search(text[max(0, match.start - 25):match.start]):
                 out.add("location", _capital_name(kb, match), _mention(match))
+                if not dateline:  # "sold jets to Hanoi": events read from grammar whether a place is a party
+                    out.party_mentions.append(Mention(match.text, match.start, match.end, match.key, "place"))
             else:
                 _add_party(out, kb, match, party_counts)
     main_party = party_counts.most_common(1)[0][0] if party_counts else None

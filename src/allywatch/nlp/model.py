@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from typing import Any
 
 #: The package that ships spaCy's MIT-licensed en_core_web_sm 3.8.0 (see pyproject.toml).
@@ -24,6 +25,21 @@ def load_model() -> tuple[Any | None, str | None]:
         return package.load(exclude=list(EXCLUDED)), None
     except Exception as err:  # a broken model install must not stop extraction; say why and fall back
         return None, f"the language model could not be loaded ({err}): recognising knowledge-base names only"
+
+
+def load_parser() -> tuple[Any | None, str | None]:
+    """The model's tagger, parser and lemmatiser (no recogniser), for reading events from grammar."""
+    why = missing_model()
+    if why:
+        return None, why.replace("recognising knowledge-base names only", "no events can be read")
+    package = importlib.import_module(MODEL_PACKAGE)
+    try:
+        parser = package.load(exclude=["ner"])
+    except Exception as err:  # a broken model install must not stop extraction; say why and fall back
+        return None, f"the language model's parser could not be loaded ({err}): no events can be read"
+    # "co-developing" stays one word: split at its hyphen, the parser reads "co" as a verb of its own
+    parser.tokenizer.token_match = re.compile(r"(?i)^co-[a-z]+$").match
+    return parser, None
 
 
 def missing_model() -> str | None:

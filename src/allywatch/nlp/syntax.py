@@ -1,0 +1,388 @@
+"""Reading an event's arguments and stage from a sentence's dependency parse.
+
+Given a parsed sentence, a trigger token and the tokens that name parties, this module answers three
+questions with grammar alone:
+
+- **which slot each party fills** (:func:`slot_of`): subject, object, a by-agent, an indirect object, a
+  possessive, a modifier of the trigger or of the thing moved ("U.S. missiles"), or the preposition heading
+  its phrase ("from Spain", "with Italy"). A party reached only through a clause boundary (a relative or
+  adverbial clause, a reported clause) or through a bystander preposition ("amid", "over", "according to") fills
+  no slot: it does not take part;
+- **the verbs that govern the trigger** (:func:`governing_chain`): "agreed to buy", "is expected to sign",
+  "signed a deal under which ... will buy", up to the clause that reports it;
+- **the stage reached** (:func:`read_status`): the outermost verb that states an agreement, a plan or a
+  proposal decides ("hopes to sign" is proposed, "agreed to start" agreed), then verbs of beginning and
+  ending, then tense, aspect and modals of the trigger's own verb; negation, refusal, denial and conditionals
+  make the act no event.
+
+spaCy gives the parse (the pinned English model's parser); the rules that read it are ours because no library
+maps dependency paths to event roles, and the mapping itself is data (:mod:`allywatch.nlp.frames`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from allywatch.nlp.frames import Lexicon
+
+Token = Any  # spacy.tokens.Token; spaCy is imported lazily so the core import stays light
+
+#: Dependencies that open a clause of its own: a party below one is not an argument of a trigger above it.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "acl", "xcomp", "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+VERBISH = frozenset({"VERB", "AUX"})
+NOMINAL_CLIMB = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound",
+                           "oprd", "npadvmod", "dative", "nmod", "amod", "agent", "pcomp"})
+COLLECTIVE = frozenset({"they", "we", "both", "two", "three", "four", "ally", "side", "country", "nation", "partner",
+                        "government", "minister", "leader", "counterpart", "capital", "neighbour", "neighbor"})
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a party stands relative to a trigger: the slot's name and the words that show it."""
+
+    name: str
+    via: str
+
+
+def root_of(tokens: list[Token]) -> Token:
+    """The token of a span whose head lies outside it."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma, mended where the lemmatiser strips too much ("hoped" gives "hop")."""
+    value = str(token.lemma_).lower()
+    text = str(token.lower_)
+    if token.tag_ in {"VBD", "VBN"} and text.endswith("ed") and not text.startswith(value + "ed") and \
+            not text.startswith(value + value[-1:] + "ed") and text[:-1].startswith(value):
+        return text[:-1]
+    return value
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in VERBISH
+
+
+def governing_chain(trigger: Token, lexicon: Lexicon) -> list[Token]:
+    """The trigger, then the words that govern it up to its clause's top: for a noun, the verb it is an
+    argument of ("signed a deal", "took delivery"); then verbs that take it as a complement ("agreed to buy",
+    "expected to sign") and the clause a relative or infinitive hangs from ("a deal under which ... will buy").
+    Reporting verbs ("said it would buy") end the chain; their clause is the source, not the act."""
+    chain = [trigger]
+    token = trigger
+    while not is_verb(token) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"]:
+            return chain  # "talks amid Chinese naval drills": the drills are not what was held
+        token = token.head
+        chain.append(token)
+    while token.head.i != token.i:
+        head = token.head
+        dep = token.dep_
+        if dep == "xcomp" or (dep == "conj" and is_verb(head)) or (
+                dep in {"ccomp", "advcl"} and lexicon.status_class(lemma(head)) in {"agreed", "planned", "proposed",
+                                                                                  "negated"}):
+            pass
+        elif dep in {"relcl", "acl", "advcl"} and _infinitive_or_under(token, lexicon):
+            pass  # "a deal to buy", "a contract under which the navy will buy"
+        elif dep == "acl" and not is_verb(head):
+            pass
+        elif dep == "pcomp" and head.lower_ in {"to", "on", "toward", "towards"} and is_verb(head.head):
+            chain.append(head)  # "committed to strengthening", "agreed on expanding"
+            head = head.head
+        elif dep in {"dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "appos"} and not is_verb(token):
+            pass
+        else:
+            break
+        token = head
+        chain.append(token)
+        if len(chain) > 12:
+            break
+    return chain
+
+
+def _infinitive_or_under(verb: Token, lexicon: Lexicon) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+
+
+def theme_tokens(trigger: Token) -> list[Token]:
+    """The phrase naming what is moved, made or ruled on: the object of a verb (or its passive subject, or the
+    noun a participle modifies), the "of"/"for" phrase or compound of a noun."""
+    found: list[Token] = []
+    if is_verb(trigger):
+        found += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}]
+        participle = trigger.dep_ in {"acl", "amod"} and trigger.tag_ in {"VBN", "VBG"}
+        relative = trigger.dep_ == "relcl" and any(t.lower_ in {"that", "which"} for t in found)
+        if (participle or relative) and not is_verb(trigger.head):
+            found.append(trigger.head)  # "drones ordered by Azerbaijan", "the missiles that Japan bought"
+    else:
+        found += [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "NOUN"]
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}:
+                found += [c for c in prep.children if c.dep_ == "pobj"]
+    more = [c for t in found for c in t.children if c.dep_ == "conj"]
+    return found + more
+
+
+def slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Token], lexicon: Lexicon) -> Slot | None:
+    """The slot a party's token fills for a trigger, or None when it is not an argument of it."""
+    anchors = {t.i for t in chain}
+    theme_ids = {t.i for t in themes}
+    x = party
+    while x.dep_ == "conj" and x.head.i != x.i and not is_verb(x.head):
+        x = x.head  # "Japan and the US": the second conjunct stands where the first does
+    prep: str | None = None
+    in_theme = False
+    steps = 0
+    while x.i not in anchors:
+        if x.i in theme_ids:
+            in_theme = True
+        head = x.head
+        if head.i == x.i or steps > 15:
+            return None
+        if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "pcomp" and head.lower_ in {"of", "to"}):
+            return None
+        if x.dep_ == "conj" and is_verb(x) and is_verb(head):
+            return None
+        if x.dep_ in {"pobj", "pcomp"} and head.pos_ == "ADP":
+            word = head.lower_
+            if head.head.i != head.i and head.head.lower_ == "according":
+                return None
+            if word == "of" or (word in {"including", "among"} and prep is not None):
+                pass
+            elif prep is None:
+                prep = "agent" if head.dep_ == "agent" else word
+        x = head
+        steps += 1
+    if x.i in theme_ids and x.i != party.i:
+        in_theme = True
+    if prep is not None:
+        return Slot(prep, f"'{prep}' phrase")
+    top = _child_on_path(party, x)
+    if trigger.dep_ == "xcomp" and x.i == trigger.head.i and top is not None and \
+            any(c.dep_ == "dobj" for c in x.children):
+        # object control: "India tapped France to supply jets": France supplies, India chose
+        return Slot("subject", "object of the verb it completes") if top.dep_ == "dobj" else None
+    if top is None:
+        return Slot("modifier", "inside the trigger's phrase") if x.i == trigger.i else None
+    dep = top.dep_
+    if in_theme or top.i in theme_ids:
+        return Slot("object", dep) if _same_phrase(party, top) else Slot("maker", f"modifies the {top.text}")
+    if dep in SUBJECT_DEPS:
+        return Slot("subject", dep)
+    if dep == "nsubjpass":
+        return Slot("object", dep)
+    if dep == "dobj":
+        return Slot("object", dep) if _same_phrase(party, top) else Slot("maker", f"modifies the {top.text}")
+    if dep == "dative":
+        return Slot("dative", dep)
+    if dep == "poss":
+        return Slot("possessor", dep)
+    if dep in {"compound", "amod", "nmod", "npadvmod", "nummod", "appos"}:
+        return Slot("modifier", dep)
+    return None
+
+
+def _same_phrase(party: Token, top: Token) -> bool:
+    """The party is the head of the phrase (or a conjunct of it, or part of a name in several tokens), not a
+    modifier inside it ("U.S." in "U.S. missiles")."""
+    x = party
+    while x.i != top.i:
+        if x.dep_ in {"conj", "appos", "flat"} or (x.dep_ == "compound" and x.pos_ == "PROPN"
+                                                   and x.head.pos_ == "PROPN" and x.head.i != top.i):
+            x = x.head
+            continue
+        return False
+    return True
+
+
+def _child_on_path(party: Token, anchor: Token) -> Token | None:
+    """The child of ``anchor`` through which ``party`` hangs from it."""
+    x = party
+    while x.head.i != anchor.i:
+        if x.head.i == x.i:
+            return None
+        x = x.head
+    return None if x.i == anchor.i else x
+
+
+def subject_tokens(chain: Iterable[Token]) -> list[Token]:
+    """The subjects of the verbs in a chain (a relative pronoun stands for the noun its clause modifies)."""
+    out = []
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                out.append(child)
+    return out
+
+
+def collective_subject(chain: list[Token], parties: set[int]) -> bool:
+    """The clause's subject is "they", "the two", "both sides", "the allies": parties named before."""
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                subtree = {t.i for t in child.subtree}
+                if subtree & parties:
+                    return False
+                if child.lemma_.lower() in COLLECTIVE or any(t.lemma_.lower() in COLLECTIVE for t in child.children):
+                    return True
+    return any(t.lower_ in {"other", "another"} and t.head.lower_ in {"each", "one"} for v in chain
+               for t in v.subtree)
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    """The stage an act has reached, or why it is no event (``status`` None)."""
+
+    status: str | None
+    why: str
+
+
+def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
+                fixed: str | None = None) -> StatusReading:
+    """The stage the act of a trigger has reached, from the verbs that govern it and their clause."""
+    for token in chain:
+        if _negated(token, lexicon, token is trigger):
+            return StatusReading(None, f"negated at '{token.text}'")
+        if is_verb(token) and _conditional(token, lexicon):
+            return StatusReading(None, f"conditional at '{token.text}'")
+    denial = _denied_claim(chain[-1], lexicon)
+    if denial:
+        return StatusReading(None, denial)
+    verbs = [t for t in chain if is_verb(t)]
+    # the outermost verb that states a decision, a plan or a proposal decides, with its own modality
+    for verb in reversed(verbs):
+        cls = lexicon.status_class(lemma(verb))
+        if verb is trigger and fixed:
+            cls = fixed
+        if cls in {"agreed", "planned", "proposed"}:
+            modal = _modality(verb, lexicon)
+            if cls == "agreed" and modal in {"planned", "proposed"}:
+                return StatusReading(modal, f"'{verb.text}' with a {modal} modal")
+            if cls == "agreed" and modal == "ongoing":
+                return StatusReading("proposed" if verb.lemma_ in {"negotiate"} else "agreed",
+                                     f"'{verb.text}' under way")
+            return StatusReading(cls, f"'{verb.text}' states it {cls}")
+    if fixed and not verbs:
+        return StatusReading(fixed, f"'{trigger.text}' states it {fixed}")
+    for verb in reversed(verbs):
+        cls = lexicon.status_class(lemma(verb))
+        if cls in {"ongoing", "completed"}:
+            modal = _modality(verb, lexicon)
+            if modal in {"planned", "proposed"}:
+                return StatusReading(modal, f"'{verb.text}' with a {modal} modal")
+            return StatusReading(cls, f"'{verb.text}' states it {cls}")
+    under = _under_agreement(chain, lexicon)
+    after = _after_or_before(chain)
+    if after:
+        return StatusReading(after, f"'{after}' by its preposition")
+    tense_verb = next((v for v in reversed(verbs) if lexicon.status_class(lemma(v)) != "reporting"), None)
+    if tense_verb is None:
+        if under:
+            return StatusReading("agreed", f"under the {under}")
+        return StatusReading(lexicon.default.get(kind, "agreed"), "no verb states it: the type's default")
+    modal = _modality(tense_verb, lexicon)
+    if modal in {"planned", "proposed"} and under:
+        return StatusReading("agreed", f"'{tense_verb.text}' under the {under}")
+    if modal == "present":
+        return StatusReading(lexicon.present.get(kind, "ongoing"), f"'{tense_verb.text}' in the present")
+    if modal is None:
+        return StatusReading(lexicon.default.get(kind, "agreed"), f"'{tense_verb.text}' states no stage")
+    return StatusReading(modal, f"'{tense_verb.text}' is {modal}")
+
+
+def _modality(verb: Token, lexicon: Lexicon) -> str | None:
+    """planned (will), proposed (may, could), ongoing (is doing), completed (did, has done), present."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.dep_ == "conj" and not auxes and verb.head.pos_ in VERBISH:
+        auxes = [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
+    words = [a.lower_ for a in auxes]
+    for word in words:
+        if word in lexicon.modals.get("proposed", ()):
+            return "proposed"
+        if word in lexicon.modals.get("planned", ()):
+            return "planned"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
+        return "planned"
+    if any(w == "to" for w in words) and verb.head.lemma_ == "be":
+        return "planned"  # "are to sign"
+    if verb.dep_ in {"xcomp", "advcl", "acl", "relcl"} and "to" in words and len(words) == 1:
+        return None  # a bare infinitive takes its stage from what governs it
+    if verb.tag_ == "VBG" and (any(a.lemma_ == "be" for a in auxes) or verb.dep_ in {"acl", "advcl"}):
+        return "ongoing"
+    if verb.tag_ in {"VBD"} or (verb.tag_ == "VBN" and (any(a.lemma_ in {"have", "be"} for a in auxes)
+                                                       or verb.dep_ in {"acl", "amod", "ROOT", "conj"})):
+        return "completed"
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return "present"
+    if auxes and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes) and verb.tag_ == "VBN":
+        return "present"
+    return None
+
+
+def _negated(token: Token, lexicon: Lexicon, is_trigger: bool) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+    if not is_trigger and is_verb(token) and lexicon.status_class(lemma(token)) == "negated":
+        return True
+    if is_verb(token) and any(c.dep_ == "oprd" for c in token.children):
+        return True  # "called the drills provocative": a judgement of the act, not the act
+    return token.dep_ == "pobj" and token.head.lower_ == "without"
+
+
+def _conditional(verb: Token, lexicon: Lexicon) -> bool:
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in lexicon.words["conditional"]:
+            return True
+        if child.dep_ == "aux" and child.lower_ in {"should", "were", "had"}:
+            subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and child.i < min(subjects):
+                return True  # "should Canada decide to buy"
+    return False
+
+
+def _denied_claim(top: Token, lexicon: Lexicon) -> str | None:
+    """"dismissed reports that it had agreed": a claim noun whose governing verb denies it."""
+    head = top.head
+    if top.dep_ in {"acl", "ccomp", "relcl"} and head.lemma_.lower() in lexicon.words["claims"]:
+        verb = head.head
+        if lexicon.status_class(lemma(verb)) == "negated" or any(c.dep_ == "neg" for c in verb.children):
+            return f"'{verb.text}' denies the {head.text}"
+    if top.dep_ == "ccomp" and (lexicon.status_class(lemma(head)) == "negated"
+                                or any(c.dep_ == "neg" for c in head.children)):
+        return f"'{head.text}' denies it"
+    return None
+
+
+def _under_agreement(chain: list[Token], lexicon: Lexicon) -> str | None:
+    for token in chain:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"under", "through", "via"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in lexicon.words["agreed_under"]:
+                        return str(obj.text)
+                    if obj.dep_ == "pobj" and obj.lower_ == "which" and token.dep_ == "relcl" and \
+                            token.head.lemma_.lower() in lexicon.words["agreed_under"]:
+                        return str(token.head.text)
+    return None
+
+
+def _after_or_before(chain: list[Token]) -> str | None:
+    for token in chain:
+        if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "after":
+            return "completed"
+        if (token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"before"}) or (
+                token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "ahead"):
+            return "planned"
+    return None
