@@ -205,7 +205,8 @@ class _Draft:
 def extract_events(extraction: Extraction) -> Extraction:
     """Fill ``events`` from the sentences, party mentions and entities of an extraction."""
     text = extraction.article.text
-    mentions = sorted(extraction.party_mentions, key=lambda m: m.start)
+    # capitals named as places count only where grammar says so, which this engine cannot read
+    mentions = sorted((m for m in extraction.party_mentions if m.source != "place"), key=lambda m: m.start)
     starts = [m.start for m in mentions]
     counts = Counter(m.label for m in mentions if not _excluded(text, m))
     context = _Context(text=text, extraction=extraction, quoted=[(q.start, q.end) for q in quote_spans(text)
