@@ -31,7 +31,8 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from allywatch.ingest.dateline import parse_dateline
-from allywatch.model import Amount, DateMention, Entity, Event, Extraction, Mention, Span
+from allywatch.model import Amount, Event, Extraction, Mention, Span
+from allywatch.nlp.events import _direct_speech, _Index
 from allywatch.nlp.quotes import quote_spans
 
 EQUIPMENT = (r"missiles?|jets?|fighters?|aircraft|planes?|frigates?|ships?|warships?|vessels?|submarines?|tanks?|"
@@ -223,39 +224,6 @@ def extract_events(extraction: Extraction) -> Extraction:
     return replace(extraction, events=tuple(_merge(drafts)))
 
 
-def _direct_speech(text: str, start: int, end: int) -> bool:
-    """Speech, not reported fact: a quotation that opens a sentence or follows "said:", or one with a verb of
-    its own; a quoted noun phrase inside a narrated sentence ('expand "joint exercises"') is fact."""
-    before = text[:max(0, start - 1)].rstrip()
-    if not before or before[-1] in '.!?:,\n"' or before.endswith(("said", "says")):
-        return True
-    return bool(_FINITE.search(text, start, end))
-
-
-class _Index:
-    """Entity mentions, amounts and dates of an article by position, so a sentence finds its own quickly."""
-
-    def __init__(self, extraction: Extraction) -> None:
-        self.mentions = sorted(((m.start, i, m, e) for i, e in enumerate(extraction.entities) for m in e.mentions),
-                               key=lambda x: (x[0], x[1]))
-        self.starts = [x[0] for x in self.mentions]
-        self.amounts = sorted(extraction.amounts, key=lambda a: a.start)
-        self.amount_starts = [a.start for a in self.amounts]
-        self.dates = sorted(extraction.dates, key=lambda d: d.start)
-        self.date_starts = [d.start for d in self.dates]
-
-    def entities_in(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
-        """(mention, entity) pairs whose mention starts in ``[start, end)``, in text order."""
-        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        return [(m, e) for _, _, m, e in self.mentions[lo:hi]]
-
-    def amounts_in(self, start: int, end: int) -> list[Amount]:
-        return self.amounts[bisect_left(self.amount_starts, start):bisect_left(self.amount_starts, end)]
-
-    def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return self.dates[bisect_left(self.date_starts, start):bisect_left(self.date_starts, end)]
-
-
 @dataclass(frozen=True)
 class _Context:
     text: str
@@ -416,7 +384,7 @@ def _draft(kind: str, match: re.Match[str], context: _Context, sentence: Span, c
         if kind in {"co_development", "co_production"} and _with_party(text, clause, in_sentence) and \
                 not any(m.start < trigger_at and not _after_preposition(text, m, clause, {"with"}) for m in local) \
                 and context.main_party:
-            parties.add(context.main_party)  # "a fighter jet it is co-developing with the U.K. and Italy"
+            parties.add(context.main_party)  # "a missile it builds jointly with Spain": "it" is the main party
         if len(parties) == 1 and kind == "arms_transfer":
             makers = _program_parties(context, clause) - parties
             if len(makers) == 1:  # "Thailand selected the Gripen": the maker's state supplies
@@ -486,7 +454,7 @@ def _spender(mentions: list[Mention], at: int) -> str | None:
 
 
 def _carried_single(previous: list[tuple[Span, set[str]]], context: _Context) -> str | None:
-    """A budget sentence without a party ("This includes a pledge to double defense spending") is the
+    """A budget sentence without a party ("The plan also lifts spending sharply") is the
     previous sentence's party when it names one, else the article's main party."""
     for _, parties in reversed(previous):
         if len(parties) == 1:
