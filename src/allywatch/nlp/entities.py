@@ -394,6 +394,9 @@ def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: 
                 continue
             out.add("person", person.person.name, Mention(found.group(), found.start(), found.end(), "short"),
                     party=person.person.party)
+            if person.person.party and (person.office or person.person.offices):
+                # an office holder named by surname speaks and acts for the state ("Albanese signed")
+                out.party_mentions.append(Mention(found.group(), found.start(), found.end(), person.person.party))
 
 
 def _add_party(out: _Collected, kb: KnowledgeBase, match: Match, counts: Counter[str]) -> None:

@@ -83,6 +83,10 @@ class _Draft:
     amount: Amount | None = None
     date: str | None = None
     why: str = ""
+    at: int = 0
+    reach: tuple[int, int] = (0, 0)
+    governors: frozenset[int] = frozenset()
+    attached: int = -1
 
 
 class _Index:
@@ -146,7 +150,8 @@ def extract_events(extraction: Extraction, resources: EventResources) -> Extract
     for sentence, own in chosen:
         reading = parsed.get(sentence.start)
         if reading is not None:
-            drafts.extend(_sentence_events(reading, text, lexicon, index, previous, main_party, quoted))
+            recent = [d for d in drafts if d.sentence.start >= (sentence.start - 1200)]
+            drafts.extend(_sentence_events(reading, text, lexicon, index, previous, main_party, quoted, recent))
         previous = [*previous, {m.label for m in own}][-5:]
     return replace(extraction, events=tuple(_merge(drafts)))
 
@@ -241,7 +246,7 @@ def _co_word(token: Token, lexicon: Lexicon) -> list[tuple[Trigger, Token]]:
 
 
 def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _Index, previous: list[set[str]],
-                     main_party: str | None, quoted: list[tuple[int, int]]) -> list[_Draft]:
+                     main_party: str | None, quoted: list[tuple[int, int]], recent: list[_Draft]) -> list[_Draft]:
     doc = sentence.doc
     fired: dict[int, list[tuple[Trigger, Token]]] = {}
     used_heads: set[tuple[int, str]] = set()
@@ -262,7 +267,7 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
             if len(trigger.lemmas) == 1 and head.i in phrase_words and not any(
                     len(t.lemmas) > 1 for t, h in fired.get(head.i, []) if h.i == head.i):
                 continue  # "export" inside "export controls" is the control, not a sale
-            draft = _read(sentence, trigger, head, text, lexicon, index, previous, main_party)
+            draft = _read(sentence, trigger, head, text, lexicon, index, previous, main_party, recent)
             if draft is not None:
                 drafts.append(draft)
     return _one_type_per_trigger(drafts)
@@ -289,7 +294,7 @@ def _personnel(item: str) -> bool:
 
 
 def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexicon: Lexicon, index: _Index,
-          previous: list[set[str]], main_party: str | None) -> _Draft | None:
+          previous: list[set[str]], main_party: str | None, recent: list[_Draft]) -> _Draft | None:
     chain = governing_chain(token, lexicon)
     themes = theme_tokens(token)
     kind = trigger.type
@@ -302,6 +307,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     slots: list[tuple[Mention, Slot, str]] = []
     for party_token, mention in sentence.parties:
         slot = slot_of(party_token, token if restriction is None else restriction, chain, themes, lexicon)
+        if slot is None and restriction is not None:
+            moved = slot_of(party_token, token, governing_chain(token, lexicon), themes, lexicon)
+            slot = moved if moved is not None and moved.name in {"to", "into"} else None  # "... sales to Ankara"
         if slot is None:
             continue
         role = frame.get(slot.name)
@@ -319,6 +327,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                       frame["subject"]))
     if not _needs_met(trigger, token, chain, themes, sentence, slots, lexicon) and restriction is None:
         return None
+    if kind == "agreement" and {t.lemma_.lower() for t in token.subtree} & lexicon.words["minerals"]:
+        kind = "supply_chain"  # "a framework on critical minerals", "a minerals deal"
     status = read_status(token, chain, lexicon, kind, trigger.status if restriction is None else None)
     if status.status is None:
         return None
@@ -339,11 +349,15 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     carried = False
     if kind in JOINT_TYPES or frame_name == "deal":
         parties = {p for r, ps in roles.items() if r != "host" for p in ps}
+        own = {m.label for m, slot, _ in slots if slot.name == "modifier"}
+        if len(own) >= 2 and frame_name != "deal":
+            parties = own  # "a UK-Germany treaty": the noun names its own parties
         counted = _counted(chain)
         if (len(parties) < 2 or (counted and len(parties) < counted)) and (
                 counted or collective_subject(chain, {t.i for t, _ in sentence.parties})):
-            here = {m.label for _, m in sentence.parties}
-            for before in [here, *reversed(previous if counted else previous[-2:])]:
+            here = {m.label for t, m in sentence.parties if not _other_clause(t, token)}
+            acted = [d.participants for d in reversed(recent) if len(d.participants) >= 2 and d.type in JOINT_TYPES][:1]
+            for before in [here, *acted, *reversed(previous if counted else previous[-2:])]:
                 if counted and len(before | parties) != counted:
                     continue  # "the three countries": the last sentence that named three
                 if len(before | parties) >= 2 and (len(before) >= 2 or parties):
@@ -396,11 +410,28 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft = _Draft(type=kind, participants=parties, roles=final_roles, status=stage,
                    item=_item(kind, token, themes), sentence=sentence.span, trigger=token.text, carried=carried,
                    named=_named(token))
+    subtree = list(token.subtree)
+    draft.at = start
+    draft.reach = (sentence.offset + subtree[0].idx, sentence.offset + subtree[-1].idx + len(subtree[-1]))
+    draft.governors = frozenset(sentence.offset + t.idx for t in chain)
+    if token.dep_ == "pobj" and token.head.head.i != token.head.i:
+        draft.attached = sentence.offset + token.head.head.idx  # "under the pact, ... will deploy"
     _attach(draft, index, sentence.span)
     relations = "; ".join(f"{m.label} {s.name}→{r}" for m, s, r in slots)
     draft.why = (f"frame {frame_name} ('{trigger.text}' at {start}); {relations or 'no party in a slot'}"
                  + (" (parties carried from before)" if carried else "") + f"; status {stage}: {status.why}")
     return draft
+
+
+def _other_clause(party: Token, trigger: Token) -> bool:
+    """The party sits in a relative or adverbial clause that the trigger is not in ("which Britain gave Kyiv")."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    x = party
+    while x.head.i != x.i and x.i not in above:
+        if x.dep_ in {"relcl", "advcl", "ccomp", "parataxis"}:
+            return True
+        x = x.head
+    return False
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -445,6 +476,9 @@ def _restriction(token: Token, chain: list[Token], lexicon: Lexicon) -> Token | 
     for word in chain[1:4]:
         if word.lemma_.lower() in restrictive:
             return word
+    top = chain[-1]
+    if top.dep_ == "relcl" and top.head.lemma_.lower() in restrictive and len(chain) <= 4:
+        return top.head  # "the curbs it had imposed on arms sales to Ankara"
     for child in token.children:
         if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in restrictive:
             return token
@@ -473,6 +507,10 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return bool(lemmas & lexicon.words["defence"] or _PERCENT.search(sentence.span.text))
     if need == "phone":
         return bool(lemmas & {"phone", "telephone", "video"})
+    if need == "minerals":
+        return bool(lemmas & lexicon.words["minerals"])
+    if need == "industry":
+        return any(m.source == "company" for m, _, _ in slots) or _joint(token, chain, slots, lexicon)
     return need != "joint" or _joint(token, chain, slots, lexicon)
 
 
@@ -605,22 +643,48 @@ def _attach(draft: _Draft, index: _Index, sentence: Span) -> None:
         draft.date = dates[0].value
 
 
+def _budget(seen: list[Amount], amount: Amount) -> int:
+    """Which of a party's budgets an amount states: two sums that differ by more than a tenth are two budgets
+    ("a special budget of NT$1.25 trillion" and "the 2026 budget of NT$949.5 billion"), the first one unnumbered."""
+    def value(a: Amount) -> tuple[str, float]:
+        return ("USD", a.usd) if a.usd else (a.currency, a.value)
+
+    for n, known in enumerate(seen):
+        (c1, v1), (c2, v2) = value(known), value(amount)
+        if c1 == c2 and abs(v1 - v2) <= 0.1 * max(v1, v2):
+            return n
+    seen.append(amount)
+    return len(seen) - 1
+
+
 def _merge(drafts: list[_Draft]) -> list[Event]:
     """One event per type, participants and direction in an article, with every sentence that states it.
 
     An agreement stated in the same sentence as a transfer or joint programme between the same parties is that
     event, unless it has a title of its own.
     """
-    grouped: dict[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], list[_Draft]] = {}
+    grouped: dict[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...], int], list[_Draft]] = {}
+    budgets: dict[tuple[str, ...], list[Amount]] = {}
     for draft in drafts:
-        key = (draft.type, tuple(sorted(draft.participants)), tuple(sorted(draft.roles.items())))
+        parties = tuple(sorted(draft.participants))
+        which = 0
+        if draft.type == "defense_spending" and draft.amount is not None:
+            which = _budget(budgets.setdefault(parties, []), draft.amount)
+        key = (draft.type, parties, tuple(sorted(draft.roles.items())), which)
         grouped.setdefault(key, []).append(draft)
-    specific = {(participants, d.sentence.start) for (kind, participants, _), group in grouped.items()
-                if kind in SPECIFIC for d in group}
+    specific = [d for d in drafts if d.type in SPECIFIC]
+
+    def contains(agreement: _Draft) -> bool:
+        """A transfer or joint programme that is what the agreement is about ("a deal to buy jets", "a pact under
+        which Paris delivers"), or that the agreement states ("signed a framework on minerals")."""
+        return any(d.sentence.start == agreement.sentence.start and d.participants <= agreement.participants and (
+            agreement.reach[0] <= d.at < agreement.reach[1] or agreement.at in d.governors
+            or agreement.attached in d.governors) for d in specific)
+
     events = []
-    for (kind, participants, roles), group in grouped.items():
+    for (kind, participants, roles, _), group in grouped.items():
         if kind == "agreement":
-            group = [d for d in group if d.named or (participants, d.sentence.start) not in specific]
+            group = [d for d in group if d.named or not contains(d)]
             if not group:
                 continue
         first = max(group, key=lambda d: (not d.carried, bool(d.amount or d.program), -d.sentence.start))

@@ -80,6 +80,8 @@ def governing_chain(trigger: Token, lexicon: Lexicon) -> list[Token]:
     while not is_verb(token) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"]:
             return chain  # "talks amid Chinese naval drills": the drills are not what was held
+        if token.dep_ in {"dobj", "nsubjpass"} and lexicon.status_class(lemma(token.head)) == "reaction":
+            return chain  # "Beijing condemned the sale": the sale as stated, Beijing no party to it
         token = token.head
         chain.append(token)
     while token.head.i != token.i:
@@ -96,8 +98,11 @@ def governing_chain(trigger: Token, lexicon: Lexicon) -> list[Token]:
         elif dep == "pcomp" and head.lower_ in {"to", "on", "toward", "towards"} and is_verb(head.head):
             chain.append(head)  # "committed to strengthening", "agreed on expanding"
             head = head.head
+        elif dep == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in {"NOUN", "PROPN"}:
+            pass  # "a framework on securing supply of minerals": the act the framework is about
         elif dep in {"dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "appos"} and not is_verb(token):
-            pass
+            if dep in {"dobj", "nsubjpass"} and lexicon.status_class(lemma(head)) == "reaction":
+                break
         else:
             break
         token = head
@@ -159,7 +164,12 @@ def slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Token
             if word == "of" or (word in {"including", "among"} and prep is not None):
                 pass
             elif prep is None:
-                prep = "agent" if head.dep_ == "agent" else word
+                prep = "agent" if head.dep_ == "agent" or (word == "by" and not is_verb(trigger)) else word
+        top_noun = chain[-1]
+        if x.dep_ == "prep" and x.i > top_noun.i and top_noun.dep_ == "dobj" and head.i == top_noun.head.i and \
+                lexicon.status_class(lemma(head)) == "reaction":
+            x = top_noun  # "condemned the sale of jets to Taiwan": the phrase belongs to the sale, not the protest
+            continue
         x = head
         steps += 1
     if x.i in theme_ids and x.i != party.i:
@@ -173,6 +183,8 @@ def slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Token
         return Slot("subject", "object of the verb it completes") if top.dep_ == "dobj" else None
     if top is None:
         return Slot("modifier", "inside the trigger's phrase") if x.i == trigger.i else None
+    if top.dep_ == "prep" and top.lower_ == "of" and x.i != trigger.i and not is_verb(x):
+        return Slot("possessor", f"'of' the {x.text}")  # "the decision of the German government to lift"
     dep = top.dep_
     if in_theme or top.i in theme_ids:
         return Slot("object", dep) if _same_phrase(party, top) else Slot("maker", f"modifies the {top.text}")
@@ -250,6 +262,9 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
                 fixed: str | None = None) -> StatusReading:
     """The stage the act of a trigger has reached, from the verbs that govern it and their clause."""
     for token in chain:
+        if kind == "export_control" and token is not trigger and is_verb(token) and \
+                lexicon.status_class(lemma(token)) == "negated" and not any(c.dep_ == "neg" for c in token.children):
+            continue  # "scrapped the embargo": lifting a rule changes it as much as imposing one
         if _negated(token, lexicon, token is trigger):
             return StatusReading(None, f"negated at '{token.text}'")
         if is_verb(token) and _conditional(token, lexicon):
@@ -263,6 +278,8 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         cls = lexicon.status_class(lemma(verb))
         if verb is trigger and fixed:
             cls = fixed
+        if kind == "export_control" and cls == "negated":
+            cls = "agreed"
         if cls in {"agreed", "planned", "proposed"}:
             modal = _modality(verb, lexicon)
             if cls == "agreed" and modal in {"planned", "proposed"}:

@@ -25,7 +25,7 @@ DIRECTED = {"arms_transfer": ("supplier", "recipient"), "maintenance": ("provide
 STATUSES = ("proposed", "planned", "agreed", "ongoing", "completed")
 SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "possessor", "modifier"})
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
-NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone"})
+NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
 
@@ -97,9 +97,9 @@ class Lexicon:
             triggers.setdefault(trigger.lemmas[0], []).append(trigger)
         words = {key: _words(data, key, origin) for key in ("equipment", "forces", "defence", "joint", "claims",
                                                             "agreed_under", "conditional", "bystander",
-                                                            "restrictive")}
+                                                            "restrictive", "minerals")}
         status = _mapping(data, "status", origin)
-        unknown = set(status) - {*STATUSES, "negated", "reporting"}
+        unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
         if unknown:
             raise LexiconError(f"{origin}: unknown status lists {sorted(unknown)}")
         status_words = {k: frozenset(map(str.lower, v)) for k, v in status.items()}
@@ -119,7 +119,7 @@ class Lexicon:
 
     def status_class(self, lemma: str) -> str | None:
         """The status list a verb's lemma belongs to ('agreed', 'negated', 'reporting', ...), if any."""
-        for name in ("negated", "agreed", "proposed", "planned", "ongoing", "completed", "reporting"):
+        for name in ("negated", "agreed", "proposed", "planned", "ongoing", "completed", "reporting", "reaction"):
             if lemma in self.status_words.get(name, ()):
                 return name
         return None
