@@ -30,7 +30,7 @@ def _dates(extraction: Extraction) -> Extraction:
     return replace(extraction, dates=tuple(find_dates(extraction.article.text, day)))
 
 
-def _event_engine(settings: Settings, notes: list[str]) -> Callable[[Extraction], Extraction]:
+def _event_engine(settings: Settings, notes: list[str], kb: KnowledgeBase) -> Callable[[Extraction], Extraction]:
     """The event stage the settings ask for: surface patterns, or the grammar of a parsed sentence."""
     if settings.events == "patterns":
         return extract_pattern_events
@@ -39,7 +39,8 @@ def _event_engine(settings: Settings, notes: list[str]) -> Callable[[Extraction]
     parser, why_not = load_parser()
     if why_not:
         notes.append(why_not)
-    resources = EventResources(lexicon=Lexicon.load(), parser=parser)
+    blocs = frozenset(code for code, party in kb.parties.items() if party.kind == "bloc")
+    resources = EventResources(lexicon=Lexicon.load(), parser=parser, blocs=blocs)
     return lambda extraction: extract_events(extraction, resources)
 
 
@@ -55,7 +56,7 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
         if why:
             notes.append(why)
     resources = EntityResources.build(kb, model)
-    read_events = _event_engine(settings, notes)
+    read_events = _event_engine(settings, notes, kb)
     fx = FxTable.load()
 
     def money(extraction: Extraction) -> Extraction:

@@ -248,6 +248,8 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
     # parties and capitals first: they give context to everything else
     party_counts: Counter[str] = Counter()
     for match, _ in matches:
+        if match.kind == "party" and text[match.end:match.end + 1] == "$":
+            continue  # "US$40 billion", "A$2 billion": a currency, not a party
         if match.kind == "party":
             _add_party(out, kb, match, party_counts)
         elif match.kind == "capital":

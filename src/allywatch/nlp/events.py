@@ -34,6 +34,7 @@ from allywatch.nlp.syntax import (
     collective_subject,
     governing_chain,
     is_verb,
+    lemma,
     read_status,
     root_of,
     slot_of,
@@ -64,6 +65,8 @@ class EventResources:
 
     lexicon: Lexicon
     parser: Any = None
+    blocs: frozenset[str] = frozenset({"NATO", "EU"})
+    """Parties that are alliances or unions: a meeting of one alone is its summit."""
 
 
 @dataclass
@@ -83,6 +86,7 @@ class _Draft:
     amount: Amount | None = None
     date: str | None = None
     why: str = ""
+    tense_only: bool = False
     at: int = 0
     reach: tuple[int, int] = (0, 0)
     governors: frozenset[int] = frozenset()
@@ -100,6 +104,9 @@ class _Index:
         self.amount_starts = [a.start for a in self.amounts]
         self.dates = sorted(extraction.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
+        self.blocs: frozenset[str] = frozenset()
+        self.leading: frozenset[str] = frozenset()
+        """The two parties the article names most: whom "the two" means when no sentence nearby says."""
 
     def entities_in(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
@@ -128,10 +135,12 @@ def extract_events(extraction: Extraction, resources: EventResources) -> Extract
     text = extraction.article.text
     lexicon = resources.lexicon
     index = _Index(extraction)
+    index.blocs = resources.blocs
     mentions = sorted(extraction.party_mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
     counts = Counter(m.label for m in mentions)
     main_party = counts.most_common(1)[0][0] if counts else None
+    index.leading = frozenset(label for label, _ in counts.most_common(2)) if len(counts) >= 2 else frozenset()
     chosen: list[tuple[Span, list[Mention]]] = []
     for sentence in extraction.sentences:
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
@@ -153,7 +162,7 @@ def extract_events(extraction: Extraction, resources: EventResources) -> Extract
             recent = [d for d in drafts if d.sentence.start >= (sentence.start - 1200)]
             drafts.extend(_sentence_events(reading, text, lexicon, index, previous, main_party, quoted, recent))
         previous = [*previous, {m.label for m in own}][-5:]
-    return replace(extraction, events=tuple(_merge(drafts)))
+    return replace(extraction, events=tuple(_merge(_under_signed(drafts))))
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|am|be|been|have|has|had|will|would|can|could|shall|should|"
@@ -236,11 +245,11 @@ def _co_word(token: Token, lexicon: Lexicon) -> list[tuple[Trigger, Token]]:
     not know these words)."""
     rest = token.lower_[3:]
     best: Trigger | None = None
-    for lemma, triggers in lexicon.triggers.items():
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
+    for word, triggers in lexicon.triggers.items():
+        stem = word[:-1] if word.endswith("e") else word
         for trigger in triggers:
             if trigger.frame in {"joint", "make"} and len(trigger.lemmas) == 1 and rest.startswith(stem) and \
-                    token.pos_ in trigger.pos and (best is None or len(lemma) > len(best.lemmas[0])):
+                    token.pos_ in trigger.pos and (best is None or len(word) > len(best.lemmas[0])):
                 best = trigger
     return [(best, token)] if best is not None else []
 
@@ -250,9 +259,12 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
     doc = sentence.doc
     fired: dict[int, list[tuple[Trigger, Token]]] = {}
     used_heads: set[tuple[int, str]] = set()
+    words = [t.lower_ for t in doc]
+    idiomatic = {i + k for idiom in lexicon.idioms for i in range(len(words) - len(idiom) + 1)
+                 if tuple(words[i:i + len(idiom)]) == idiom for k in range(len(idiom))}
     for token in doc:
         at = sentence.offset + token.idx
-        if any(a <= at < b for a, b in quoted):
+        if any(a <= at < b for a, b in quoted) or token.i in idiomatic:
             continue
         for trigger, head in _triggers_at(doc, token, lexicon):
             if (head.i, trigger.type) in used_heads:
@@ -327,6 +339,16 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                       frame["subject"]))
     if not _needs_met(trigger, token, chain, themes, sentence, slots, lexicon) and restriction is None:
         return None
+    if kind == "meeting" and is_verb(token) and (
+            any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.words["goals"] for c in token.children)
+            or (trigger.lemmas[0] == "host" and not any(s.name in {"object", "dative", "maker"} for _, s, _ in slots))):
+        return None  # "meet its targets"; "hosted a dinner" (the host of an occasion is no party to it)
+    if kind == "agreement" and token.dep_ in {"compound", "amod"} and any(
+            t.type == "agreement" for t in lexicon.triggers.get(token.head.lemma_.lower(), ())):
+        return None  # "a framework agreement": one agreement, read at its head
+    if kind == "agreement" and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.words["civil"]
+                                   for c in token.children):
+        return None  # "free-trade agreements", "a tax treaty": not defence cooperation
     if kind == "agreement" and {t.lemma_.lower() for t in token.subtree} & lexicon.words["minerals"]:
         kind = "supply_chain"  # "a framework on critical minerals", "a minerals deal"
     status = read_status(token, chain, lexicon, kind, trigger.status if restriction is None else None)
@@ -342,7 +364,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if trigger.delivery and stage == "completed" and _partial(themes):
         stage = "ongoing"  # "received the first three of 24 jets"
     roles: dict[str, list[str]] = {}
-    for mention, _slot, role in sorted(slots, key=lambda s: _PRIORITY.get(s[1].name, 1)):
+    for mention, _slot, role in sorted(slots, key=lambda s: (_PRIORITY.get(s[1].name, 1), s[1].depth)):
         roles.setdefault(role, [])
         if mention.label not in roles[role]:
             roles[role].append(mention.label)
@@ -364,10 +386,15 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                     parties |= before
                     carried = True
                     break
+            else:
+                if counted == 2 and parties <= index.leading:
+                    parties = set(index.leading)
+                    carried = True
         if kind == "force_posture" and len(parties) == 1:
             parties |= _place_parties(index, sentence.span) - parties
-        if len(parties) < 2:
-            return None
+        bloc_meeting = kind == "meeting" and len(parties) == 1 and parties <= index.blocs and not is_verb(token)
+        if len(parties) < 2 and not bloc_meeting:
+            return None  # a meeting of NATO alone is its summit: "the NATO summit", "NATO's leaders' meeting"
         if frame_name == "deal":
             directed = _deal_roles(roles, sentence, parties, text)
             if directed is None:
@@ -409,7 +436,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     start = sentence.offset + token.idx
     draft = _Draft(type=kind, participants=parties, roles=final_roles, status=stage,
                    item=_item(kind, token, themes), sentence=sentence.span, trigger=token.text, carried=carried,
-                   named=_named(token))
+                   named=_named(token), tense_only=status.tense_only)
     subtree = list(token.subtree)
     draft.at = start
     draft.reach = (sentence.offset + subtree[0].idx, sentence.offset + subtree[-1].idx + len(subtree[-1]))
@@ -507,10 +534,15 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return bool(lemmas & lexicon.words["defence"] or _PERCENT.search(sentence.span.text))
     if need == "phone":
         return bool(lemmas & {"phone", "telephone", "video"})
+    if need == "stated":
+        return _named(token) or any(is_verb(v) and v.lemma_ not in {"be", "have"} and
+                                    lexicon.status_class(lemma(v)) != "reporting" for v in chain)
     if need == "minerals":
         return bool(lemmas & lexicon.words["minerals"])
     if need == "industry":
-        return any(m.source == "company" for m, _, _ in slots) or _joint(token, chain, slots, lexicon)
+        subjects = {m.label for m, slot, _ in slots if slot.name == "subject"}
+        return any(m.source == "company" for m, _, _ in slots) or len(subjects) >= 2 or \
+            _joint(token, chain, slots, lexicon)
     return need != "joint" or _joint(token, chain, slots, lexicon)
 
 
@@ -641,6 +673,18 @@ def _attach(draft: _Draft, index: _Index, sentence: Span) -> None:
     dates = index.dates_in(sentence.start, sentence.end)
     if dates:
         draft.date = dates[0].value
+
+
+def _under_signed(drafts: list[_Draft]) -> list[_Draft]:
+    """Once an article reports an agreement signed between parties, what it says they "will" do together is
+    what they agreed (ONTOLOGY 3.1: "under the contract, France will deliver" is agreed), not a plan."""
+    signed = [d for d in drafts if d.type == "agreement" and d.status == "agreed" and not d.carried]
+    for draft in drafts:
+        if draft.status == "planned" and draft.tense_only and draft.type not in {"meeting", "agreement"} and any(
+                a.sentence.start <= draft.sentence.start and draft.participants <= a.participants for a in signed):
+            draft.status = "agreed"
+            draft.why += " (agreed: the parties signed the agreement reported before)"
+    return drafts
 
 
 def _budget(seen: list[Amount], amount: Amount) -> int:

@@ -45,6 +45,8 @@ class Slot:
 
     name: str
     via: str
+    depth: int = 0
+    """How far up the governing chain the party attaches: 0 at the trigger, more for the verbs above it."""
 
 
 def root_of(tokens: list[Token]) -> Token:
@@ -139,6 +141,17 @@ def theme_tokens(trigger: Token) -> list[Token]:
 
 def slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Token], lexicon: Lexicon) -> Slot | None:
     """The slot a party's token fills for a trigger, or None when it is not an argument of it."""
+    slot = _slot_of(party, trigger, chain, themes, lexicon)
+    if slot is None:
+        return None
+    where = {t.i: n for n, t in enumerate(chain)}
+    x = party
+    while x.i not in where and x.head.i != x.i:
+        x = x.head
+    return Slot(slot.name, slot.via, where.get(x.i, len(chain)))
+
+
+def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Token], lexicon: Lexicon) -> Slot | None:
     anchors = {t.i for t in chain}
     theme_ids = {t.i for t in themes}
     x = party
@@ -256,6 +269,8 @@ class StatusReading:
 
     status: str | None
     why: str
+    tense_only: bool = False
+    """The stage comes from tense or a modal alone ("will deploy"), not from a verb that states it."""
 
 
 def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
@@ -313,7 +328,7 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         return StatusReading(lexicon.present.get(kind, "ongoing"), f"'{tense_verb.text}' in the present")
     if modal is None:
         return StatusReading(lexicon.default.get(kind, "agreed"), f"'{tense_verb.text}' states no stage")
-    return StatusReading(modal, f"'{tense_verb.text}' is {modal}")
+    return StatusReading(modal, f"'{tense_verb.text}' is {modal}", tense_only=True)
 
 
 def _modality(verb: Token, lexicon: Lexicon) -> str | None:

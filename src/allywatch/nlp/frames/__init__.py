@@ -25,7 +25,7 @@ DIRECTED = {"arms_transfer": ("supplier", "recipient"), "maintenance": ("provide
 STATUSES = ("proposed", "planned", "agreed", "ongoing", "completed")
 SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "possessor", "modifier"})
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
-NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals"})
+NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
 
@@ -64,6 +64,8 @@ class Lexicon:
     present: dict[str, str]
     surface: frozenset[str] = field(default=frozenset())
     """Lower-case word forms that may be a trigger: a cheap test of whether a sentence is worth parsing."""
+    idioms: tuple[tuple[str, ...], ...] = ()
+    """Word sequences in which no word is a trigger ("in order to")."""
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> Lexicon:
@@ -97,7 +99,8 @@ class Lexicon:
             triggers.setdefault(trigger.lemmas[0], []).append(trigger)
         words = {key: _words(data, key, origin) for key in ("equipment", "forces", "defence", "joint", "claims",
                                                             "agreed_under", "conditional", "bystander",
-                                                            "restrictive", "minerals")}
+                                                            "restrictive", "minerals", "goals", "civil")}
+        idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
         if unknown:
@@ -115,7 +118,7 @@ class Lexicon:
                 raise LexiconError(f"{origin}: {name} names unknown types or statuses {sorted(bad)}")
         frozen = {k: tuple(v) for k, v in triggers.items()}
         return cls(triggers=frozen, frames=frames, words=words, status_words=status_words, modals=modals,
-                   by_type=by_type, default=default, present=present, surface=_surface(frozen))
+                   by_type=by_type, default=default, present=present, surface=_surface(frozen), idioms=idioms)
 
     def status_class(self, lemma: str) -> str | None:
         """The status list a verb's lemma belongs to ('agreed', 'negated', 'reporting', ...), if any."""
