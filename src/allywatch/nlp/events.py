@@ -331,12 +331,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             continue  # firms' talks are not talks between states
         slots.append((mention, slot, role))
     pronoun = _pronoun_subject(token, chain)
-    speaker = _reporting_subject(chain, sentence)
-    if pronoun is not None and (speaker or main_party) and not any(s.name == "subject" for _, s, _ in slots) \
-            and frame.get("subject"):
-        slots.append((Mention(pronoun.text, sentence.offset + pronoun.idx, sentence.offset + pronoun.idx + len(pronoun),
-                              speaker or main_party or "", "pronoun"), Slot("subject", f"'{pronoun.text}'"),
-                      frame["subject"]))
+    if pronoun is not None:
+        before = [m.label for t, m in sentence.parties if t.i < pronoun.i and m.source != "company"]
+        speaker = _reporting_subject(chain, sentence) or (before[-1] if before else None)
+        if (speaker or main_party) and not any(s.name == "subject" for _, s, _ in slots) and frame.get("subject"):
+            at = sentence.offset + pronoun.idx
+            slots.append((Mention(pronoun.text, at, at + len(pronoun), speaker or main_party or "", "pronoun"),
+                          Slot("subject", f"'{pronoun.text}'"), frame["subject"]))
     if not _needs_met(trigger, token, chain, themes, sentence, slots, lexicon) and restriction is None:
         return None
     if kind == "meeting" and is_verb(token) and (
@@ -346,6 +347,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "agreement" and token.dep_ in {"compound", "amod"} and any(
             t.type == "agreement" for t in lexicon.triggers.get(token.head.lemma_.lower(), ())):
         return None  # "a framework agreement": one agreement, read at its head
+    if kind == "agreement" and any(c.dep_ in {"amod", "det"} and c.lower_ in {"similar", "such", "comparable", "other"}
+                                   for c in token.children):
+        return None  # "Japan already has similar agreements with Australia": a precedent
     if kind == "agreement" and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.words["civil"]
                                    for c in token.children):
         return None  # "free-trade agreements", "a tax treaty": not defence cooperation

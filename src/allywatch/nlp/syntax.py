@@ -84,6 +84,8 @@ def governing_chain(trigger: Token, lexicon: Lexicon) -> list[Token]:
             return chain  # "talks amid Chinese naval drills": the drills are not what was held
         if token.dep_ in {"dobj", "nsubjpass"} and lexicon.status_class(lemma(token.head)) == "reaction":
             return chain  # "Beijing condemned the sale": the sale as stated, Beijing no party to it
+        if token.dep_ == "nsubj" and is_verb(token.head) and any(c.dep_ == "dobj" for c in token.head.children):
+            return chain  # "the purchase ends a long search": what the act does, not its stage
         token = token.head
         chain.append(token)
     while token.head.i != token.i:
@@ -166,8 +168,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         head = x.head
         if head.i == x.i or steps > 15:
             return None
-        if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "pcomp" and head.lower_ in {"of", "to"}):
-            return None
+        if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "pcomp" and head.lower_ in {"of", "to"}) and not (
+                x.dep_ == "acl" and (head.i == trigger.i or head.i in theme_ids)
+                and lexicon.status_class(lemma(x)) == "agreed"):
+            return None  # but "the purchase of jets, sealed with France": the deal's partner is the act's
         if x.dep_ == "conj" and is_verb(x) and is_verb(head):
             return None
         if x.dep_ in {"pobj", "pcomp"} and head.pos_ == "ADP":
@@ -191,7 +195,7 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         return Slot(prep, f"'{prep}' phrase")
     top = _child_on_path(party, x)
     if trigger.dep_ == "xcomp" and x.i == trigger.head.i and top is not None and \
-            any(c.dep_ == "dobj" for c in x.children):
+            any(c.dep_ == "dobj" and c.i < trigger.i for c in x.children):
         # object control: "India tapped France to supply jets": France supplies, India chose
         return Slot("subject", "object of the verb it completes") if top.dep_ == "dobj" else None
     if top is None:
@@ -305,6 +309,15 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
             return StatusReading(cls, f"'{verb.text}' states it {cls}")
     if fixed and not verbs:
         return StatusReading(fixed, f"'{trigger.text}' states it {fixed}")
+    if fixed and not any(lexicon.status_class(lemma(v)) in {"ongoing", "completed"} for v in verbs):
+        modal = _modality(verbs[-1], lexicon)
+        if modal in {"planned", "proposed"}:
+            return StatusReading(modal, f"'{verbs[-1].text}' with a {modal} modal")
+        return StatusReading(fixed, f"'{trigger.text}' states it {fixed}")  # "named the Mogami the winner"
+    if not is_verb(trigger):
+        for child in [c for t in [trigger, *theme_tokens(trigger)] for c in t.children]:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and lexicon.status_class(lemma(child)) == "agreed":
+                return StatusReading("agreed", f"'{child.text}' states it agreed")  # "the purchase, sealed in May"
     for verb in reversed(verbs):
         cls = lexicon.status_class(lemma(verb))
         if cls in {"ongoing", "completed"}:
@@ -368,7 +381,8 @@ def _negated(token: Token, lexicon: Lexicon, is_trigger: bool) -> bool:
             return True
     if not is_trigger and is_verb(token) and lexicon.status_class(lemma(token)) == "negated":
         return True
-    if is_verb(token) and any(c.dep_ == "oprd" for c in token.children):
+    if is_verb(token) and token.lemma_ in {"call", "deem", "consider", "label", "brand", "term", "find", "judge"} \
+            and any(c.dep_ == "oprd" for c in token.children):
         return True  # "called the drills provocative": a judgement of the act, not the act
     return token.dep_ == "pobj" and token.head.lower_ == "without"
 
