@@ -205,3 +205,42 @@ def test_what_signatories_will_do_together_is_agreed(run: Run) -> None:
     assert work.participants == ("DEU", "GBR") and work.status == "agreed"
     [plan] = _of(run, "Britain and Germany will jointly develop a long-range missile.", "co_development")
     assert plan.status == "planned"
+
+
+def test_a_purchase_sealed_with_a_partner_and_a_winner_named(run: Run) -> None:
+    [sealed] = _of(run, "Chile's purchase of six frigates, sealed with Britain in May, ends a long search.",
+                   "arms_transfer")
+    assert dict(sealed.roles) == {"supplier": "GBR", "recipient": "CHL"} and sealed.status == "agreed"
+    [named] = _of(run, "Canberra named Hanwha's Redback vehicle the winner of its infantry vehicle competition.",
+                  "arms_transfer")
+    assert dict(named.roles) == {"supplier": "KOR", "recipient": "AUS"} and named.status == "agreed"
+
+
+def test_a_transfer_and_the_rule_change_that_allows_it(run: Run) -> None:
+    out = run("Seoul has decided to ship howitzers to Poland, a sale made possible by an easing of its export rules.")
+    [sale] = [e for e in out.events if e.type == "arms_transfer"]
+    assert dict(sale.roles) == {"supplier": "KOR", "recipient": "POL"} and sale.status == "agreed"
+    [rule] = [e for e in out.events if e.type == "export_control"]
+    assert dict(rule.roles) == {"actor": "KOR"} and rule.status == "completed"
+
+
+def test_it_is_the_party_named_just_before(run: Run) -> None:
+    text = "Japan's missiles will help Washington restock after it gave F-16 jets to Ukraine."
+    [gift] = _of(run, text, "arms_transfer")
+    assert dict(gift.roles) == {"supplier": "USA", "recipient": "UKR"}
+
+
+def test_allies_are_the_bloc_and_headlines_state_what_happened(run: Run) -> None:
+    text = "NATO leaders met in Vilnius on Tuesday. Allies agreed to spend 3% of GDP on defence by 2030."
+    [pledge] = _of(run, text, "defense_spending")
+    assert pledge.participants == ("NATO",) and pledge.status == "agreed"
+    [talks] = _of(run, "France's president meets India's prime minister in Delhi", "meeting")
+    assert talks.participants == ("FRA", "IND") and talks.status == "completed"
+    assert _of(run, "Madrid said it could meet all of its NATO targets with less money.", "meeting") == []
+
+
+def test_titled_agreements_count_and_precedents_do_not(run: Run) -> None:
+    [pact] = _of(run, "Japan and the Philippines signed a Reciprocal Access Agreement in Manila on Monday.",
+                 "agreement")
+    assert pact.participants == ("JPN", "PHL") and pact.status == "agreed"
+    assert _of(run, "Japan already has similar agreements with Australia and Britain.", "agreement") == []

@@ -332,8 +332,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         slots.append((mention, slot, role))
     pronoun = _pronoun_subject(token, chain)
     if pronoun is not None:
-        before = [m.label for t, m in sentence.parties if t.i < pronoun.i and m.source != "company"]
-        speaker = _reporting_subject(chain, sentence) or (before[-1] if before else None)
+        before = [(t, m.label) for t, m in sentence.parties if t.i < pronoun.i and m.source != "company"]
+        subjects = [label for t, label in before if _head_of_conj(t).dep_ in {"nsubj", "nsubjpass"}]
+        speaker = _reporting_subject(chain, sentence) or (subjects or [label for _, label in before] or [None])[-1]
         if (speaker or main_party) and not any(s.name == "subject" for _, s, _ in slots) and frame.get("subject"):
             at = sentence.offset + pronoun.idx
             slots.append((Mention(pronoun.text, at, at + len(pronoun), speaker or main_party or "", "pronoun"),
@@ -341,7 +342,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if not _needs_met(trigger, token, chain, themes, sentence, slots, lexicon) and restriction is None:
         return None
     if kind == "meeting" and is_verb(token) and (
-            any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.words["goals"] for c in token.children)
+            any(c.dep_ == "dobj" and {t.lemma_.lower() for t in c.subtree} & lexicon.words["goals"]
+                for c in token.children)
             or (trigger.lemmas[0] == "host" and not any(s.name in {"object", "dative", "maker"} for _, s, _ in slots))):
         return None  # "meet its targets"; "hosted a dinner" (the host of an occasion is no party to it)
     if kind == "agreement" and token.dep_ in {"compound", "amod"} and any(
@@ -373,6 +375,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if mention.label not in roles[role]:
             roles[role].append(mention.label)
     carried = False
+    bloc = _members_of(chain, sentence, previous, index)
+    if bloc is not None and not any(s.name in {"subject", "agent", "possessor"} for _, s, _ in slots):
+        roles = {role: [bloc] for role in {frame.get("subject", "party")}}  # "allies agreed to spend": NATO
+        carried = True
     if kind in JOINT_TYPES or frame_name == "deal":
         parties = {p for r, ps in roles.items() if r != "host" for p in ps}
         own = {m.label for m, slot, _ in slots if slot.name == "modifier"}
@@ -408,7 +414,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             final_roles = {}
     elif kind == "defense_spending":
         owners = roles.get("owner", [])
-        owner = owners[0] if owners else _carried_single(previous, main_party)
+        budgets = [d.participants for d in recent if d.type == "defense_spending"]
+        owner = owners[0] if owners else next(iter(budgets[-1])) if budgets else _carried_single(previous, main_party)
         if owner is None:
             return None
         carried = not owners
@@ -452,6 +459,22 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft.why = (f"frame {frame_name} ('{trigger.text}' at {start}); {relations or 'no party in a slot'}"
                  + (" (parties carried from before)" if carried else "") + f"; status {stage}: {status.why}")
     return draft
+
+
+def _head_of_conj(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _members_of(chain: list[Token], sentence: _Sentence, previous: list[set[str]], index: _Index) -> str | None:
+    """"Allies agreed", "member states will": the bloc named in this sentence or the ones before, if just one."""
+    subjects = [c for v in chain for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].lemma_.lower() not in {"ally", "member", "members"} or \
+            any(t.i == subjects[0].i for t, _ in sentence.parties):
+        return None
+    near = {m.label for _, m in sentence.parties}.union(*previous[-3:]) & index.blocs
+    return next(iter(near)) if len(near) == 1 else None
 
 
 def _other_clause(party: Token, trigger: Token) -> bool:
