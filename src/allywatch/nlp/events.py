@@ -332,9 +332,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         slots.append((mention, slot, role))
     pronoun = _pronoun_subject(token, chain)
     if pronoun is not None:
-        before = [(t, m.label) for t, m in sentence.parties if t.i < pronoun.i and m.source != "company"]
-        subjects = [label for t, label in before if _head_of_conj(t).dep_ in {"nsubj", "nsubjpass"}]
-        speaker = _reporting_subject(chain, sentence) or (subjects or [label for _, label in before] or [None])[-1]
+        preceding = [(t, m.label) for t, m in sentence.parties if t.i < pronoun.i and m.source != "company"]
+        subjects = [label for t, label in preceding if _head_of_conj(t).dep_ in {"nsubj", "nsubjpass"}]
+        named = subjects or [label for _, label in preceding]
+        speaker = _reporting_subject(chain, sentence) or (named[-1] if named else None)
         if (speaker or main_party) and not any(s.name == "subject" for _, s, _ in slots) and frame.get("subject"):
             at = sentence.offset + pronoun.idx
             slots.append((Mention(pronoun.text, at, at + len(pronoun), speaker or main_party or "", "pronoun"),
