@@ -244,3 +244,23 @@ def test_titled_agreements_count_and_precedents_do_not(run: Run) -> None:
                  "agreement")
     assert pact.participants == ("JPN", "PHL") and pact.status == "agreed"
     assert _of(run, "Japan already has similar agreements with Australia and Britain.", "agreement") == []
+
+
+def test_a_clause_with_its_own_subject_is_an_act_of_its_own(run: Run) -> None:
+    text = ("Warsaw signed up for 32 American F-35 jets last year, and in 2024 a Korean firm won a contract to supply "
+            "Poland with K9 howitzers.")
+    transfers = {(dict(e.roles)["supplier"], dict(e.roles)["recipient"]) for e in _of(run, text, "arms_transfer")}
+    assert transfers == {("USA", "POL"), ("KOR", "POL")}
+
+
+def test_a_maker_inside_a_phrase_is_the_supplier(run: Run) -> None:
+    [deal] = _of(run, "Qatar has signed for 24 French-made Rafale fighters.", "arms_transfer")
+    assert dict(deal.roles) == {"supplier": "FRA", "recipient": "QAT"}
+    [sale] = _of(run, "Spain will sell two frigates to the U.S. Navy.", "arms_transfer")
+    assert dict(sale.roles) == {"supplier": "ESP", "recipient": "USA"}
+
+
+def test_idioms_hold_no_trigger_and_announced_rules_are_adopted(run: Run) -> None:
+    assert _of(run, "China has delivered on its promises to Pakistan before.", "arms_transfer") == []
+    [stop] = _of(run, "Germany will stop approving exports of military equipment to Israel.", "export_control")
+    assert dict(stop.roles) == {"actor": "DEU", "target": "ISR"} and stop.status == "completed"

@@ -91,6 +91,8 @@ def governing_chain(trigger: Token, lexicon: Lexicon) -> list[Token]:
     while token.head.i != token.i:
         head = token.head
         dep = token.dep_
+        if dep == "conj" and is_verb(head) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            break  # "..., and Israel won a contract": a clause of its own, with its own subject
         if dep == "xcomp" or (dep == "conj" and is_verb(head)) or (
                 dep in {"ccomp", "advcl"} and lexicon.status_class(lemma(head)) in {"agreed", "planned", "proposed",
                                                                                   "negated"}):
@@ -180,6 +182,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 return None
             if word == "of" or (word in {"including", "among"} and prep is not None):
                 pass
+            elif prep is None and x.i != party.i and not _same_phrase(party, x) and \
+                    x.lemma_.lower() in lexicon.words["equipment"] and \
+                    getattr(_child_on_path(party, x), "dep_", "poss") != "poss":
+                prep = "maker"  # "signed for 80 French-made Rafale fighters": the maker, whatever the preposition
             elif prep is None:
                 prep = "agent" if head.dep_ == "agent" or (word == "by" and not is_verb(trigger)) else word
         top_noun = chain[-1]
@@ -191,6 +197,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         steps += 1
     if x.i in theme_ids and x.i != party.i:
         in_theme = True
+    if prep == "maker":
+        return Slot("maker", "modifies the thing in a phrase")
     if prep is not None:
         return Slot(prep, f"'{prep}' phrase")
     top = _child_on_path(party, x)
@@ -275,6 +283,8 @@ class StatusReading:
     why: str
     tense_only: bool = False
     """The stage comes from tense or a modal alone ("will deploy"), not from a verb that states it."""
+    by_modal: bool = False
+    """A modal made the stage planned or proposed ("will stop", "may sign")."""
 
 
 def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
@@ -302,7 +312,7 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         if cls in {"agreed", "planned", "proposed"}:
             modal = _modality(verb, lexicon)
             if cls == "agreed" and modal in {"planned", "proposed"}:
-                return StatusReading(modal, f"'{verb.text}' with a {modal} modal")
+                return StatusReading(modal, f"'{verb.text}' with a {modal} modal", by_modal=True)
             if cls == "agreed" and modal == "ongoing":
                 return StatusReading("proposed" if verb.lemma_ in {"negotiate"} else "agreed",
                                      f"'{verb.text}' under way")
@@ -341,7 +351,7 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         return StatusReading(lexicon.present.get(kind, "ongoing"), f"'{tense_verb.text}' in the present")
     if modal is None:
         return StatusReading(lexicon.default.get(kind, "agreed"), f"'{tense_verb.text}' states no stage")
-    return StatusReading(modal, f"'{tense_verb.text}' is {modal}", tense_only=True)
+    return StatusReading(modal, f"'{tense_verb.text}' is {modal}", tense_only=True, by_modal=True)
 
 
 def _modality(verb: Token, lexicon: Lexicon) -> str | None:
