@@ -362,8 +362,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if status.status is None:
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
-    if kind == "export_control" and stage == "planned" and (status.by_modal or chain[-1].dep_ == "ccomp" and
-                                                             chain[-1].head.lemma_ in {"announce", "unveil", "publish"}):
+    announced = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in {"announce", "unveil", "publish"}
+    if kind == "export_control" and stage == "planned" and (status.by_modal or announced):
         stage = "completed"  # a rule change announced ("will stop approving exports") is adopted, whenever in force
     if kind == "agreement" and any(c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those"}
                                    for c in token.children):
