@@ -264,3 +264,22 @@ def test_idioms_hold_no_trigger_and_announced_rules_are_adopted(run: Run) -> Non
     assert _of(run, "China has delivered on its promises to Pakistan before.", "arms_transfer") == []
     [stop] = _of(run, "Germany will stop approving exports of military equipment to Israel.", "export_control")
     assert dict(stop.roles) == {"actor": "DEU", "target": "ISR"} and stop.status == "completed"
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Germany bought three Patriot systems for Ukraine.", "DEU", "UKR"),
+    ("Prague runs a Czech-led initiative that buys artillery shells for Ukraine on world markets.", "CZE", "UKR"),
+    ("Poland bought tanks for its army from Korea.", "KOR", "POL"),
+    ("The first buyer may be Qatar, which asked last month to buy 12 MQ-9 drones from General Atomics.", "USA", "QAT"),
+    ("Peru's signature on a contract for 12 Saab Gripen fighters ends a long saga.", "SWE", "PER"),
+])
+def test_buyers_for_others_relative_pronouns_and_programme_makers(run: Run, text: str, supplier: str,
+                                                                 recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles) == {"supplier": supplier, "recipient": recipient}
+
+
+def test_a_review_of_export_requests_is_an_export_control(run: Run) -> None:
+    [rule] = _of(run, "Washington will now review requests to export large military drones like fighter jets.",
+                 "export_control")
+    assert dict(rule.roles) == {"actor": "USA"} and rule.status == "completed"

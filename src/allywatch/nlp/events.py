@@ -368,8 +368,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "agreement" and any(c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those"}
                                    for c in token.children):
         return None  # "this agreement": one named before
-    if trigger.delivery and stage == "completed" and _partial(themes):
+    if trigger.delivery and stage == "completed" and (_partial(themes) or any(
+            t.lower_ in {"first", "initial"} and t.head.lemma_.lower() in lexicon.words["equipment"]
+            for t in sentence.doc)):
         stage = "ongoing"  # "received the first three of 24 jets"
+    beneficiaries = {m.label for m, slot, _ in slots if slot.name == "for"}
+    buyers = {m.label for m, slot, _ in slots if slot.name in {"subject", "agent"}}
+    if frame_name == "acquire" and beneficiaries and buyers - beneficiaries and \
+            not any(slot.name in {"from", "maker"} for _, slot, _ in slots):
+        # "Germany buys Patriots for Ukraine": the buyer supplies the one it buys for
+        slots = [(m, slot, "supplier" if slot.name in {"subject", "agent"} and m.label not in beneficiaries else role)
+                 for m, slot, role in slots]
     roles: dict[str, list[str]] = {}
     for mention, _slot, role in sorted(slots, key=lambda s: (_PRIORITY.get(s[1].name, 1), s[1].depth)):
         roles.setdefault(role, [])
@@ -388,7 +397,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         counted = _counted(chain)
         if (len(parties) < 2 or (counted and len(parties) < counted)) and (
                 counted or collective_subject(chain, {t.i for t, _ in sentence.parties})):
-            here = {m.label for t, m in sentence.parties if not _other_clause(t, token)}
+            here = {m.label for t, m in sentence.parties if _clause_of(t).i == _clause_of(token).i}
             acted = [d.participants for d in reversed(recent) if len(d.participants) >= 2 and d.type in JOINT_TYPES][:1]
             for before in [here, *acted, *reversed(previous if counted else previous[-2:])]:
                 if counted and len(before | parties) != counted:
@@ -403,6 +412,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                     carried = True
         if kind == "force_posture" and len(parties) == 1:
             parties |= _place_parties(index, sentence.span) - parties
+        if frame_name == "deal" and len(parties) == 1:
+            inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
+            parties |= {e.party for t, e in sentence.programs if e.party and t.i in inside}  # "a contract for Gripens"
         bloc_meeting = kind == "meeting" and len(parties) == 1 and parties <= index.blocs and not is_verb(token)
         if len(parties) < 2 and not bloc_meeting:
             return None  # a meeting of NATO alone is its summit: "the NATO summit", "NATO's leaders' meeting"
@@ -478,15 +490,12 @@ def _members_of(chain: list[Token], sentence: _Sentence, previous: list[set[str]
     return next(iter(near)) if len(near) == 1 else None
 
 
-def _other_clause(party: Token, trigger: Token) -> bool:
-    """The party sits in a relative or adverbial clause that the trigger is not in ("which Britain gave Kyiv")."""
-    above = {t.i for t in trigger.ancestors} | {trigger.i}
-    x = party
-    while x.head.i != x.i and x.i not in above:
-        if x.dep_ in {"relcl", "advcl", "ccomp", "parataxis"}:
-            return True
+def _clause_of(token: Token) -> Token:
+    """The head of the clause a token stands in: "which Britain gave Kyiv" is not the clause of the main verb."""
+    x = token
+    while x.head.i != x.i and x.dep_ not in {"relcl", "advcl", "ccomp", "parataxis", "acl"}:
         x = x.head
-    return False
+    return x
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -583,6 +592,13 @@ def _region(token: Token, themes: list[Token], bystander: frozenset[str] = froze
         if child.dep_ == "prep" and child.lower_ in bystander:
             continue  # "selected the Gripen over the F-16"
         out.extend(child.subtree)
+        if child.dep_ == "prep" and not any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
+            # a preposition the parser left without its object ("a contract for 17 Gripen fighters ends ..."):
+            # the words up to the next verb are its phrase
+            for word in token.doc[child.i + 1:]:
+                if is_verb(word) or word.is_punct:
+                    break
+                out.append(word)
     for theme in themes:
         out.extend(theme.subtree)
     if token.dep_ in {"compound", "amod", "acl", "relcl"}:

@@ -93,6 +93,8 @@ def governing_chain(trigger: Token, lexicon: Lexicon) -> list[Token]:
         dep = token.dep_
         if dep == "conj" and is_verb(head) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             break  # "..., and Israel won a contract": a clause of its own, with its own subject
+        if dep == "advcl" and any(c.dep_ == "mark" for c in token.children):
+            break  # "while the navies were at sea", "after it signed": a circumstance, not what was agreed
         if dep == "xcomp" or (dep == "conj" and is_verb(head)) or (
                 dep in {"ccomp", "advcl"} and lexicon.status_class(lemma(head)) in {"agreed", "planned", "proposed",
                                                                                   "negated"}):
@@ -156,6 +158,13 @@ def slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Token
 
 
 def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Token], lexicon: Lexicon) -> Slot | None:
+    top = chain[-1]
+    if top.dep_ == "relcl" and _modifies(party, top.head):
+        for verb in chain:
+            for child in verb.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.tag_ in {"WDT", "WP"}:
+                    # "Saudi Arabia, which asked to buy drones": the relative pronoun stands for the party
+                    return Slot("subject" if child.dep_ == "nsubj" else "object", f"'{child.text}' stands for it")
     anchors = {t.i for t in chain}
     theme_ids = {t.i for t in themes}
     x = party
@@ -239,6 +248,22 @@ def _same_phrase(party: Token, top: Token) -> bool:
             continue
         return False
     return True
+
+
+def _modifies(party: Token, noun: Token) -> bool:
+    """The party is the noun, or names it ("Czech-led initiative", "Japan's fund"), through no preposition."""
+    x = party
+    while x.i != noun.i:
+        if x.head.i == x.i or x.dep_ in CLAUSE_DEPS or x.dep_ in {"pobj", "prep"}:
+            return False
+        x = x.head
+    return True
+
+
+def _conj_root(token: Token) -> Token:
+    while token.dep_ in {"conj", "appos", "compound", "flat"} and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _child_on_path(party: Token, anchor: Token) -> Token | None:
@@ -343,14 +368,16 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if tense_verb is None:
         if under:
             return StatusReading("agreed", f"under the {under}")
-        return StatusReading(lexicon.default.get(kind, "agreed"), "no verb states it: the type's default")
+        return StatusReading(lexicon.default.get(kind, "agreed"), "no verb states it: the type's default",
+                             tense_only=True)
     modal = _modality(tense_verb, lexicon)
     if modal in {"planned", "proposed"} and under:
         return StatusReading("agreed", f"'{tense_verb.text}' under the {under}")
     if modal == "present":
         return StatusReading(lexicon.present.get(kind, "ongoing"), f"'{tense_verb.text}' in the present")
     if modal is None:
-        return StatusReading(lexicon.default.get(kind, "agreed"), f"'{tense_verb.text}' states no stage")
+        return StatusReading(lexicon.default.get(kind, "agreed"), f"'{tense_verb.text}' states no stage",
+                             tense_only=True)
     return StatusReading(modal, f"'{tense_verb.text}' is {modal}", tense_only=True, by_modal=True)
 
 
