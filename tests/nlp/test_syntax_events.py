@@ -283,3 +283,23 @@ def test_a_review_of_export_requests_is_an_export_control(run: Run) -> None:
     [rule] = _of(run, "Washington will now review requests to export large military drones like fighter jets.",
                  "export_control")
     assert dict(rule.roles) == {"actor": "USA"} and rule.status == "completed"
+
+
+def test_a_joint_venture_does_what_its_founders_do(run: Run) -> None:
+    text = ("Italy's Leonardo and Germany's Rheinmetall signed a deal setting up a joint venture that will develop "
+            "and build a new tank for the Italian Army.")
+    kinds = {e.type: e for e in run(text).events}
+    assert set(kinds) == {"co_production", "co_development"}
+    assert kinds["co_development"].participants == ("DEU", "ITA") and kinds["co_development"].status == "agreed"
+
+
+def test_the_agreement_told_as_a_sale_is_that_sale(run: Run) -> None:
+    text = ("India will buy 26 Rafale jets from France. "
+            "The two defence ministers signed the agreement in Delhi on Monday.")
+    assert [e.type for e in run(text).events] == ["arms_transfer"]
+
+
+def test_a_budget_is_told_apart_by_its_own_sum_not_one_it_is_part_of(run: Run) -> None:
+    text = ("Japan's cabinet approved a record ¥8.7 trillion defence budget on Friday. "
+            "The defence allocation is part of a ¥115.5 trillion draft budget.")
+    assert len(_of(run, text, "defense_spending")) == 1

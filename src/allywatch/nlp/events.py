@@ -87,6 +87,8 @@ class _Draft:
     date: str | None = None
     why: str = ""
     tense_only: bool = False
+    bare: bool = False
+    """"the agreement" with nothing of its own: one the article has named already."""
     at: int = 0
     reach: tuple[int, int] = (0, 0)
     governors: frozenset[int] = frozenset()
@@ -342,6 +344,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                           Slot("subject", f"'{pronoun.text}'"), frame["subject"]))
     if not _needs_met(trigger, token, chain, themes, sentence, slots, lexicon) and restriction is None:
         return None
+    if frame_name == "deal" and any(t.lemma_.lower() in {"venture", "consortium"} or t.lower_.startswith("co-")
+                                    for t in _region(token, themes, lexicon.words["bystander"])):
+        return None  # "a deal setting up a joint venture to build tanks": joint work, not a sale
     if kind == "meeting" and is_verb(token) and (
             any(c.dep_ == "dobj" and {t.lemma_.lower() for t in c.subtree} & lexicon.words["goals"]
                 for c in token.children)
@@ -462,6 +467,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                    item=_item(kind, token, themes), sentence=sentence.span, trigger=token.text, carried=carried,
                    named=_named(token), tense_only=status.tense_only)
     subtree = list(token.subtree)
+    draft.bare = all((c.dep_ == "det" and c.lower_ == "the") or c.is_punct or
+                     (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during"}) for c in token.children)
     draft.at = start
     draft.reach = (sentence.offset + subtree[0].idx, sentence.offset + subtree[-1].idx + len(subtree[-1]))
     draft.governors = frozenset(sentence.offset + t.idx for t in chain)
@@ -756,8 +763,10 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
     for draft in drafts:
         parties = tuple(sorted(draft.participants))
         which = 0
-        if draft.type == "defense_spending" and draft.amount is not None:
-            which = _budget(budgets.setdefault(parties, []), draft.amount)
+        own = draft.amount if draft.amount and draft.reach[0] <= draft.amount.start < draft.reach[1] else None
+        if draft.type == "defense_spending" and own is not None:
+            # the sum in the budget's own phrase ("a ¥43 trillion buildup"), not one it is part of
+            which = _budget(budgets.setdefault(parties, []), own)
         key = (draft.type, parties, tuple(sorted(draft.roles.items())), which)
         grouped.setdefault(key, []).append(draft)
     specific = [d for d in drafts if d.type in SPECIFIC]
@@ -773,6 +782,8 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
     for (kind, participants, roles, _), group in grouped.items():
         if kind == "agreement":
             group = [d for d in group if d.named or not contains(d)]
+            if all(d.bare for d in group) and any(d.participants == set(participants) for d in specific):
+                continue  # "signed the agreement" after the deal was told as a sale: that deal
             if not group:
                 continue
         first = max(group, key=lambda d: (not d.carried, bool(d.amount or d.program), -d.sentence.start))

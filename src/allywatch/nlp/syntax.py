@@ -101,6 +101,9 @@ def governing_chain(trigger: Token, lexicon: Lexicon) -> list[Token]:
             pass
         elif dep in {"relcl", "acl", "advcl"} and _infinitive_or_under(token, lexicon):
             pass  # "a deal to buy", "a contract under which the navy will buy"
+        elif dep == "relcl" and head.lemma_.lower() in lexicon.words["bodies"] and any(
+                c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in token.children):
+            pass  # "a joint venture that will build tanks": the venture's founders build them
         elif dep == "acl" and not is_verb(head):
             pass
         elif dep == "pcomp" and head.lower_ in {"to", "on", "toward", "towards"} and is_verb(head.head):
@@ -158,13 +161,13 @@ def slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Token
 
 
 def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Token], lexicon: Lexicon) -> Slot | None:
-    top = chain[-1]
-    if top.dep_ == "relcl" and _modifies(party, top.head):
-        for verb in chain:
-            for child in verb.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.tag_ in {"WDT", "WP"}:
-                    # "Saudi Arabia, which asked to buy drones": the relative pronoun stands for the party
-                    return Slot("subject" if child.dep_ == "nsubj" else "object", f"'{child.text}' stands for it")
+    for n, clause in enumerate(chain):
+        if clause.dep_ == "relcl" and _modifies(party, clause.head):
+            for verb in chain[:n + 1]:
+                for child in verb.children:
+                    if child.dep_ in {"nsubj", "nsubjpass"} and child.tag_ in {"WDT", "WP"}:
+                        # "Saudi Arabia, which asked to buy drones": the relative pronoun stands for the party
+                        return Slot("subject" if child.dep_ == "nsubj" else "object", f"'{child.text}' stands for it")
     anchors = {t.i for t in chain}
     theme_ids = {t.i for t in themes}
     x = party

@@ -99,7 +99,7 @@ class Lexicon:
             triggers.setdefault(trigger.lemmas[0], []).append(trigger)
         words = {key: _words(data, key, origin) for key in ("equipment", "forces", "defence", "joint", "claims",
                                                             "agreed_under", "conditional", "bystander",
-                                                            "restrictive", "minerals", "goals", "civil")}
+                                                            "restrictive", "minerals", "goals", "civil", "bodies")}
         idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
