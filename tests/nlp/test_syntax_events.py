@@ -303,3 +303,27 @@ def test_a_budget_is_told_apart_by_its_own_sum_not_one_it_is_part_of(run: Run) -
     text = ("Japan's cabinet approved a record ¥8.7 trillion defence budget on Friday. "
             "The defence allocation is part of a ¥115.5 trillion draft budget.")
     assert len(_of(run, text, "defense_spending")) == 1
+
+
+def test_collaboration_on_equipment_is_joint_development(run: Run) -> None:
+    [work] = _of(run, "Japan is already collaborating with Britain and Italy on a next-generation fighter jet.",
+                 "co_development")
+    assert work.participants == ("GBR", "ITA", "JPN") and work.status == "ongoing"
+    [team] = _of(run, "Seoul will team up with Warsaw on a new howitzer.", "co_development")
+    assert team.participants == ("KOR", "POL") and team.status == "planned"
+    assert _of(run, "Canada and Japan cooperate on cyber security.", "co_development") == []
+
+
+def test_companies_from_two_states_gathering_is_a_meeting_to_come(run: Run) -> None:
+    [event] = _of(run, "Next month defence firms from Japan and the EU will gather in Paris.", "meeting")
+    assert event.participants == ("EU", "JPN") and event.status == "planned"
+    [first] = _of(run, "The forum will be the first time defence firms from Japan and the EU gather together.",
+                  "meeting")
+    assert first.status == "planned"
+
+
+def test_joint_work_with_no_party_named_is_that_of_the_parties_just_before(run: Run) -> None:
+    text = ("Japan and the EU agreed on joint production of munitions. "
+            "Initial talks will focus on building joint supply chains for shells.")
+    [chain] = _of(run, text, "supply_chain")
+    assert chain.participants == ("EU", "JPN")

@@ -192,7 +192,7 @@ def _worth_parsing(sentence: Span, own: list[Mention], lexicon: Lexicon) -> bool
     if not words & lexicon.surface and not any(w.startswith("co-") for w in words):
         return False
     return bool(own) or bool(words & {"they", "both", "two", "three", "allies", "sides", "countries", "budget",
-                                      "spending", "ministers", "leaders", "partners"})
+                                      "spending", "ministers", "leaders", "partners", "joint"})
 
 
 def _anchor(doc: Doc, offset: int, own: list[Mention]) -> list[tuple[Token, Mention]]:
@@ -400,11 +400,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if len(own) >= 2 and frame_name != "deal":
             parties = own  # "a UK-Germany treaty": the noun names its own parties
         counted = _counted(chain)
+        stated_joint = not parties and any(c.lemma_.lower() == "joint" for c in token.children
+                                           if c.dep_ in {"amod", "compound"})
         if (len(parties) < 2 or (counted and len(parties) < counted)) and (
-                counted or collective_subject(chain, {t.i for t, _ in sentence.parties})):
+                counted or stated_joint or collective_subject(chain, {t.i for t, _ in sentence.parties})):
+            # "they", "the two", "both sides", or "joint supply chains" with no party named: those just before
             here = {m.label for t, m in sentence.parties if _clause_of(t).i == _clause_of(token).i}
             acted = [d.participants for d in reversed(recent) if len(d.participants) >= 2 and d.type in JOINT_TYPES][:1]
-            for before in [here, *acted, *reversed(previous if counted else previous[-2:])]:
+            earlier = [] if stated_joint and not counted else list(reversed(previous if counted else previous[-2:]))
+            if stated_joint and index.leading:
+                acted = [set(index.leading)]  # "joint supply chains": the pair the article is about
+            for before in [here, *acted, *earlier]:
                 if counted and len(before | parties) != counted:
                     continue  # "the three countries": the last sentence that named three
                 if len(before | parties) >= 2 and (len(before) >= 2 or parties):
@@ -774,7 +780,8 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
     def contains(agreement: _Draft) -> bool:
         """A transfer or joint programme that is what the agreement is about ("a deal to buy jets", "a pact under
         which Paris delivers"), or that the agreement states ("signed a framework on minerals")."""
-        return any(d.sentence.start == agreement.sentence.start and d.participants <= agreement.participants and (
+        return any(d.sentence.start == agreement.sentence.start and d.participants <= agreement.participants and
+                   not d.carried and (
             agreement.reach[0] <= d.at < agreement.reach[1] or agreement.at in d.governors
             or agreement.attached in d.governors) for d in specific)
 

@@ -194,6 +194,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 return None
             if word == "of" or (word in {"including", "among"} and prep is not None):
                 pass
+            elif word == "from" and prep is None and head.head.pos_ in {"NOUN", "PROPN"} and \
+                    head.head.dep_ in {"nsubj", "nsubjpass"} and head.head.i not in theme_ids:
+                pass  # "companies from Japan and the EU gather": where the subject comes from, not a source
             elif prep is None and x.i != party.i and not _same_phrase(party, x) and \
                     x.lemma_.lower() in lexicon.words["equipment"] and \
                     getattr(_child_on_path(party, x), "dep_", "poss") != "poss":
@@ -376,6 +379,11 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     modal = _modality(tense_verb, lexicon)
     if modal in {"planned", "proposed"} and under:
         return StatusReading("agreed", f"'{tense_verb.text}' under the {under}")
+    if modal == "present" and tense_verb.dep_ in {"relcl", "advcl", "ccomp"}:
+        outer = next((a for a in tense_verb.ancestors if is_verb(a)), None)
+        if outer is not None and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in outer.children):
+            # "it will be the first time the two gather", "when they meet next week": the outer clause's future
+            return StatusReading("planned", f"'{tense_verb.text}' in a clause of '{outer.text}'", tense_only=True)
     if modal == "present":
         return StatusReading(lexicon.present.get(kind, "ongoing"), f"'{tense_verb.text}' in the present")
     if modal is None:
