@@ -89,5 +89,5 @@ def test_explain_prints_events_with_evidence_and_reasons(data: Path, tmp_path: P
     result = runner.invoke(app, ["explain", str(article), "--no-model"])
     assert result.exit_code == 0, result.output
     assert "arms_transfer" in result.output and "supplier=USA" in result.output
-    assert "why: trigger 'bought'" in result.output
+    assert "why: frame acquire ('buy'" in result.output and "POL subject→recipient" in result.output
     assert "Apache helicopters" in result.output

@@ -1,4 +1,8 @@
-"""The shared seed and dev corpora scored by the project's scorer, as a regression test with the targets."""
+"""The shared corpora scored by the project's scorer, as a regression test with the targets.
+
+seeds and dev are held to the targets of every layer; dev2 (written after the extractor, so text it was not tuned
+on) is held to floors for the event layers that the grammar-based extractor reaches, which only move up.
+"""
 
 from __future__ import annotations
 
@@ -37,11 +41,19 @@ def _scorer() -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
-def predictions() -> dict[str, dict]:
-    folders = [shared_corpus("seeds"), shared_corpus("dev")]
+#: Floors on dev2 for the event layers (the aim is events 0.85, status 0.85, roles 0.95).
+DEV2_FLOORS = {"events": ("f1", 0.75), "event_status": ("rate", 0.83), "event_roles": ("rate", 0.95)}
+
+
+def _predict(*names: str) -> dict[str, dict]:
+    folders = [shared_corpus(name) for name in names]
     results = [r for r in extract_paths(folders, Settings()) if isinstance(r, Extraction)]
     return {e.article.doc: json.loads(json.dumps(extraction_to_json(e))) for e in assign_stories(results)}
+
+
+@pytest.fixture(scope="module")
+def predictions() -> dict[str, dict]:
+    return _predict("seeds", "dev")
 
 
 def _gold(name: str) -> dict[str, dict]:
@@ -63,3 +75,11 @@ def test_stories_over_both_corpora(predictions: dict[str, dict]) -> None:
     scorer = _scorer()
     gold = {**_gold("seeds"), **_gold("dev")}
     assert scorer.as_dict(scorer.score(gold, predictions))["stories"]["f1"] >= 0.95
+
+
+def test_dev2_event_floors() -> None:
+    scorer = _scorer()
+    result = scorer.as_dict(scorer.score(_gold("dev2"), _predict("dev2")))
+    assert result["missing_docs"] == []
+    low = {name: result[name][key] for name, (key, floor) in DEV2_FLOORS.items() if result[name][key] < floor}
+    assert not low, f"dev2 below its floors: {low}"

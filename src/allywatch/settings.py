@@ -11,7 +11,6 @@ from typing import Any
 from allywatch.errors import AllywatchError
 
 ENV_PREFIX = "ALLYWATCH_"
-EVENT_ENGINES = ("patterns", "syntax")
 
 
 @dataclass(frozen=True)
@@ -26,8 +25,8 @@ class Settings:
     """Processes that extract articles in parallel."""
     use_model: bool = True
     """Use the statistical NER model when it is installed."""
-    events: str = "patterns"
-    """The event engine: "patterns" (surface cues) or "syntax" (read from the dependency parse)."""
+    lexicon_extra: tuple[str, ...] = ()
+    """User event-lexicon files (YAML, the keys of ``nlp/frames/lexicon.yaml``) that extend the shipped one."""
     kb_extra: tuple[str, ...] = ()
     """User knowledge-base files that extend the shipped one."""
     db_url: str = "sqlite:///allywatch.db"
@@ -51,10 +50,9 @@ class Settings:
         unknown = set(values) - {f.name for f in fields(cls)}
         if unknown:
             raise AllywatchError(f"unknown settings: {', '.join(sorted(unknown))}")
-        if values.get("events", "patterns") not in EVENT_ENGINES:
-            raise AllywatchError(f"events must be one of {', '.join(EVENT_ENGINES)}, not {values['events']!r}")
-        if "kb_extra" in values:
-            values["kb_extra"] = tuple(values["kb_extra"])
+        for name in ("kb_extra", "lexicon_extra"):
+            if name in values:
+                values[name] = tuple(values[name])
         return replace(cls(), **values)
 
 

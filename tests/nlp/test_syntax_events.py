@@ -1,4 +1,4 @@
-"""The grammar-based event engine (``events = "syntax"``), on sentences written for these tests."""
+"""Events read from the grammar of each sentence, on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ Run = Callable[[str], Extraction]
 
 @pytest.fixture(scope="module")
 def syntax_pipeline() -> Pipeline:
-    return build_pipeline(Settings(use_model=False, events="syntax"))
+    return build_pipeline(Settings(use_model=False))
 
 
 @pytest.fixture

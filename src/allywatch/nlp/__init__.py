@@ -13,7 +13,6 @@ from allywatch.nlp.entities import EntityResources, recognise
 from allywatch.nlp.events import EventResources, extract_events
 from allywatch.nlp.frames import Lexicon
 from allywatch.nlp.money import FxTable, find_amounts
-from allywatch.nlp.patterns import extract_events as extract_pattern_events
 from allywatch.nlp.quotes import extract_quotes
 from allywatch.nlp.sentences import split_sentences
 from allywatch.pipeline import Component, FunctionComponent
@@ -31,16 +30,14 @@ def _dates(extraction: Extraction) -> Extraction:
 
 
 def _event_engine(settings: Settings, notes: list[str], kb: KnowledgeBase) -> Callable[[Extraction], Extraction]:
-    """The event stage the settings ask for: surface patterns, or the grammar of a parsed sentence."""
-    if settings.events == "patterns":
-        return extract_pattern_events
+    """The event stage: the lexicon's triggers read through the grammar of each parsed sentence."""
     from allywatch.nlp.model import load_parser
 
     parser, why_not = load_parser()
     if why_not:
         notes.append(why_not)
     blocs = frozenset(code for code, party in kb.parties.items() if party.kind == "bloc")
-    resources = EventResources(lexicon=Lexicon.load(), parser=parser, blocs=blocs)
+    resources = EventResources(lexicon=Lexicon.load(settings.lexicon_extra), parser=parser, blocs=blocs)
     return lambda extraction: extract_events(extraction, resources)
 
 

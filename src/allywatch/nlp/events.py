@@ -281,10 +281,38 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
             if len(trigger.lemmas) == 1 and head.i in phrase_words and not any(
                     len(t.lemmas) > 1 for t, h in fired.get(head.i, []) if h.i == head.i):
                 continue  # "export" inside "export controls" is the control, not a sale
-            draft = _read(sentence, trigger, head, text, lexicon, index, previous, main_party, recent)
+            draft = _read(sentence, trigger, head, text, lexicon, index, previous, main_party, [*recent, *drafts])
             if draft is not None:
                 drafts.append(draft)
+    drafts.extend(_elided_budgets(sentence, drafts, lexicon))
     return _one_type_per_trigger(drafts)
+
+
+def _elided_budgets(sentence: _Sentence, drafts: list[_Draft], lexicon: Lexicon) -> list[_Draft]:
+    """"Germany pledged to raise defence spending to 3.5% of GDP, while Britain plans to reach 2.5%": the second
+    clause states a budget of its own party with the trigger left out."""
+    budgets = [d for d in drafts if d.type == "defense_spending" and not d.carried]
+    if not budgets:
+        return []
+    owners = {p for d in budgets for p in d.participants}
+    out = []
+    for token, mention in sentence.parties:
+        verb = token.head
+        if token.dep_ != "nsubj" or not is_verb(verb) or verb.dep_ not in {"advcl", "conj"} or mention.label in owners:
+            continue
+        clause = [t for t in verb.subtree]
+        if not any(t.text == "%" or t.lower_ in {"percent", "per"} for t in clause):
+            continue
+        chain = [*[t for t in clause if t.dep_ == "xcomp" and t.head.i == verb.i][:1], verb]
+        status = read_status(chain[0], chain, lexicon, "defense_spending")
+        if status.status is None:
+            continue
+        stage = lexicon.by_type.get("defense_spending", {}).get(status.status, status.status)
+        first = budgets[0]
+        out.append(replace(first, participants={mention.label}, status=stage, carried=False,
+                           why=f"the budget of '{mention.text}' in a clause that leaves the trigger out; "
+                               f"status {stage}: {status.why}"))
+    return out
 
 
 def _one_type_per_trigger(drafts: list[_Draft]) -> list[_Draft]:
@@ -309,9 +337,13 @@ def _personnel(item: str) -> bool:
 
 def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexicon: Lexicon, index: _Index,
           previous: list[set[str]], main_party: str | None, recent: list[_Draft]) -> _Draft | None:
-    chain = governing_chain(token, lexicon)
+    chain = governing_chain(token, lexicon, timed=trigger.type == "meeting")
     themes = theme_tokens(token)
     kind = trigger.type
+    if kind in {"export_control", "defense_spending"} and token.dep_ == "pobj" and \
+            token.head.lower_ in {"on", "about", "over"} and any(
+            t.type == "meeting" for t in lexicon.triggers.get(token.head.head.lemma_.lower(), ())):
+        return None  # "talks on export controls": what was talked about, not a rule changed
     frame_name = trigger.frame
     restriction = _restriction(token, chain, lexicon) if kind == "arms_transfer" else None
     if restriction is not None:
@@ -377,6 +409,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             t.lower_ in {"first", "initial"} and t.head.lemma_.lower() in lexicon.words["equipment"]
             for t in sentence.doc)):
         stage = "ongoing"  # "received the first three of 24 jets"
+    if kind == "maintenance" and any(is_verb(v) and v.lemma_ in {"undergo", "receive", "get", "need", "require",
+                                                                 "enter"} for v in chain):
+        # "a U.S. destroyer will undergo maintenance at a Japanese yard": the subject is what is repaired
+        slots = [(m, slot, "owner" if slot.name == "subject" else role) for m, slot, role in slots]
     beneficiaries = {m.label for m, slot, _ in slots if slot.name == "for"}
     buyers = {m.label for m, slot, _ in slots if slot.name in {"subject", "agent"}}
     if frame_name == "acquire" and beneficiaries and buyers - beneficiaries and \
@@ -426,6 +462,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if frame_name == "deal" and len(parties) == 1:
             inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
             parties |= {e.party for t, e in sentence.programs if e.party and t.i in inside}  # "a contract for Gripens"
+        if kind == "meeting" and len(parties) == 1 and any(t.lemma_ == "counterpart" for t in sentence.doc):
+            # "the minister said after meeting his Ukrainian counterpart": the other side is the speaker's state
+            other = [p for p in [_reporting_subject(chain, sentence), main_party, *sorted(index.leading)]
+                     if p and p not in parties]
+            parties |= set(other[:1])
+            carried = bool(other)
         bloc_meeting = kind == "meeting" and len(parties) == 1 and parties <= index.blocs and not is_verb(token)
         if len(parties) < 2 and not bloc_meeting:
             return None  # a meeting of NATO alone is its summit: "the NATO summit", "NATO's leaders' meeting"
@@ -593,6 +635,8 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         subjects = {m.label for m, slot, _ in slots if slot.name == "subject"}
         return any(m.source == "company" for m, _, _ in slots) or len(subjects) >= 2 or \
             _joint(token, chain, slots, lexicon)
+    if need == "joint" and len({m.label for m, slot, _ in slots if slot.name == "subject"}) >= 2:
+        return True  # "Britain and Germany will develop a missile": two doers of one act
     return need != "joint" or _joint(token, chain, slots, lexicon)
 
 

@@ -62,6 +62,8 @@ def lemma(token: Token) -> str:
     """The token's lemma, mended where the lemmatiser strips too much ("hoped" gives "hop")."""
     value = str(token.lemma_).lower()
     text = str(token.lower_)
+    if value == "hop" and text.startswith("hope"):
+        return "hope"  # the lemmatiser's "hoped" -> "hop"
     if token.tag_ in {"VBD", "VBN"} and text.endswith("ed") and not text.startswith(value + "ed") and \
             not text.startswith(value + value[-1:] + "ed") and text[:-1].startswith(value):
         return text[:-1]
@@ -72,16 +74,20 @@ def is_verb(token: Token) -> bool:
     return token.pos_ in VERBISH
 
 
-def governing_chain(trigger: Token, lexicon: Lexicon) -> list[Token]:
+def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> list[Token]:
     """The trigger, then the words that govern it up to its clause's top: for a noun, the verb it is an
     argument of ("signed a deal", "took delivery"); then verbs that take it as a complement ("agreed to buy",
     "expected to sign") and the clause a relative or infinitive hangs from ("a deal under which ... will buy").
     Reporting verbs ("said it would buy") end the chain; their clause is the source, not the act."""
     chain = [trigger]
     token = trigger
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not is_verb(trigger.head):
+        return [trigger, trigger.head]  # "missiles purchased from Israel will equip ...": the participle's own act
     while not is_verb(token) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
-        if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"]:
+        if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"] and not (
+                timed and token.head.lower_ in {"after", "following"}):
             return chain  # "talks amid Chinese naval drills": the drills are not what was held
+            # (but "the leaders said after talks": who said it held the talks, when ``timed``)
         if token.dep_ in {"dobj", "nsubjpass"} and lexicon.status_class(lemma(token.head)) == "reaction":
             return chain  # "Beijing condemned the sale": the sale as stated, Beijing no party to it
         if token.dep_ == "nsubj" and is_verb(token.head) and any(c.dep_ == "dobj" for c in token.head.children):
@@ -333,6 +339,10 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if denial:
         return StatusReading(None, denial)
     verbs = [t for t in chain if is_verb(t)]
+    classes = [lexicon.status_class(lemma(v)) for v in verbs]
+    studied = next((v for v, c in zip(verbs, classes, strict=True) if v is not trigger and c == "proposed"), None)
+    if studied is not None and "agreed" in classes[classes.index("proposed"):]:
+        return StatusReading("proposed", f"'{studied.text}' states it proposed")  # "agreed to study building"
     # the outermost verb that states a decision, a plan or a proposal decides, with its own modality
     for verb in reversed(verbs):
         cls = lexicon.status_class(lemma(verb))
