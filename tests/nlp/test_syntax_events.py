@@ -120,8 +120,8 @@ def test_a_reaction_leaves_the_act_standing_and_the_critic_out(run: Run, text: s
     ("Berlin scrapped the curbs it had imposed on arms exports to Israel.", "DEU", "ISR"),
     ("Last week the Canadian government decided to lift the restrictions it placed on weapons sales to Turkey.",
      "CAN", "TUR"),
-    ("Paris welcomed the decision of the German government to ease the controls it had put on military exports "
-     "to Qatar.", "DEU", "QAT"),
+    ("Paris hailed the choice of the Dutch government to relax the controls it had put on military exports "
+     "to Qatar.", "NLD", "QAT"),
 ])
 def test_lifting_a_restriction_is_a_rule_change_by_its_author(run: Run, text: str, actor: str, target: str) -> None:
     [event] = _of(run, text, "export_control")
@@ -138,19 +138,19 @@ def test_an_agreement_yields_only_to_the_act_it_is_about(run: Run) -> None:
 
 def test_two_budgets_of_one_party_are_told_apart_by_their_sums(run: Run) -> None:
     text = ("Taiwan's cabinet approved a 2026 defence budget of NT$950 billion. "
-            "Separately, Taipei proposed a special defence budget of NT$1.25 trillion for air defences.")
+            "Separately, Taipei proposed an extra NT$1.25 trillion defence budget for air defences.")
     budgets = _of(run, text, "defense_spending")
     assert sorted(e.status for e in budgets) == ["agreed", "proposed"]
     assert {e.participants for e in budgets} == {("TWN",)}
 
 
 def test_a_currency_prefix_is_no_party(run: Run) -> None:
-    out = run("Taipei unveiled a defence budget of NT$1.25 trillion, roughly US$40 billion.")
+    out = run("Taipei unveiled a defence budget of NT$2 trillion, about US$62 billion.")
     assert {m.label for m in out.party_mentions} == {"TWN"}
 
 
 @pytest.mark.parametrize("text,parties", [
-    ("Canada and Japan have signed a framework agreement on securing supply of critical minerals.", ("CAN", "JPN")),
+    ("Canada and Japan have inked a framework accord on securing a supply of critical minerals.", ("CAN", "JPN")),
     ("The United States and Ukraine inked an accord that gives US investors access to Ukrainian mining projects.",
      ("UKR", "USA")),
     ("Prime Minister Anthony Albanese met President Donald Trump on Monday. Later Trump and Albanese signed a "
@@ -195,15 +195,15 @@ def test_a_partnership_is_an_agreement_only_when_an_act_makes_it(run: Run) -> No
                "agreement") == []
     [pact] = _of(run, "India and France signed a strategic partnership in Paris.", "agreement")
     assert pact.participants == ("FRA", "IND")
-    assert _of(run, "Morocco's free-trade agreements with the United States could help exports.", "agreement") == []
+    assert _of(run, "Chile's free-trade agreements with Canada could help exports.", "agreement") == []
 
 
 def test_what_signatories_will_do_together_is_agreed(run: Run) -> None:
     text = ("Britain and Germany signed a defence treaty on Wednesday. "
-            "The countries will jointly develop a long-range missile, which Britain has already supplied to Ukraine.")
+            "The countries will jointly develop a cruise missile, which London has long sold to Kyiv.")
     [work] = _of(run, text, "co_development")
     assert work.participants == ("DEU", "GBR") and work.status == "agreed"
-    [plan] = _of(run, "Britain and Germany will jointly develop a long-range missile.", "co_development")
+    [plan] = _of(run, "Britain and Germany are to jointly develop a cruise missile.", "co_development")
     assert plan.status == "planned"
 
 
@@ -240,10 +240,10 @@ def test_allies_are_the_bloc_and_headlines_state_what_happened(run: Run) -> None
 
 
 def test_titled_agreements_count_and_precedents_do_not(run: Run) -> None:
-    [pact] = _of(run, "Japan and the Philippines signed a Reciprocal Access Agreement in Manila on Monday.",
+    [pact] = _of(run, "Japan and the Philippines on Monday signed a Reciprocal Access Agreement.",
                  "agreement")
     assert pact.participants == ("JPN", "PHL") and pact.status == "agreed"
-    assert _of(run, "Japan already has similar agreements with Australia and Britain.", "agreement") == []
+    assert _of(run, "Tokyo already holds similar agreements with Canberra and London.", "agreement") == []
 
 
 def test_a_clause_with_its_own_subject_is_an_act_of_its_own(run: Run) -> None:
@@ -261,8 +261,8 @@ def test_a_maker_inside_a_phrase_is_the_supplier(run: Run) -> None:
 
 
 def test_idioms_hold_no_trigger_and_announced_rules_are_adopted(run: Run) -> None:
-    assert _of(run, "China has delivered on its promises to Pakistan before.", "arms_transfer") == []
-    [stop] = _of(run, "Germany will stop approving exports of military equipment to Israel.", "export_control")
+    assert _of(run, "Beijing has always delivered on its pledges to Islamabad.", "arms_transfer") == []
+    [stop] = _of(run, "Germany will stop licensing sales of military gear to Israel.", "export_control")
     assert dict(stop.roles) == {"actor": "DEU", "target": "ISR"} and stop.status == "completed"
 
 
@@ -280,17 +280,17 @@ def test_buyers_for_others_relative_pronouns_and_programme_makers(run: Run, text
 
 
 def test_a_review_of_export_requests_is_an_export_control(run: Run) -> None:
-    [rule] = _of(run, "Washington will now review requests to export large military drones like fighter jets.",
+    [rule] = _of(run, "Washington will now screen requests to sell large armed drones as it does fighter jets.",
                  "export_control")
     assert dict(rule.roles) == {"actor": "USA"} and rule.status == "completed"
 
 
 def test_a_joint_venture_does_what_its_founders_do(run: Run) -> None:
-    text = ("Italy's Leonardo and Germany's Rheinmetall signed a deal setting up a joint venture that will develop "
-            "and build a new tank for the Italian Army.")
+    text = ("Spain's Indra and France's Thales signed a deal setting up a joint venture that will develop "
+            "and build a new radar for the Spanish Army.")
     kinds = {e.type: e for e in run(text).events}
     assert set(kinds) == {"co_production", "co_development"}
-    assert kinds["co_development"].participants == ("DEU", "ITA") and kinds["co_development"].status == "agreed"
+    assert kinds["co_development"].participants == ("ESP", "FRA") and kinds["co_development"].status == "agreed"
 
 
 def test_the_agreement_told_as_a_sale_is_that_sale(run: Run) -> None:
@@ -301,12 +301,12 @@ def test_the_agreement_told_as_a_sale_is_that_sale(run: Run) -> None:
 
 def test_a_budget_is_told_apart_by_its_own_sum_not_one_it_is_part_of(run: Run) -> None:
     text = ("Japan's cabinet approved a record ¥8.7 trillion defence budget on Friday. "
-            "The defence allocation is part of a ¥115.5 trillion draft budget.")
+            "That defence allocation forms part of a draft state budget of ¥120 trillion.")
     assert len(_of(run, text, "defense_spending")) == 1
 
 
 def test_collaboration_on_equipment_is_joint_development(run: Run) -> None:
-    [work] = _of(run, "Japan is already collaborating with Britain and Italy on a next-generation fighter jet.",
+    [work] = _of(run, "Japan is collaborating with Britain and Italy on a new stealth fighter.",
                  "co_development")
     assert work.participants == ("GBR", "ITA", "JPN") and work.status == "ongoing"
     [team] = _of(run, "Seoul will team up with Warsaw on a new howitzer.", "co_development")
@@ -317,13 +317,13 @@ def test_collaboration_on_equipment_is_joint_development(run: Run) -> None:
 def test_companies_from_two_states_gathering_is_a_meeting_to_come(run: Run) -> None:
     [event] = _of(run, "Next month defence firms from Japan and the EU will gather in Paris.", "meeting")
     assert event.participants == ("EU", "JPN") and event.status == "planned"
-    [first] = _of(run, "The forum will be the first time defence firms from Japan and the EU gather together.",
+    [first] = _of(run, "The forum will be the first occasion on which arms makers from Japan and the EU hold talks.",
                   "meeting")
     assert first.status == "planned"
 
 
 def test_joint_work_with_no_party_named_is_that_of_the_parties_just_before(run: Run) -> None:
     text = ("Japan and the EU agreed on joint production of munitions. "
-            "Initial talks will focus on building joint supply chains for shells.")
+            "The opening round will look at building joint supply chains for shells.")
     [chain] = _of(run, text, "supply_chain")
     assert chain.participants == ("EU", "JPN")

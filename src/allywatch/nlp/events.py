@@ -389,7 +389,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "a framework agreement": one agreement, read at its head
     if kind == "agreement" and any(c.dep_ in {"amod", "det"} and c.lower_ in {"similar", "such", "comparable", "other"}
                                    for c in token.children):
-        return None  # "Japan already has similar agreements with Australia": a precedent
+        return None  # "Seoul signed such pacts with Canberra before": a precedent
     if kind == "agreement" and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.words["civil"]
                                    for c in token.children):
         return None  # "free-trade agreements", "a tax treaty": not defence cooperation

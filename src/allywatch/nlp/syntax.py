@@ -202,11 +202,11 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 pass
             elif word == "from" and prep is None and head.head.pos_ in {"NOUN", "PROPN"} and \
                     head.head.dep_ in {"nsubj", "nsubjpass"} and head.head.i not in theme_ids:
-                pass  # "companies from Japan and the EU gather": where the subject comes from, not a source
+                pass  # "firms from Italy and Japan will meet": where the subject comes from, not a source
             elif prep is None and x.i != party.i and not _same_phrase(party, x) and \
                     x.lemma_.lower() in lexicon.words["equipment"] and \
                     getattr(_child_on_path(party, x), "dep_", "poss") != "poss":
-                prep = "maker"  # "signed for 80 French-made Rafale fighters": the maker, whatever the preposition
+                prep = "maker"  # "inked a deal for 40 US-built jets": the maker, whatever the preposition
             elif prep is None:
                 prep = "agent" if head.dep_ == "agent" or (word == "by" and not is_verb(trigger)) else word
         top_noun = chain[-1]
@@ -223,8 +223,12 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if prep is not None:
         return Slot(prep, f"'{prep}' phrase")
     top = _child_on_path(party, x)
-    if trigger.dep_ == "xcomp" and x.i == trigger.head.i and top is not None and \
-            any(c.dep_ == "dobj" and c.i < trigger.i for c in x.children):
+    if top is not None and top.dep_ in SUBJECT_DEPS and x.i != trigger.i and \
+            lexicon.status_class(lemma(x)) == "reaction":
+        return None  # "Paris hailed the decision of the Dutch to relax ...": who reacts takes no part
+    completes = next((v for v in chain if v.dep_ == "xcomp" and v.head.i == x.i), None)
+    if completes is not None and top is not None and \
+            any(c.dep_ == "dobj" and c.i < completes.i for c in x.children):
         # object control: "India tapped France to supply jets": France supplies, India chose
         return Slot("subject", "object of the verb it completes") if top.dep_ == "dobj" else None
     if top is None:
@@ -380,7 +384,8 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     after = _after_or_before(chain)
     if after:
         return StatusReading(after, f"'{after}' by its preposition")
-    tense_verb = next((v for v in reversed(verbs) if lexicon.status_class(lemma(v)) != "reporting"), None)
+    tense_verb = next((v for v in reversed(verbs) if lexicon.status_class(lemma(v)) != "reporting" and not (
+        v.lemma_ == "be" and any(c.dep_ == "xcomp" for c in v.children))), None)  # "are to develop": the infinitive
     if tense_verb is None:
         if under:
             return StatusReading("agreed", f"under the {under}")
@@ -392,7 +397,7 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if modal == "present" and tense_verb.dep_ in {"relcl", "advcl", "ccomp"}:
         outer = next((a for a in tense_verb.ancestors if is_verb(a)), None)
         if outer is not None and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in outer.children):
-            # "it will be the first time the two gather", "when they meet next week": the outer clause's future
+            # "this will mark the first occasion both sides meet", "when they meet next week": the outer future
             return StatusReading("planned", f"'{tense_verb.text}' in a clause of '{outer.text}'", tense_only=True)
     if modal == "present":
         return StatusReading(lexicon.present.get(kind, "ongoing"), f"'{tense_verb.text}' in the present")
