@@ -327,3 +327,10 @@ def test_joint_work_with_no_party_named_is_that_of_the_parties_just_before(run: 
             "The opening round will look at building joint supply chains for shells.")
     [chain] = _of(run, text, "supply_chain")
     assert chain.participants == ("EU", "JPN")
+
+
+def test_a_buyer_listed_beside_another_is_no_supplier_and_a_sum_is_no_programme(run: Run) -> None:
+    text = "Oman now joins Qatar, which ordered 24 Typhoons, and Kuwait, which placed an order for 28 in 2016."
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == []
+    out = run("Canberra will take the first Apache helicopters under a separate US$2.6 billion deal.")
+    assert [e.name for e in out.entities if e.type == "program"] == ["AH-64 Apache"]

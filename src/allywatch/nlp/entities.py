@@ -274,6 +274,8 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             if org.party and org.kind in PARTY_ORG_KINDS:  # a body acts for, or stands with, its home party
                 source = "company" if org.kind == "company" else "body"
                 out.party_mentions.append(Mention(match.text, match.start, match.end, org.party, source))
+        elif match.kind == "program" and any(c in match.text for c in "$€£¥₩"):
+            continue  # "US$2 billion" is a sum, not the US-2 flying boat
         elif match.kind == "program":
             program = kb.programs_by_form.get(fold(match.text))
             owner = program.parties[0] if program and len(program.parties) == 1 else None

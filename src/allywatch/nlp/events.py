@@ -476,6 +476,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             if directed is None:
                 return None
             final_roles = directed
+            parties = set(directed.values())
         else:
             final_roles = {}
     elif kind == "defense_spending":
