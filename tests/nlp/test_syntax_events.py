@@ -334,3 +334,19 @@ def test_a_buyer_listed_beside_another_is_no_supplier_and_a_sum_is_no_programme(
     assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == []
     out = run("Canberra will take the first Apache helicopters under a separate US$2.6 billion deal.")
     assert [e.name for e in out.entities if e.type == "program"] == ["AH-64 Apache"]
+
+
+def test_maintenance_by_a_firm_abroad_and_after_a_sale(run: Run) -> None:
+    [mro] = _of(run, "Boeing will also open a facility in Poland for repair and overhaul of the helicopters.",
+                "maintenance")
+    assert dict(mro.roles) == {"provider": "USA", "owner": "POL"}
+    text = ("Seoul signed a deal on Friday to sell 12 FA-50 jets to Manila. "
+            "Under the contract KAI will provide spare parts and maintenance for the aircraft.")
+    [support] = _of(run, text, "maintenance")
+    assert dict(support.roles) == {"provider": "KOR", "owner": "PHL"} and support.status == "agreed"
+
+
+def test_phrasal_verbs_are_verbs_of_their_own(run: Run) -> None:
+    assert _of(run, "Italy called off the sale of two frigates to Egypt.", "arms_transfer") == []
+    [plant] = _of(run, "Hanwha will set up a howitzer plant in Australia.", "co_production")
+    assert plant.status == "planned"

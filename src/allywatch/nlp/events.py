@@ -421,7 +421,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         slots = [(m, slot, "supplier" if slot.name in {"subject", "agent"} and m.label not in beneficiaries else role)
                  for m, slot, role in slots]
     roles: dict[str, list[str]] = {}
-    for mention, _slot, role in sorted(slots, key=lambda s: (_PRIORITY.get(s[1].name, 1), s[1].depth)):
+    def rank(item: tuple[Mention, Slot, str]) -> tuple[int, int]:
+        # a firm as subject does the act itself ("GA will set up a repair facility in India"); a state as subject
+        # may only plan it ("Washington and Tokyo plan to allow repairs in Japan")
+        mention, slot, _ = item
+        return (0 if slot.name == "subject" and mention.source == "company" else _PRIORITY.get(slot.name, 1),
+                slot.depth)
+
+    for mention, _slot, role in sorted(slots, key=rank):
         roles.setdefault(role, [])
         if mention.label not in roles[role]:
             roles[role].append(mention.label)
@@ -505,6 +512,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 a = sorted(makers)  # "Thailand selected the Gripen": the programme's maker supplies
         if kind == "maintenance" and not a:
             a = sorted(_place_parties(index, sentence.span) - set(b))[:1]
+        if kind == "maintenance" and a and not b:
+            # "GA will set up a repair facility in India": the host is the owner when a firm provides;
+            # "KAI will provide the maintenance": the owner is who bought from the provider just before
+            hosts = [m.label for m, slot, _ in slots if slot.name in {"in", "at"} and m.label != a[0]]
+            buyers = [dict(d.roles).get("recipient") for d in reversed(recent) if d.type == "arms_transfer"
+                      and dict(d.roles).get("supplier") == a[0]]
+            b = (hosts or [p for p in buyers if p])[:1]
         if not a or not b:
             return None
         if a[0] == b[0]:
@@ -778,9 +792,10 @@ def _attach(draft: _Draft, index: _Index, sentence: Span) -> None:
 
 
 def _under_signed(drafts: list[_Draft]) -> list[_Draft]:
-    """Once an article reports an agreement signed between parties, what it says they "will" do together is
-    what they agreed (ONTOLOGY 3.1: "under the contract, France will deliver" is agreed), not a plan."""
-    signed = [d for d in drafts if d.type == "agreement" and d.status == "agreed" and not d.carried]
+    """Once an article reports an agreement or a contract signed between parties, what it says they "will" do
+    together is what they agreed (ONTOLOGY 3.1: "under the contract, France will deliver" is agreed), not a plan."""
+    signed = [d for d in drafts if d.type in {"agreement", "arms_transfer"} and d.status == "agreed" and not d.carried
+              and not d.tense_only]
     for draft in drafts:
         if draft.status == "planned" and draft.tense_only and draft.type not in {"meeting", "agreement"} and any(
                 a.sentence.start <= draft.sentence.start and draft.participants <= a.participants for a in signed):

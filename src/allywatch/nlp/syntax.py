@@ -62,6 +62,9 @@ def lemma(token: Token) -> str:
     """The token's lemma, mended where the lemmatiser strips too much ("hoped" gives "hop")."""
     value = str(token.lemma_).lower()
     text = str(token.lower_)
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None and token.pos_ == "VERB":
+        return f"{value} {particle}"  # "set up", "call off", "go ahead": a verb of its own
     if value == "hop" and text.startswith("hope"):
         return "hope"  # the lemmatiser's "hoped" -> "hop"
     if token.tag_ in {"VBD", "VBN"} and text.endswith("ed") and not text.startswith(value + "ed") and \
