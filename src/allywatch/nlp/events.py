@@ -516,9 +516,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             # "GA will set up a repair facility in India": the host is the owner when a firm provides;
             # "KAI will provide the maintenance": the owner is who bought from the provider just before
             hosts = [m.label for m, slot, _ in slots if slot.name in {"in", "at"} and m.label != a[0]]
-            buyers = [d.roles["recipient"] for d in reversed(recent) if d.type == "arms_transfer"
+            bought = [d.roles["recipient"] for d in reversed(recent) if d.type == "arms_transfer"
                       and d.roles.get("supplier") == a[0] and "recipient" in d.roles]
-            b = (hosts or buyers)[:1]
+            b = (hosts or bought)[:1]
         if not a or not b:
             return None
         if a[0] == b[0]:
