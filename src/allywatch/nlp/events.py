@@ -148,7 +148,8 @@ def extract_events(extraction: Extraction, resources: EventResources) -> Extract
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         own = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         chosen.append((sentence, own))
-    wanted = [(s, own) for s, own in chosen if _worth_parsing(s, own, lexicon)]
+    wanted = [(s, own) for s, own in chosen if _worth_parsing(
+        s, own, lexicon, any(e.type == "program" for _, e in index.entities_in(s.start, s.end)))]
     quoted = [(q.start, q.end) for q in quote_spans(text) if _direct_speech(text, q.start, q.end)]
     docs = resources.parser.pipe((_body(s)[1] for s, _ in wanted), batch_size=32)
     parsed: dict[int, _Sentence] = {}
@@ -187,9 +188,9 @@ def _body(sentence: Span) -> tuple[int, str]:
     return skip, sentence.text[skip:]
 
 
-def _worth_parsing(sentence: Span, own: list[Mention], lexicon: Lexicon) -> bool:
-    words = set(re.findall(r"[a-z][a-z+-]*|2\+2", sentence.text.lower()))
-    if not words & lexicon.surface and not any(w.startswith("co-") for w in words):
+def _worth_parsing(sentence: Span, own: list[Mention], lexicon: Lexicon, has_program: bool) -> bool:
+    words = set(re.findall(r"[a-z][a-z+-]*|2\+2|%", sentence.text.lower()))
+    if not lexicon.may_fire(words, has_program):
         return False
     return bool(own) or bool(words & {"they", "both", "two", "three", "allies", "sides", "countries", "budget",
                                       "spending", "ministers", "leaders", "partners", "joint"})

@@ -66,6 +66,29 @@ class Lexicon:
     """Lower-case word forms that may be a trigger: a cheap test of whether a sentence is worth parsing."""
     idioms: tuple[tuple[str, ...], ...] = ()
     """Word sequences in which no word is a trigger ("in order to")."""
+    by_form: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
+    """The triggers each lower-case word form may stand for (``surface`` as a table)."""
+
+    def may_fire(self, words: set[str], has_program: bool = False) -> bool:
+        """Whether a sentence with these lower-case words could hold an event: a trigger form is there and the
+        words its conditions look for are too (a cheap test before parsing; the parse decides)."""
+        if any(w.startswith("co-") for w in words):
+            return True
+        stems = words | {_singular(w) for w in words}
+        for word in words:
+            for trigger in self.by_form.get(word, ()):
+                if all(self._could_meet(need, stems, has_program) for need in trigger.needs):
+                    return True
+        return False
+
+    def _could_meet(self, need: str, stems: set[str], has_program: bool) -> bool:
+        if need == "equipment":
+            return has_program or bool(stems & self.words["equipment"])
+        if need in {"forces", "minerals"}:
+            return bool(stems & self.words[need])
+        if need == "defence":
+            return bool(stems & (self.words["defence"] | {"gdp", "%", "percent"}))
+        return True
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> Lexicon:
@@ -117,8 +140,10 @@ class Lexicon:
             if bad:
                 raise LexiconError(f"{origin}: {name} names unknown types or statuses {sorted(bad)}")
         frozen = {k: tuple(v) for k, v in triggers.items()}
+        by_form = _forms(frozen)
         return cls(triggers=frozen, frames=frames, words=words, status_words=status_words, modals=modals,
-                   by_type=by_type, default=default, present=present, surface=_surface(frozen), idioms=idioms)
+                   by_type=by_type, default=default, present=present, surface=frozenset(by_form), idioms=idioms,
+                   by_form=by_form)
 
     def status_class(self, lemma: str) -> str | None:
         """The status list a verb's lemma belongs to ('agreed', 'negated', 'reporting', ...), if any."""
@@ -153,23 +178,36 @@ def _trigger(entry: Any, frames: dict[str, dict[str, str]], where: str) -> Trigg
                    needs=needs, status=status, delivery=bool(entry.get("delivery", False)))
 
 
-def _surface(triggers: dict[str, tuple[Trigger, ...]]) -> frozenset[str]:
-    """Every inflected form a trigger's first word may take, over-generated on purpose (it is only a filter)."""
-    forms: set[str] = set()
-    for lemma in triggers:
+def _forms(triggers: dict[str, tuple[Trigger, ...]]) -> dict[str, tuple[Trigger, ...]]:
+    """Every inflected form a trigger's first word may take, over-generated on purpose (it is only a filter), with
+    the triggers it may stand for."""
+    out: dict[str, list[Trigger]] = {}
+    for lemma, found in triggers.items():
         stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms |= {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", stem + "ing", stem + "ed",
-                  lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+        forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", stem + "ing", stem + "ed",
+                 lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
         if lemma.endswith("y"):
             forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    forms |= _IRREGULAR
-    return frozenset(forms)
+        forms |= {form for form, base in _IRREGULAR.items() if base == lemma}
+        for form in forms:
+            out.setdefault(form, []).extend(found)
+    return {form: tuple(found) for form, found in out.items()}
 
 
-#: Past forms the regular rules above do not make.
-_IRREGULAR = frozenset({"bought", "sold", "sent", "gave", "given", "got", "gotten", "chose", "chosen", "took",
-                        "taken", "met", "built", "held", "kept", "struck", "won", "drew", "underwent", "fought",
-                        "dealt", "spent", "ran", "began", "begun", "led", "brought", "made"})
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+#: Past forms the regular rules above do not make, with their lemmas.
+_IRREGULAR = {"bought": "buy", "sold": "sell", "sent": "send", "gave": "give", "given": "give", "got": "get",
+              "gotten": "get", "chose": "choose", "chosen": "choose", "took": "take", "taken": "take", "met": "meet",
+              "built": "build", "held": "hold", "kept": "keep", "struck": "strike", "won": "win",
+              "underwent": "undergo", "spent": "spend", "began": "begin", "begun": "begin", "made": "make",
+              "dealt": "deal", "led": "lead", "brought": "bring", "ran": "run", "drew": "draw", "fought": "fight"}
 
 
 def _extend(base: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
