@@ -17,6 +17,23 @@ def test_the_shipped_lexicon_loads_and_covers_every_type() -> None:
     assert lexicon.status_class("ink") == "agreed" and lexicon.status_class("refuse") == "negated"
 
 
+@pytest.mark.parametrize("sentence,fires", [
+    ("the minister gave a long speech in tokyo", False),  # "give" moves equipment only
+    ("japan gave two frigates to manila", True),
+    ("seoul will send its condolences", False),
+    ("seoul will send troops", True),
+    ("the budget rose sharply", False),  # a budget is an event only when it is a defence budget
+    ("the defence budget rose to 2% of gdp", True),
+    ("the firms agreed to co-develop a drone", True),
+])
+def test_only_sentences_whose_trigger_could_fire_are_parsed(sentence: str, fires: bool) -> None:
+    assert Lexicon.load().may_fire(set(sentence.split())) is fires
+
+
+def test_a_programme_counts_as_equipment_before_parsing() -> None:
+    assert Lexicon.load().may_fire({"thailand", "bought", "the", "gripen"}, has_program=True)
+
+
 def test_a_user_file_adds_a_trigger(tmp_path: Path) -> None:
     extra = tmp_path / "more.yaml"
     extra.write_text("triggers:\n  - {lemma: procurify, pos: [VERB], type: arms_transfer, frame: acquire}\n",
