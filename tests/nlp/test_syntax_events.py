@@ -350,3 +350,30 @@ def test_phrasal_verbs_are_verbs_of_their_own(run: Run) -> None:
     assert _of(run, "Italy called off the sale of two frigates to Egypt.", "arms_transfer") == []
     [plant] = _of(run, "Hanwha will set up a howitzer plant in Australia.", "co_production")
     assert plant.status == "planned"
+
+
+def test_the_other_side_of_a_talk_with_one_party_named(run: Run) -> None:
+    [doha] = _of(run, "Macron has landed in Doha and is in talks with the emir.", "meeting")
+    assert doha.participants == ("FRA", "QAT") and doha.status == "ongoing"
+    text = "Asked about next week's meeting with Saudi Arabia's crown prince, Macron defended the trip."
+    [riyadh] = _of(run, text, "meeting")
+    assert riyadh.participants == ("FRA", "SAU")
+
+
+def test_a_day_ahead_makes_a_meeting_to_come(run: Run) -> None:
+    [talks] = _of(run, "Tomorrow: Riyadh, for talks between France and Saudi Arabia.", "meeting")
+    assert talks.status == "planned"
+
+
+def test_a_trilateral_summit_takes_the_third_party_named(run: Run) -> None:
+    text = ("Ishiba will hold talks with Trump in Washington on Wednesday, followed by a trilateral summit with "
+            "the Philippine president.")
+    summits = [e for e in _of(run, text, "meeting") if len(e.participants) == 3]
+    assert [e.participants for e in summits] == [("JPN", "PHL", "USA")] and summits[0].status == "planned"
+
+
+def test_leaders_named_by_surname_alone_act_for_their_state(run: Run) -> None:
+    out = run("Trump meets Zelensky at the White House on Friday.")
+    [talks] = [e for e in out.events if e.type == "meeting"]
+    assert talks.participants == ("UKR", "USA")
+    assert [e for e in run("Seoul played its trump card in the talks with Tokyo.").entities if e.type == "person"] == []

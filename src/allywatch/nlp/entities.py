@@ -131,6 +131,11 @@ class EntityResources:
     def build(cls, kb: KnowledgeBase, model: Any = None) -> EntityResources:
         """Index the knowledge base for matching, adding ministries' generic forms ("the defence ministry")."""
         forms = list(kb.iter_surface_forms())
+        # leaders are named by surname alone ("Trump meets Zelensky"): look for those surnames too; which person a
+        # bare surname is, if any, is decided by who held office at the article's date (``_resolve_people``)
+        for surname, holders in kb.people_by_surname.items():
+            if len(surname) > 3 and any(o.office in LEADER_OFFICES for p in holders for o in p.offices):
+                forms.append((surname, "person", holders[0].name))
         for org in kb.orgs:
             for form in ministry_forms(org):
                 forms.append((form, "org", org.name))
@@ -143,6 +148,25 @@ class EntityResources:
         given = frozenset(p.name.split()[0] for p in kb.people if p.party == "JPN" and len(p.name.split()) == 2)
         return cls(kb=kb, matcher=PhraseMatcher(forms), model=model, person_names=tuple(names),
                    person_index=tuple(index), japanese_given=given)
+
+
+def _whole_name(text: str, match: Match) -> bool:
+    """A name the knowledge base knows, or a bare surname standing alone: capitalised, not part of a longer name
+    ("Seok" in "Yun Seok-yeol", "Mohammed" in "King Mohammed VI"), though a title may lead it ("President Trump")."""
+    if " " in match.text.strip():
+        return True
+    if not match.text[:1].isupper() or re.match(r"(?:-|\s+[A-Z]|[A-Z])", text[match.end:match.end + 2]):
+        return False
+    before = text[max(0, match.start - 40):match.start]
+    if before.endswith("-"):
+        return False
+    word = re.search(r"([A-Z][\w'’.]*)\s+$", before)
+    return word is None or bool(_LEADING_TITLE.match(word.group(1) + " X"))
+
+
+#: Offices whose holders the news names by surname alone.
+LEADER_OFFICES = frozenset({"head_of_state", "head_of_government", "defense_minister", "foreign_minister",
+                            "secretary_general"})
 
 
 def ministry_forms(org: Org) -> list[str]:
@@ -210,7 +234,7 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
     article = extraction.article
     text = article.text
     kb = res.kb
-    matches = res.matcher.find(text)
+    matches = [(m, e) for m, e in res.matcher.find(text) if m.kind != "person" or _whole_name(text, m)]
     match_starts = [m.start for m, _ in matches]
     taken = _Spans((m.start, m.end) for m, _ in matches)
     model_ents = _model_entities(res.model, text) if res.model is not None else None

@@ -107,6 +107,7 @@ class _Index:
         self.dates = sorted(extraction.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
         self.blocs: frozenset[str] = frozenset()
+        self.published = extraction.article.published or ""
         self.leading: frozenset[str] = frozenset()
         """The two parties the article names most: whom "the two" means when no sentence nearby says."""
 
@@ -352,6 +353,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         chain = governing_chain(restriction, lexicon)
     frame = lexicon.frames[frame_name]
     slots: list[tuple[Mention, Slot, str]] = []
+    visited: set[str] = set()
     for party_token, mention in sentence.parties:
         slot = slot_of(party_token, token if restriction is None else restriction, chain, themes, lexicon)
         if slot is None and restriction is not None:
@@ -361,6 +363,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             continue
         role = frame.get(slot.name)
         if role is None:
+            if mention.source == "place" and slot.name in {"in", "to", "at"}:
+                visited.add(mention.label)  # "in talks in Doha", "a visit to Hanoi"
             continue
         if kind == "meeting" and mention.source == "company":
             continue  # firms' talks are not talks between states
@@ -400,6 +404,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if status.status is None:
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
+    if status.tense_only and stage != "planned" and not any(
+            v.tag_ in {"VBD", "VBN"} for v in chain if is_verb(v)) and _dated_ahead(index, sentence.span):
+        stage = "planned"  # "Tomorrow: Jeddah, for talks with the crown prince"
     announced = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in {"announce", "unveil", "publish"}
     if kind == "export_control" and stage == "planned" and (status.by_modal or announced):
         stage = "completed"  # a rule change announced ("will stop approving exports") is adopted, whenever in force
@@ -470,12 +477,22 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if frame_name == "deal" and len(parties) == 1:
             inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
             parties |= {e.party for t, e in sentence.programs if e.party and t.i in inside}  # "a contract for Gripens"
-        if kind == "meeting" and len(parties) == 1 and any(t.lemma_ == "counterpart" for t in sentence.doc):
-            # "the minister said after meeting his Ukrainian counterpart": the other side is the speaker's state
-            other = [p for p in [_reporting_subject(chain, sentence), main_party, *sorted(index.leading)]
-                     if p and p not in parties]
-            parties |= set(other[:1])
-            carried = bool(other)
+        if kind == "meeting" and len(parties) == 1 and not parties <= index.blocs:
+            # "Macron is in talks in Doha": the state visited; "after meeting his Ukrainian counterpart",
+            # "for talks with the crown prince": the other side is the one the sentence is about
+            places = visited - parties
+            with_only = all(slot.name in {"with", "maker"} for _, slot, _ in slots)
+            if len(places) == 1:
+                parties |= places
+            elif with_only or any(t.lemma_ == "counterpart" for t in sentence.doc):
+                other = [p for p in [_reporting_subject(chain, sentence), _main_subject(sentence), main_party]
+                         if p and p not in parties]
+                parties |= set(other[:1])
+                carried = bool(other)
+        if any(c.lower_ == "trilateral" for c in token.children) and len(parties) == 2:
+            present = {m.label for _, m in sentence.parties if m.source not in {"place", "company"}}
+            if len(present | parties) == 3:
+                parties |= present  # "talks with Biden, followed by a trilateral summit with Marcos"
         bloc_meeting = kind == "meeting" and len(parties) == 1 and parties <= index.blocs and not is_verb(token)
         if len(parties) < 2 and not bloc_meeting:
             return None  # a meeting of NATO alone is its summit: "the NATO summit", "NATO's leaders' meeting"
@@ -543,6 +560,21 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft.why = (f"frame {frame_name} ('{trigger.text}' at {start}); {relations or 'no party in a slot'}"
                  + (" (parties carried from before)" if carried else "") + f"; status {stage}: {status.why}")
     return draft
+
+
+def _dated_ahead(index: _Index, sentence: Span) -> bool:
+    """The sentence names a day after the article's date ("tomorrow", "next Tuesday", "on June 3" to come)."""
+    return bool(index.published) and any(d.value[:10] > index.published for d in
+                                         index.dates_in(sentence.start, sentence.end) if len(d.value) >= 10)
+
+
+def _main_subject(sentence: _Sentence) -> str | None:
+    """The party that is the subject of the sentence's main verb ("Asked about the talks, Macron said ...")."""
+    for token, mention in sentence.parties:
+        if _head_of_conj(token).dep_ == "nsubj" and _head_of_conj(token).head.dep_ == "ROOT" and \
+                mention.source != "company":
+            return mention.label
+    return None
 
 
 def _head_of_conj(token: Token) -> Token:

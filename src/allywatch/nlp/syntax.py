@@ -387,14 +387,23 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     after = _after_or_before(chain)
     if after:
         return StatusReading(after, f"'{after}' by its preposition")
-    tense_verb = next((v for v in reversed(verbs) if lexicon.status_class(lemma(v)) != "reporting" and not (
+    own: list[Token] = []
+    for verb in verbs:  # "has landed in Doha and is in talks": a conjunct keeps its own tense
+        own.append(verb)
+        if verb.dep_ == "conj":
+            break
+    tense_verb = next((v for v in reversed(own) if lexicon.status_class(lemma(v)) != "reporting" and not (
         v.lemma_ == "be" and any(c.dep_ == "xcomp" for c in v.children))), None)  # "are to develop": the infinitive
     if tense_verb is None:
         if under:
             return StatusReading("agreed", f"under the {under}")
         return StatusReading(lexicon.default.get(kind, "agreed"), "no verb states it: the type's default",
                              tense_only=True)
+    if tense_verb.lemma_ in {"follow", "precede"} and tense_verb.tag_ in {"VBN", "VBG"} and is_verb(tense_verb.head):
+        tense_verb = tense_verb.head  # "will hold talks, followed by a summit": the sequence takes its tense
     modal = _modality(tense_verb, lexicon)
+    if modal == "present" and kind == "meeting" and tense_verb.lemma_ == "be":
+        return StatusReading("ongoing", f"'{tense_verb.text}' in talks now")  # "is in talks with the emir"
     if modal in {"planned", "proposed"} and under:
         return StatusReading("agreed", f"'{tense_verb.text}' under the {under}")
     if modal == "present" and tense_verb.dep_ in {"relcl", "advcl", "ccomp"}:
