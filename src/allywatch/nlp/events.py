@@ -485,8 +485,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             if len(places) == 1:
                 parties |= places
             elif with_only or any(t.lemma_ == "counterpart" for t in sentence.doc):
-                other = [p for p in [_reporting_subject(chain, sentence), _main_subject(sentence), main_party]
-                         if p and p not in parties]
+                other = [p for p in [_reporting_subject(chain, sentence), _main_subject(sentence), main_party,
+                                     *sorted(index.leading)] if p and p not in parties]
                 parties |= set(other[:1])
                 carried = bool(other)
         if any(c.lower_ == "trilateral" for c in token.children) and len(parties) == 2:
