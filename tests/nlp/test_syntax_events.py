@@ -377,3 +377,18 @@ def test_leaders_named_by_surname_alone_act_for_their_state(run: Run) -> None:
     [talks] = [e for e in out.events if e.type == "meeting"]
     assert talks.participants == ("UKR", "USA")
     assert [e for e in run("Seoul played its trump card in the talks with Tokyo.").entities if e.type == "person"] == []
+
+
+def test_a_deal_to_buy_is_the_buyers_and_he_is_the_person_named_before(run: Run) -> None:
+    [deal] = _of(run, "Greece also signed in May a deal worth billions to buy 20 F-35 jets from America's Lockheed Martin.",
+                 "arms_transfer")
+    assert dict(deal.roles) == {"supplier": "USA", "recipient": "GRC"}
+    text = "President Zelensky flew to Washington on Monday. He met Trump at the White House."
+    assert [e.participants for e in _of(run, text, "meeting")] == [("UKR", "USA")]
+
+
+def test_talks_with_one_side_named_after_which_the_other_side_speaks(run: Run) -> None:
+    text = ("Speaking to reporters after his talks with the French armed forces minister, Indonesia's defence "
+            "minister said the jets would arrive in 2026.")
+    [talks] = _of(run, text, "meeting")
+    assert talks.participants == ("FRA", "IDN") and talks.status == "completed"

@@ -370,7 +370,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             continue  # firms' talks are not talks between states
         slots.append((mention, slot, role))
     pronoun = _pronoun_subject(token, chain)
-    if pronoun is not None:
+    if pronoun is not None and pronoun.lower_ in {"he", "she"}:
+        # "he met Xi in Beijing": the person named last before, who acts for their state
+        at = sentence.offset + pronoun.idx
+        person = [e.party for m, e in index.entities_in(max(0, at - 400), at) if e.type == "person" and e.party]
+        if person and frame.get("subject") and not any(s.name == "subject" for _, s, _ in slots):
+            slots.append((Mention(pronoun.text, at, at + len(pronoun), person[-1], "pronoun"),
+                          Slot("subject", f"'{pronoun.text}'"), frame["subject"]))
+    elif pronoun is not None:
         preceding = [(t, m.label) for t, m in sentence.parties if t.i < pronoun.i and m.source != "company"]
         subjects = [label for t, label in preceding if _head_of_conj(t).dep_ in {"nsubj", "nsubjpass"}]
         named = subjects or [label for _, label in preceding]
@@ -481,7 +488,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             # "Macron is in talks in Doha": the state visited; "after meeting his Ukrainian counterpart",
             # "for talks with the crown prince": the other side is the one the sentence is about
             places = visited - parties
-            with_only = all(slot.name in {"with", "maker"} for _, slot, _ in slots)
+            with_only = not any(slot.name in {"subject", "agent", "possessor", "modifier"} for _, slot, _ in slots)
             if len(places) == 1:
                 parties |= places
             elif with_only or any(t.lemma_ == "counterpart" for t in sentence.doc):
@@ -627,10 +634,10 @@ def _reporting_subject(chain: list[Token], sentence: _Sentence) -> str | None:
 
 
 def _pronoun_subject(token: Token, chain: list[Token]) -> Token | None:
-    """"it" or "we" as the clause's subject (or "its" on the trigger): the article's main party."""
+    """"it", "we", "he" or "she" as the clause's subject (or "its" on the trigger)."""
     for word in chain:
         for child in word.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"it", "we"}:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"it", "we", "he", "she"}:
                 return child
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return None

@@ -231,7 +231,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         return None  # "Paris hailed the decision of the Dutch to relax ...": who reacts takes no part
     completes = next((v for v in chain if v.dep_ == "xcomp" and v.head.i == x.i), None)
     if completes is not None and top is not None and \
-            any(c.dep_ == "dobj" and c.i < completes.i for c in x.children):
+            any(c.dep_ == "dobj" and c.i < completes.i and c.lemma_.lower() not in lexicon.words["agreed_under"]
+                for c in x.children):  # not "signed a deal to buy", where the infinitive belongs to the deal
         # object control: "India tapped France to supply jets": France supplies, India chose
         return Slot("subject", "object of the verb it completes") if top.dep_ == "dobj" else None
     if top is None:
