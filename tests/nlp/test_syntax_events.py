@@ -380,8 +380,8 @@ def test_leaders_named_by_surname_alone_act_for_their_state(run: Run) -> None:
 
 
 def test_a_deal_to_buy_is_the_buyers_and_he_is_the_person_named_before(run: Run) -> None:
-    [deal] = _of(run, "Greece also signed in May a deal worth billions to buy 20 F-35 jets from America's Lockheed Martin.",
-                 "arms_transfer")
+    text = "Greece also signed in May a deal worth billions to buy 20 F-35 jets from America's Lockheed Martin."
+    [deal] = _of(run, text, "arms_transfer")
     assert dict(deal.roles) == {"supplier": "USA", "recipient": "GRC"}
     text = "President Zelensky flew to Washington on Monday. He met Trump at the White House."
     assert [e.participants for e in _of(run, text, "meeting")] == [("UKR", "USA")]
