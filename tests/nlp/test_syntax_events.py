@@ -392,3 +392,13 @@ def test_talks_with_one_side_named_after_which_the_other_side_speaks(run: Run) -
             "minister said the jets would arrive in 2026.")
     [talks] = _of(run, text, "meeting")
     assert talks.participants == ("FRA", "IDN") and talks.status == "completed"
+
+
+def test_warships_named_by_prefix_act_for_their_navies(run: Run) -> None:
+    text = "The destroyer USS Dewey joined the Indian frigate INS Talwar for drills in the Arabian Sea on Sunday."
+    [drill] = _of(run, text, "exercise")
+    assert drill.participants == ("IND", "USA") and drill.status == "completed"
+    text = "The cutter USCGC Munro teamed up with the Philippine patrol ship BRP Teresa Magbanua for joint drills."
+    assert _of(run, text, "co_development") == []
+    assert [m.label for m in run("Canberra hosts ships at HMAS Stirling.").party_mentions
+            if m.source == "ship"] == []

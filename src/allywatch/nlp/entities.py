@@ -81,6 +81,13 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _CLASS_PROGRAM = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’]+\s){0,2}[A-Z][\w'’]+)[- ]class\s+(?P<kind>frigate|destroyer|submarine|corvette|"
     r"carrier|aircraft carrier|cruiser|patrol vessel|ship|vessel|tank|boat)s?\b")
+#: Navy ship prefixes and the state whose navy they name ("USS Halsey", "JS Sazanami", "HMAS Warramunga"): a ship
+#: acts for its state in drills, port calls and transfers.
+SHIP_PREFIXES = {"USS": "USA", "USNS": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN", "HMNZS": "NZL", "JS": "JPN",
+                 "INS": "IND", "ROKS": "KOR", "BRP": "PHL", "FS": "FRA", "TCG": "TUR", "ITS": "ITA", "HNLMS": "NLD",
+                 "KRI": "IDN", "RSS": "SGP", "HNoMS": "NOR", "HDMS": "DNK", "FGS": "DEU", "ESPS": "ESP", "PNS": "PAK",
+                 "HTMS": "THA", "KD": "MYS", "HSwMS": "SWE", "ORP": "POL", "HS": "GRC", "NRP": "PRT", "ARA": "ARG"}
+_SHIP = re.compile(r"\b(?P<prefix>" + "|".join(SHIP_PREFIXES) + r")\s+(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’-]*){0,3}")
 _ORG_HEAD = (r"Flight|Group|Agency|Council|Corporation|Company|Industries|Systems|Association|Society|Institute|"
              r"Ministry|Department|Command|Squadron|Trust|Enterprises|Authority|Administration|Organi[sz]ation|"
              r"Forces|Shipyard|Shipbuilding|Aerospace|Dynamics|Technologies|Laboratory|Bureau|Office|Commission|"
@@ -310,6 +317,8 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
         elif match.kind == "person":
             people.append(_Person(match.start, match.end, match.text))
     for start, end, surface, kind in ner_spans:
+        if kind == "person" and _SHIP.match(surface):
+            continue  # "USS John Finn" is a ship
         if kind == "person":
             lead = _LEADING_TITLE.match(surface)
             if lead and lead.end() < len(surface):  # "Treasurer Jim Chalmers": the title is not the name
@@ -327,6 +336,11 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             out.add("org", name, Mention(name, found.start(), found.start() + len(name), "pattern"))
             pattern_orgs.add(found.start(), found.end())
     ner_spans = [n for n in ner_spans if not pattern_orgs.covers(n[0])]
+    places = _Spans((m.start, m.end) for m, _ in matches if m.kind == "location")
+    for found in _SHIP.finditer(text):
+        if not places.covers(found.start()):  # "HMAS Stirling" the base is a known place, matched before
+            out.party_mentions.append(Mention(found.group(), found.start(), found.end(),
+                                              SHIP_PREFIXES[found.group("prefix")], "ship"))
     for found in _CLASS_PROGRAM.finditer(text):
         if not taken.covers(found.start()):
             name = f"{found.group('name')}-class {found.group('kind')}"

@@ -661,7 +661,10 @@ def _restriction(token: Token, chain: list[Token], lexicon: Lexicon) -> Token | 
 
 def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[Token], sentence: _Sentence,
                slots: list[tuple[Mention, Slot, str]], lexicon: Lexicon) -> bool:
-    region = _region(token, themes, lexicon.words["bystander"])
+    bystander = lexicon.words["bystander"]
+    if trigger.frame == "make":
+        bystander = bystander | {"with", "for"}  # "teamed up with a Philippine patrol vessel": the partner, not the work
+    region = _region(token, themes, bystander)
     lemmas = {t.lemma_.lower() for t in region}
     for need in trigger.needs:
         if need == "equipment":
