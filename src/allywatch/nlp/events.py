@@ -663,7 +663,7 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
                slots: list[tuple[Mention, Slot, str]], lexicon: Lexicon) -> bool:
     bystander = lexicon.words["bystander"]
     if trigger.frame == "make":
-        bystander = bystander | {"with", "for"}  # "teamed up with a Philippine patrol vessel": the partner, not the work
+        bystander = bystander | {"with", "for"}  # "teamed up with a patrol vessel": the partner, not the work
     region = _region(token, themes, bystander)
     lemmas = {t.lemma_.lower() for t in region}
     for need in trigger.needs:
