@@ -402,3 +402,8 @@ def test_warships_named_by_prefix_act_for_their_navies(run: Run) -> None:
     assert _of(run, text, "co_development") == []
     assert [m.label for m in run("Canberra hosts ships at HMAS Stirling.").party_mentions
             if m.source == "ship"] == []
+
+
+def test_what_follows_an_act_takes_no_part_in_it(run: Run) -> None:
+    text = "Beijing's new rules follow a call by American senators for wider bans on the export of chip tools to China."
+    assert [dict(e.roles).get("actor") for e in _of(run, text, "export_control")] in ([], ["USA"])
