@@ -407,3 +407,30 @@ def test_warships_named_by_prefix_act_for_their_navies(run: Run) -> None:
 def test_what_follows_an_act_takes_no_part_in_it(run: Run) -> None:
     text = "Beijing's new rules follow a call by American senators for wider bans on the export of chip tools to China."
     assert [dict(e.roles).get("actor") for e in _of(run, text, "export_control")] in ([], ["USA"])
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("Sweden will sell radar planes to Poland and Norway will supply howitzers to Latvia.", "arms_transfer",
+     {("NOR", "LVA"), ("SWE", "POL")}),
+    ("Spain sold two frigates to Vietnam despite protests from China.", "arms_transfer", {("ESP", "VNM")}),
+    ("Japan held talks with officials from the United States in Tokyo.", "meeting", {("JPN", "USA")}),
+    ("Poland launched a fortification programme on its borders with Russia and Belarus.", "co_development", set()),
+    ("Hanwha will build nine howitzers for Estonia.", "arms_transfer", {("KOR", "EST")}),
+])
+def test_two_acts_bystanders_inside_phrases_and_partners_of_other_nouns(run: Run, text: str, kind: str,
+                                                                       parties: set[tuple[str, ...]]) -> None:
+    found = set()
+    for event in _of(run, text, kind):
+        roles = dict(event.roles)
+        found.add((roles["supplier"], roles["recipient"]) if roles else event.participants)
+    assert found == parties
+
+
+def test_forces_sent_on_a_mission_are_deployed_and_a_joint_programme_is_joint_work(run: Run) -> None:
+    [patrol] = _of(run, "Canada will send six fighters to Iceland for air policing.", "force_posture")
+    assert patrol.participants == ("CAN", "ISL") and patrol.status == "planned"
+    assert _of(run, "Canada will send six fighters to Iceland for air policing.", "arms_transfer") == []
+    [gift] = _of(run, "Germany will send six fighters to Ukraine.", "arms_transfer")
+    assert dict(gift.roles) == {"supplier": "DEU", "recipient": "UKR"}
+    [work] = _of(run, "Japan and Australia launched a joint hypersonic test programme.", "co_development")
+    assert work.participants == ("AUS", "JPN") and work.status == "ongoing"

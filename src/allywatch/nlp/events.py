@@ -87,6 +87,8 @@ class _Draft:
     date: str | None = None
     why: str = ""
     tense_only: bool = False
+    mission: bool = False
+    """The act is for a mission ("for air policing"): forces sent are deployed, not handed over."""
     bare: bool = False
     """"the agreement" with nothing of its own: one the article has named already."""
     at: int = 0
@@ -155,6 +157,7 @@ def extract_events(extraction: Extraction, resources: EventResources) -> Extract
     docs = resources.parser.pipe((_body(s)[1] for s, _ in wanted), batch_size=32)
     parsed: dict[int, _Sentence] = {}
     for (sentence, own), doc in zip(wanted, docs, strict=True):
+        _second_subject(doc)
         offset = sentence.start + _body(sentence)[0]
         parsed[sentence.start] = _Sentence(sentence, doc, offset, _anchor(doc, offset, own),
                                            _programs(doc, offset, index, sentence))
@@ -180,6 +183,21 @@ def _direct_speech(text: str, start: int, end: int) -> bool:
     if not before or before[-1] in '.!?:,\n"' or before.endswith(("said", "says")):
         return True
     return bool(_FINITE.search(text, start, end))
+
+
+def _second_subject(doc: Doc) -> None:
+    """Mend a parse that reads "Sweden will sell jets to Poland and Norway will supply guns to Latvia" as jets sold
+    to Poland and Norway: a conjoined verb with its own auxiliary but no subject takes the name just before it."""
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            continue
+        auxes = [c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+        if not auxes or min(auxes) == 0:
+            continue
+        name = doc[min(auxes) - 1]
+        if name.dep_ == "conj" and name.pos_ in {"PROPN", "NOUN"} and name.head.i < name.i < verb.i and \
+                not list(name.children):
+            name.head, name.dep_ = verb, "nsubj"
 
 
 def _body(sentence: Span) -> tuple[int, str]:
@@ -326,8 +344,8 @@ def _one_type_per_trigger(drafts: list[_Draft]) -> list[_Draft]:
     for group in by_trigger.values():
         kinds = {d.type for d in group}
         if {"force_posture", "arms_transfer"} <= kinds:
-            group = [d for d in group if d.type == "force_posture"] if _personnel(group[0].item) else \
-                [d for d in group if d.type == "arms_transfer"]
+            deployed = _personnel(group[0].item) or any(d.mission for d in group)
+            group = [d for d in group if d.type == ("force_posture" if deployed else "arms_transfer")]
         out.extend(group)
     return out
 
@@ -555,6 +573,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                    item=_item(kind, token, themes), sentence=sentence.span, trigger=token.text, carried=carried,
                    named=_named(token), tense_only=status.tense_only)
     subtree = list(token.subtree)
+    draft.mission = any(p.dep_ == "prep" and p.lower_ == "for" and any(
+        t.lemma_.lower() in lexicon.words["missions"] for t in p.subtree) for p in token.children)
     draft.bare = all((c.dep_ == "det" and c.lower_ == "the") or c.is_punct or
                      (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during"}) for c in token.children)
     draft.at = start
@@ -687,6 +707,8 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
     if need == "stated":
         return _named(token) or any(is_verb(v) and v.lemma_ not in {"be", "have"} and
                                     lexicon.status_class(lemma(v)) != "reporting" for v in chain)
+    if need == "customer":
+        return any(slot.name in {"for", "dative"} for _, slot, _ in slots)
     if need == "minerals":
         return bool(lemmas & lexicon.words["minerals"])
     if need == "industry":

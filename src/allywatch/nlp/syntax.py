@@ -35,6 +35,13 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 VERBISH = frozenset({"VERB", "AUX"})
 NOMINAL_CLIMB = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound",
                            "oprd", "npadvmod", "dative", "nmod", "amod", "agent", "pcomp"})
+#: Nouns for people and bodies whose "from" phrase says where they come from.
+PEOPLE_NOUNS = frozenset({"official", "minister", "delegation", "delegate", "company", "firm", "leader", "engineer",
+                          "troop", "soldier", "executive", "representative", "envoy", "diplomat", "officer", "team",
+                          "expert", "counterpart", "manufacturer", "maker", "contractor", "personnel", "sailor",
+                          "marine", "pilot"})
+#: Prepositions that name a partner: they count only when they hang from the act (or from its people).
+PARTNER_PREPS = frozenset({"with", "between", "among", "alongside"})
 COLLECTIVE = frozenset({"they", "we", "both", "two", "three", "four", "ally", "side", "country", "nation", "partner",
                         "government", "minister", "leader", "counterpart", "capital", "neighbour", "neighbor"})
 
@@ -204,12 +211,19 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             if word == "of" or (word in {"including", "among"} and prep is not None):
                 pass
             elif word == "from" and prep is None and head.head.pos_ in {"NOUN", "PROPN"} and \
-                    head.head.dep_ in {"nsubj", "nsubjpass"} and head.head.i not in theme_ids:
-                pass  # "firms from Italy and Japan will meet": where the subject comes from, not a source
+                    head.head.i not in theme_ids and head.head.i not in anchors and (
+                        head.head.dep_ in {"nsubj", "nsubjpass"} or head.head.lemma_.lower() in PEOPLE_NOUNS):
+                pass  # "firms from Italy and Japan will meet", "talks with officials from Japan": their origin
+            elif word in PARTNER_PREPS and prep is None and head.head.i not in anchors and \
+                    not is_verb(head.head) and head.head.lemma_.lower() not in (
+                        PEOPLE_NOUNS | lexicon.words["agreed_under"] | lexicon.words["bodies"]):
+                return None  # "a programme on its borders with Russia": a partner of the borders, not of the act
             elif prep is None and x.i != party.i and not _same_phrase(party, x) and \
                     x.lemma_.lower() in lexicon.words["equipment"] and \
                     getattr(_child_on_path(party, x), "dep_", "poss") != "poss":
                 prep = "maker"  # "inked a deal for 40 US-built jets": the maker, whatever the preposition
+            elif prep is not None and word in lexicon.words["bystander"]:
+                return None  # "sold jets to Hanoi despite protests from Beijing": Beijing stands by
             elif prep is None:
                 prep = "agent" if head.dep_ == "agent" or (word == "by" and not is_verb(trigger)) else word
         top_noun = chain[-1]

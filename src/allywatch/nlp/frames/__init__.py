@@ -25,7 +25,7 @@ DIRECTED = {"arms_transfer": ("supplier", "recipient"), "maintenance": ("provide
 STATUSES = ("proposed", "planned", "agreed", "ongoing", "completed")
 SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "possessor", "modifier"})
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
-NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated"})
+NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated", "customer"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
 
@@ -122,7 +122,8 @@ class Lexicon:
             triggers.setdefault(trigger.lemmas[0], []).append(trigger)
         words = {key: _words(data, key, origin) for key in ("equipment", "forces", "defence", "joint", "claims",
                                                             "agreed_under", "conditional", "bystander",
-                                                            "restrictive", "minerals", "goals", "civil", "bodies")}
+                                                            "restrictive", "minerals", "goals", "civil", "bodies",
+                                                            "missions")}
         idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
