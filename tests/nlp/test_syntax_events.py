@@ -434,3 +434,16 @@ def test_forces_sent_on_a_mission_are_deployed_and_a_joint_programme_is_joint_wo
     assert dict(gift.roles) == {"supplier": "DEU", "recipient": "UKR"}
     [work] = _of(run, "Japan and Australia launched a joint hypersonic test programme.", "co_development")
     assert work.participants == ("AUS", "JPN") and work.status == "ongoing"
+
+
+def test_a_fact_stated_in_a_quotation_counts_and_a_wish_does_not(run: Run) -> None:
+    text = ('"We have signed the contract for 48 K9 howitzers with Hanwha," Polish Defence Minister '
+            "Wladyslaw Kosiniak-Kamysz said on Monday.")
+    [deal] = _of(run, text, "arms_transfer")
+    assert dict(deal.roles) == {"supplier": "KOR", "recipient": "POL"} and deal.status == "agreed"
+    text = ('"We should build joint production lines with our American allies," Japanese Defence Minister '
+            "Gen Nakatani told reporters.")
+    assert _of(run, text, "co_production") == []
+    text = ('"The deal lets us deepen our strategic partnership with Seoul," Polish Defence Minister '
+            "Wladyslaw Kosiniak-Kamysz said.")
+    assert _of(run, text, "agreement") == []

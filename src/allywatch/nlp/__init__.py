@@ -67,9 +67,9 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
                           assigns=("entities", "party_mentions")),
         FunctionComponent("money", money, requires=("article",), assigns=("amounts",)),
         FunctionComponent("dates", _dates, requires=("article",), assigns=("dates",)),
-        FunctionComponent("events", read_events,
-                          requires=("sentences", "entities", "party_mentions", "amounts", "dates"),
-                          assigns=("events",)),
         FunctionComponent("quotes", extract_quotes, requires=("entities",), assigns=("quotes",)),
+        FunctionComponent("events", read_events,
+                          requires=("sentences", "entities", "party_mentions", "amounts", "dates", "quotes"),
+                          assigns=("events",)),
     ]
     return components, notes

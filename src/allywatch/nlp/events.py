@@ -109,9 +109,14 @@ class _Index:
         self.dates = sorted(extraction.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
         self.blocs: frozenset[str] = frozenset()
+        self.voices: list[tuple[int, int, str]] = []
+        """Quotations whose speaker acts for a party: what "we" means inside them."""
         self.published = extraction.article.published or ""
         self.leading: frozenset[str] = frozenset()
         """The two parties the article names most: whom "the two" means when no sentence nearby says."""
+
+    def voice_at(self, offset: int) -> str | None:
+        return next((party for start, end, party in self.voices if start <= offset < end), None)
 
     def entities_in(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
@@ -154,6 +159,7 @@ def extract_events(extraction: Extraction, resources: EventResources) -> Extract
     wanted = [(s, own) for s, own in chosen if _worth_parsing(
         s, own, lexicon, any(e.type == "program" for _, e in index.entities_in(s.start, s.end)))]
     quoted = [(q.start, q.end) for q in quote_spans(text) if _direct_speech(text, q.start, q.end)]
+    index.voices = _voices(extraction)
     docs = resources.parser.pipe((_body(s)[1] for s, _ in wanted), batch_size=32)
     parsed: dict[int, _Sentence] = {}
     for (sentence, own), doc in zip(wanted, docs, strict=True):
@@ -286,8 +292,8 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
                  if tuple(words[i:i + len(idiom)]) == idiom for k in range(len(idiom))}
     for token in doc:
         at = sentence.offset + token.idx
-        if any(a <= at < b for a, b in quoted) or token.i in idiomatic:
-            continue
+        if token.i in idiomatic or (any(a <= at < b for a, b in quoted) and index.voice_at(at) is None):
+            continue  # direct speech is read only when its speaker is known to act for a party
         for trigger, head in _triggers_at(doc, token, lexicon):
             if (head.i, trigger.type) in used_heads:
                 continue
@@ -388,7 +394,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             continue  # firms' talks are not talks between states
         slots.append((mention, slot, role))
     pronoun = _pronoun_subject(token, chain)
-    if pronoun is not None and pronoun.lower_ in {"he", "she"}:
+    voice = index.voice_at(sentence.offset + token.idx)
+    if pronoun is not None and voice and pronoun.lower_ in {"we", "our", "us"}:
+        # "'We have signed the contract,' the Polish minister said": we are the speaker's state
+        at = sentence.offset + pronoun.idx
+        if frame.get("subject") and not any(s.name == "subject" for _, s, _ in slots):
+            slots.append((Mention(pronoun.text, at, at + len(pronoun), voice, "pronoun"),
+                          Slot("subject", f"'{pronoun.text}' said by a speaker for {voice}"), frame["subject"]))
+    elif pronoun is not None and pronoun.lower_ in {"he", "she"}:
         # "he met Xi in Beijing": the person named last before, who acts for their state
         at = sentence.offset + pronoun.idx
         person = [e.party for m, e in index.entities_in(max(0, at - 400), at) if e.type == "person" and e.party]
@@ -429,6 +442,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if status.status is None:
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
+    if voice and (stage in {"planned", "proposed"} or "states no stage" in status.why or "default" in status.why):
+        return None  # in a quotation only a stated fact counts ("we have signed"), not a wish or a view
     if status.tense_only and stage != "planned" and not any(
             v.tag_ in {"VBD", "VBN"} for v in chain if is_verb(v)) and _dated_ahead(index, sentence.span):
         stage = "planned"  # "Tomorrow: Jeddah, for talks with the crown prince"
@@ -589,6 +604,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     return draft
 
 
+def _voices(extraction: Extraction) -> list[tuple[int, int, str]]:
+    """Each quotation whose speaker is a known person or body with a party, with that party."""
+    parties = {e.name: e.party for e in extraction.entities if e.party and e.type in {"person", "org"}}
+    return [(q.start, q.end, parties[q.speaker]) for q in extraction.quotes
+            if q.speaker in parties and q.start >= 0]
+
+
 def _dated_ahead(index: _Index, sentence: Span) -> bool:
     """The sentence names a day after the article's date ("tomorrow", "next Tuesday", "on June 3" to come)."""
     return bool(index.published) and any(d.value[:10] > index.published for d in
@@ -704,9 +726,11 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return bool(lemmas & lexicon.words["defence"] or _PERCENT.search(sentence.span.text))
     if need == "phone":
         return bool(lemmas & {"phone", "telephone", "video"})
-    if need == "stated":
-        return _named(token) or any(is_verb(v) and v.lemma_ not in {"be", "have"} and
-                                    lexicon.status_class(lemma(v)) != "reporting" for v in chain)
+    if need == "stated":  # made, not strengthened: "signed a strategic partnership", "forged a partnership"
+        verb = next((v for v in chain if is_verb(v)), None)  # the verb that takes the partnership itself
+        return _named(token) or (verb is not None and (
+            lexicon.status_class(lemma(verb)) in {"agreed", "planned", "proposed"}
+            or verb.lemma_ in {"establish", "form", "forge", "launch", "create", "upgrade", "elevate", "enter"}))
     if need == "customer":
         return any(slot.name in {"for", "dative"} for _, slot, _ in slots)
     if need == "minerals":
