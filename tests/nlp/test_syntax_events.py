@@ -447,3 +447,29 @@ def test_a_fact_stated_in_a_quotation_counts_and_a_wish_does_not(run: Run) -> No
     text = ('"The deal lets us deepen our strategic partnership with Seoul," Polish Defence Minister '
             "Wladyslaw Kosiniak-Kamysz said.")
     assert _of(run, text, "agreement") == []
+
+
+def test_states_negotiating_bilateral_agreements_each_have_one(run: Run) -> None:
+    found = {e.participants for e in _of(run, "Norway and Japan are negotiating bilateral agreements with the EU "
+                                              "on access to the fund.", "agreement")}
+    assert found == {("EU", "NOR"), ("EU", "JPN")}
+
+
+def test_an_agreement_its_signatories_signed_and_an_offer_to_a_state(run: Run) -> None:
+    text = ("The defence pact that Prime Minister Shehbaz Sharif and Crown Prince Mohammed bin Salman signed in "
+            "Riyadh has given Pakistan a new partner.")
+    [pact] = _of(run, text, "agreement")
+    assert pact.participants == ("PAK", "SAU") and pact.status == "agreed"
+    [offer] = _of(run, "Officials said Ankara had offered Jakarta 48 Kaan fighters.", "arms_transfer")
+    assert dict(offer.roles) == {"supplier": "TUR", "recipient": "IDN"} and offer.status == "proposed"
+
+
+def test_a_prime_minister_of_unknown_nationality_is_not_forced_onto_another(run: Run) -> None:
+    out = run("Prime Minister Anwar Ibrahim met the visiting delegation on Friday.")
+    assert [e.name for e in out.entities if e.type == "person" and e.party == "JPN"] == []
+
+
+def test_the_sale_praised_again_as_an_agreement_is_that_sale(run: Run) -> None:
+    text = ("Canberra will buy 11 frigates from Japan. "
+            '"This is the biggest defence agreement ever struck between Japan and Australia," the minister said.')
+    assert [e.type for e in run(text).events] == ["arms_transfer"]

@@ -257,6 +257,8 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             if end <= start:
                 continue
             overlapping = taken.overlapping(start, end)
+            if overlapping and re.search(r"(?<![\w-])\d+(?![\w-])", surface):
+                continue  # "Jakarta 48 Kaan": a count between names, not one name around a known one
             if overlapping:
                 # a longer model name around known names is a name of its own ("Korea Aerospace Industries",
                 # "RAF Charitable Trust Enterprises")
@@ -682,7 +684,12 @@ def _fuzzy(person: _Person, res: EntityResources, start: dt.date, end: dt.date) 
         holders = kb.office_holders(person.office, person.party, start, end)
         best, best_score = None, 0.0
         for holder in holders:
-            score = max(_similarity(name, _strip_suffix(fold(f))) for f in (holder.name, *holder.aliases))
+            forms = [_strip_suffix(fold(f)) for f in (holder.name, *holder.aliases)]
+            if person.party is None:
+                # no nationality to narrow the holders: both given and family name must look alike
+                # ("Shehbaz Sharif" is not "Ishiba Shigeru", though both are prime ministers)
+                forms = [f for f in forms if _parts_agree(name, f)]
+            score = max((_similarity(name, f) for f in forms), default=0.0)
             if score > best_score:
                 best, best_score = holder, score
         if best is not None and best_score >= 55:
@@ -696,6 +703,14 @@ def _fuzzy(person: _Person, res: EntityResources, start: dt.date, end: dt.date) 
         if fits_party and fits_time:
             return candidate, "fuzzy"
     return None, ""
+
+
+def _parts_agree(a: str, b: str) -> bool:
+    """Each word of a two-part name resembles the word in the same place of the other."""
+    x, y = a.replace("-", " ").split(), b.replace("-", " ").split()
+    if len(x) < 2 or len(y) < 2:
+        return True
+    return name_similarity(x[0], y[0]) >= 50 and name_similarity(x[-1], y[-1]) >= 50
 
 
 def _similarity(a: str, b: str, **_: Any) -> float:

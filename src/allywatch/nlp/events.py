@@ -87,8 +87,12 @@ class _Draft:
     date: str | None = None
     why: str = ""
     tense_only: bool = False
+    each: list[set[str]] = field(default_factory=list)
+    """Parties of one act each, when the sentence states several alike ("negotiating bilateral agreements")."""
     mission: bool = False
     """The act is for a mission ("for air policing"): forces sent are deployed, not handed over."""
+    topical: bool = False
+    """The agreement says what it is about ("a memorandum on defence cooperation", "a deal to build")."""
     bare: bool = False
     """"the agreement" with nothing of its own: one the article has named already."""
     at: int = 0
@@ -308,7 +312,9 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
                     len(t.lemmas) > 1 for t, h in fired.get(head.i, []) if h.i == head.i):
                 continue  # "export" inside "export controls" is the control, not a sale
             draft = _read(sentence, trigger, head, text, lexicon, index, previous, main_party, [*recent, *drafts])
-            if draft is not None:
+            if draft is not None and draft.each:
+                drafts.extend(replace(draft, participants=parties, each=[]) for parties in draft.each)
+            elif draft is not None:
                 drafts.append(draft)
     drafts.extend(_elided_budgets(sentence, drafts, lexicon))
     return _one_type_per_trigger(drafts)
@@ -592,6 +598,16 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         t.lemma_.lower() in lexicon.words["missions"] for t in p.subtree) for p in token.children)
     draft.bare = all((c.dep_ == "det" and c.lower_ == "the") or c.is_punct or
                      (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during"}) for c in token.children)
+    draft.topical = any(c.dep_ in {"prep", "acl"} and c.lower_ not in {"in", "at", "during", "between", "with"}
+                        for c in token.children)
+    doers = [m.label for m, slot, _ in slots if slot.name == "subject"]
+    partners = [m.label for m, slot, _ in slots if slot.name == "with"]
+    if kind in JOINT_TYPES and token.tag_ == "NNS" and len(set(doers)) >= 2 and any(
+            c.lower_ == "bilateral" for c in token.children):
+        # "Britain and Canada are negotiating bilateral agreements (with the EU)": one agreement for each
+        other = partners or [p for p in sorted(index.leading) if p not in doers]
+        if other:
+            draft.each = [{doer, other[0]} for doer in dict.fromkeys(doers) if doer != other[0]]
     draft.at = start
     draft.reach = (sentence.offset + subtree[0].idx, sentence.offset + subtree[-1].idx + len(subtree[-1]))
     draft.governors = frozenset(sentence.offset + t.idx for t in chain)
@@ -940,6 +956,9 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
             group = [d for d in group if d.named or not contains(d)]
             if all(d.bare for d in group) and any(d.participants == set(participants) for d in specific):
                 continue  # "signed the agreement" after the deal was told as a sale: that deal
+            if all(not d.named and not d.topical for d in group) and any(
+                    d.type == "arms_transfer" and d.participants == set(participants) for d in specific):
+                continue  # "the biggest defence agreement ever struck between them": the sale told again
             if not group:
                 continue
         first = max(group, key=lambda d: (not d.carried, bool(d.amount or d.program), -d.sentence.start))

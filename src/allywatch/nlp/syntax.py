@@ -91,6 +91,15 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
     Reporting verbs ("said it would buy") end the chain; their clause is the source, not the act."""
     chain = [trigger]
     token = trigger
+    if not is_verb(trigger):
+        for clause in trigger.children:
+            cls = lexicon.status_class(lemma(clause))
+            pronoun = next((c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"} and (
+                c.tag_ in {"WDT", "WP"} or c.lower_ in {"that", "which"})), None)
+            if clause.dep_ == "relcl" and pronoun is not None and (
+                    cls in {"agreed", "completed", "ongoing"}
+                    or (pronoun.dep_ == "dobj" and cls in {"planned", "proposed"})):
+                return [trigger, clause]  # "the agreement that Sharif and the crown prince signed": their act
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not is_verb(trigger.head):
         return [trigger, trigger.head]  # "missiles purchased from Israel will equip ...": the participle's own act
     while not is_verb(token) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
@@ -251,6 +260,11 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         return Slot("subject", "object of the verb it completes") if top.dep_ == "dobj" else None
     if top is None:
         return Slot("modifier", "inside the trigger's phrase") if x.i == trigger.i else None
+    if is_verb(trigger) and x.i == trigger.i and party.i == trigger.i + 1 and party.pos_ == "PROPN" and (
+            (top.dep_ == "dobj" and party.dep_ in {"compound", "nmod", "npadvmod"} and top.i > party.i + 1)
+            or (top.i == party.i and party.dep_ == "npadvmod"
+                and any(c.dep_ == "dobj" and c.i > party.i for c in trigger.children))):
+        return Slot("dative", "right after the verb")  # "offered Pakistan 40 jets", misread by the parser
     if top.dep_ == "prep" and top.lower_ == "of" and x.i != trigger.i and not is_verb(x):
         return Slot("possessor", f"'of' the {x.text}")  # "the decision of the German government to lift"
     dep = top.dep_
