@@ -473,3 +473,10 @@ def test_the_sale_praised_again_as_an_agreement_is_that_sale(run: Run) -> None:
     text = ("Canberra will buy 11 frigates from Japan. "
             '"This is the biggest defence agreement ever struck between Japan and Australia," the minister said.')
     assert [e.type for e in run(text).events] == ["arms_transfer"]
+
+
+def test_what_a_contract_includes_is_joint_work_of_its_parties(run: Run) -> None:
+    text = ("Seoul signed a deal on Monday to sell 200 K9 howitzers to Egypt. "
+            "Officials said the contract also includes local production of the guns in Egypt.")
+    [work] = _of(run, text, "co_production")
+    assert work.participants == ("EGY", "KOR") and work.status == "agreed"

@@ -518,6 +518,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 if counted == 2 and parties <= index.leading:
                     parties = set(index.leading)
                     carried = True
+        if kind != "meeting" and len(parties) == 1 and any(
+                t.lemma_.lower() in lexicon.words["agreed_under"]
+                for t in [*chain[1:], *(c for v in chain if is_verb(v) for c in v.children if c.dep_ == "nsubj")]):
+            # "the contract includes local production in Egypt": the contract told just before, with its parties
+            deals = [d for d in reversed(recent) if d.type in {"arms_transfer", "agreement"}
+                     and parties < d.participants]
+            if deals:
+                parties = set(deals[0].participants)
+                carried = True
+                if status.tense_only or "present" in status.why:
+                    stage = deals[0].status  # what the contract includes is as far along as the contract
         if kind == "force_posture" and len(parties) == 1:
             parties |= _place_parties(index, sentence.span) - parties
         if frame_name == "deal" and len(parties) == 1:
