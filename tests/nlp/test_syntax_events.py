@@ -480,3 +480,15 @@ def test_what_a_contract_includes_is_joint_work_of_its_parties(run: Run) -> None
             "Officials said the contract also includes local production of the guns in Egypt.")
     [work] = _of(run, text, "co_production")
     assert work.participants == ("EGY", "KOR") and work.status == "agreed"
+
+
+def test_a_clause_with_a_sum_and_its_trigger_left_out_is_a_budget(run: Run) -> None:
+    text = "Germany's defence budget rose to €72 billion, while the EU set aside 150 billion euros for loans."
+    found = {e.participants: e for e in _of(run, text, "defense_spending")}
+    assert set(found) == {("DEU",), ("EU",)} and found[("EU",)].status == "agreed"
+
+
+def test_a_firm_handing_over_technology_takes_part_in_the_assembly(run: Run) -> None:
+    text = "The tanks will be assembled at a Polish plant, with Hyundai Rotem transferring the technology."
+    [work] = _of(run, text, "co_production")
+    assert work.participants == ("KOR", "POL")

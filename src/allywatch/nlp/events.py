@@ -333,15 +333,17 @@ def _elided_budgets(sentence: _Sentence, drafts: list[_Draft], lexicon: Lexicon)
         if token.dep_ != "nsubj" or not is_verb(verb) or verb.dep_ not in {"advcl", "conj"} or mention.label in owners:
             continue
         clause = [t for t in verb.subtree]
-        if not any(t.text == "%" or t.lower_ in {"percent", "per"} for t in clause):
-            continue
+        if not any(t.text == "%" or t.lower_ in {"percent", "per"} or t.ent_type_ == "MONEY" or
+                   t.text[:1] in "$€£¥₩" or t.lower_ in {"euros", "dollars", "yen", "won", "pounds", "rupees"}
+                   for t in clause):
+            continue  # "..., while the EU allocated 326 billion euros": a sum or a share of GDP
         chain = [*[t for t in clause if t.dep_ == "xcomp" and t.head.i == verb.i][:1], verb]
         status = read_status(chain[0], chain, lexicon, "defense_spending")
         if status.status is None:
             continue
         stage = lexicon.by_type.get("defense_spending", {}).get(status.status, status.status)
         first = budgets[0]
-        out.append(replace(first, participants={mention.label}, status=stage, carried=False,
+        out.append(replace(first, participants={mention.label}, status=stage, carried=False, item=_words(clause),
                            why=f"the budget of '{mention.text}' in a clause that leaves the trigger out; "
                                f"status {stage}: {status.why}"))
     return out

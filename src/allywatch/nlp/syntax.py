@@ -69,7 +69,9 @@ def lemma(token: Token) -> str:
     """The token's lemma, mended where the lemmatiser strips too much ("hoped" gives "hop")."""
     value = str(token.lemma_).lower()
     text = str(token.lower_)
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in {"aside", "up", "off", "out", "ahead", "back"})),
+        None)
     if particle is not None and token.pos_ == "VERB":
         return f"{value} {particle}"  # "set up", "call off", "go ahead": a verb of its own
     if value == "hop" and text.startswith("hope"):
@@ -207,7 +209,7 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         head = x.head
         if head.i == x.i or steps > 15:
             return None
-        if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "pcomp" and head.lower_ in {"of", "to"}) and not (
+        if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "pcomp" and head.lower_ in {"of", "to", "with"}) and not (
                 x.dep_ == "acl" and (head.i == trigger.i or head.i in theme_ids)
                 and lexicon.status_class(lemma(x)) == "agreed"):
             return None  # but "the purchase of jets, sealed with France": the deal's partner is the act's
