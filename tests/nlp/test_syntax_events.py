@@ -492,3 +492,14 @@ def test_a_firm_handing_over_technology_takes_part_in_the_assembly(run: Run) -> 
     text = "The tanks will be assembled at a Polish plant, with Hyundai Rotem transferring the technology."
     [work] = _of(run, text, "co_production")
     assert work.participants == ("KOR", "POL")
+
+
+def test_including_works_as_a_preposition_and_costs_of_development_are_no_development(run: Run) -> None:
+    text = "Seoul is pouring money into air defence, including a joint project with Canberra to develop a radar."
+    [work] = _of(run, text, "co_development")
+    assert work.participants == ("AUS", "KOR") and work.status == "ongoing"
+    text = "Both Italy and Japan face high research and development costs for their new fighters."
+    assert _of(run, text, "co_development") == []
+    text = "Madrid welcomed the decision of the Italian government to ease the curbs it had put on arms sales to Cairo."
+    [rule] = _of(run, text, "export_control")
+    assert dict(rule.roles) == {"actor": "ITA", "target": "EGY"}

@@ -425,6 +425,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             at = sentence.offset + pronoun.idx
             slots.append((Mention(pronoun.text, at, at + len(pronoun), speaker or main_party or "", "pronoun"),
                           Slot("subject", f"'{pronoun.text}'"), frame["subject"]))
+    modified = _head_of_conj(token)
+    if trigger.frame == "make" and modified.dep_ in {"compound", "nmod"} and token.pos_ == "NOUN" and \
+            modified.head.lemma_.lower() not in lexicon.words["bodies"] | lexicon.words["agreed_under"] | {
+                "line", "plant", "facility", "centre", "center", "hub", "site", "cooperation", "partnership"}:
+        return None  # "research and development costs": the costs are what is spoken of
     if not _needs_met(trigger, token, chain, themes, sentence, slots, lexicon) and restriction is None:
         return None
     if frame_name == "deal" and any(t.lemma_.lower() in {"venture", "consortium"} or t.lower_.startswith("co-")

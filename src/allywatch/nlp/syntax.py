@@ -40,6 +40,9 @@ PEOPLE_NOUNS = frozenset({"official", "minister", "delegation", "delegate", "com
                           "troop", "soldier", "executive", "representative", "envoy", "diplomat", "officer", "team",
                           "expert", "counterpart", "manufacturer", "maker", "contractor", "personnel", "sailor",
                           "marine", "pilot"})
+#: Nouns whose infinitive is theirs even where the parser hangs it on the verb ("welcomed the decision of Berlin
+#: to lift the curbs": Berlin lifts them).
+DECISIONS = frozenset({"decision", "move", "plan", "choice", "bid", "pledge", "promise", "commitment", "proposal"})
 #: Prepositions that name a partner: they count only when they hang from the act (or from its people).
 PARTNER_PREPS = frozenset({"with", "between", "among", "alongside"})
 COLLECTIVE = frozenset({"they", "we", "both", "two", "three", "four", "ally", "side", "country", "nation", "partner",
@@ -104,7 +107,7 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
                 return [trigger, clause]  # "the agreement that Sharif and the crown prince signed": their act
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not is_verb(trigger.head):
         return [trigger, trigger.head]  # "missiles purchased from Israel will equip ...": the participle's own act
-    while not is_verb(token) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
+    while (not is_verb(token) or _as_preposition(token)) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"] and not (
                 timed and token.head.lower_ in {"after", "following"}):
             return chain  # "talks amid Chinese naval drills": the drills are not what was held
@@ -148,6 +151,11 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         if len(chain) > 12:
             break
     return chain
+
+
+def _as_preposition(token: Token) -> bool:
+    """"including" and "such as" work as prepositions: "systems, including a joint project"."""
+    return bool(token.lemma_ == "include" and token.tag_ == "VBG" and token.dep_ == "prep")
 
 
 def _infinitive_or_under(verb: Token, lexicon: Lexicon) -> bool:
@@ -254,7 +262,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if top is not None and top.dep_ in SUBJECT_DEPS and x.i != trigger.i and \
             lexicon.status_class(lemma(x)) == "reaction":
         return None  # "Paris hailed the decision of the Dutch to relax ...": who reacts takes no part
-    completes = next((v for v in chain if v.dep_ == "xcomp" and v.head.i == x.i), None)
+    completes = next((v for v in chain if v.head.i == x.i and (v.dep_ == "xcomp" or (
+        v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DECISIONS for c in x.children)))), None)
     if completes is not None and top is not None and \
             any(c.dep_ == "dobj" and c.i < completes.i and c.lemma_.lower() not in lexicon.words["agreed_under"]
                 for c in x.children):  # not "signed a deal to buy", where the infinitive belongs to the deal
