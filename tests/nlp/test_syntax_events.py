@@ -503,3 +503,11 @@ def test_including_works_as_a_preposition_and_costs_of_development_are_no_develo
     text = "Madrid welcomed the decision of the Italian government to ease the curbs it had put on arms sales to Cairo."
     [rule] = _of(run, text, "export_control")
     assert dict(rule.roles) == {"actor": "ITA", "target": "EGY"}
+
+
+def test_a_talk_the_sentence_only_sets_the_scene_with_was_held(run: Run) -> None:
+    text = "Chancellor Olaf Scholz, hosting French President Emmanuel Macron in Berlin for talks, praised the vote."
+    [talks] = _of(run, text, "meeting")
+    assert talks.participants == ("DEU", "FRA") and talks.status == "completed"
+    [visit] = _of(run, "It is the first visit to Rabat by an Indian defence minister.", "meeting")
+    assert visit.status == "completed"

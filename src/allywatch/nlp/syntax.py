@@ -443,8 +443,12 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if tense_verb.lemma_ in {"follow", "precede"} and tense_verb.tag_ in {"VBN", "VBG"} and is_verb(tense_verb.head):
         tense_verb = tense_verb.head  # "will hold talks, followed by a summit": the sequence takes its tense
     modal = _modality(tense_verb, lexicon)
-    if modal == "present" and kind == "meeting" and tense_verb.lemma_ == "be":
+    if modal == "present" and kind == "meeting" and tense_verb.lemma_ == "be" and \
+            trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
         return StatusReading("ongoing", f"'{tense_verb.text}' in talks now")  # "is in talks with the emir"
+    if modal == "ongoing" and kind == "meeting" and tense_verb.dep_ in {"advcl", "acl"} and \
+            not any(c.dep_ == "aux" for c in tense_verb.children):
+        return StatusReading("completed", f"'{tense_verb.text}' while it was held")  # "hosting Macron for talks"
     if modal in {"planned", "proposed"} and under:
         return StatusReading("agreed", f"'{tense_verb.text}' under the {under}")
     if modal == "present" and tense_verb.dep_ in {"relcl", "advcl", "ccomp"}:
