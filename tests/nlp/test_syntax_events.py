@@ -511,3 +511,18 @@ def test_a_talk_the_sentence_only_sets_the_scene_with_was_held(run: Run) -> None
     assert talks.participants == ("DEU", "FRA") and talks.status == "completed"
     [visit] = _of(run, "It is the first visit to Rabat by an Indian defence minister.", "meeting")
     assert visit.status == "completed"
+
+
+def test_a_purchase_with_no_buyer_named_is_the_articles_country(run: Run) -> None:
+    text = ("Manila has raised defence spending sharply, and the Philippines wants more ships for its navy. "
+            "The Philippine budget rise has led to closer ties and the acquisition of U.S. Patriot missiles.")
+    [buy] = _of(run, text, "arms_transfer")
+    assert dict(buy.roles) == {"supplier": "USA", "recipient": "PHL"}
+    assert _of(run, "Washington warned that purchases of Russian weapons could bring sanctions.", "arms_transfer") == []
+
+
+def test_a_plan_noun_makes_a_plan_and_an_estimate_is_no_plan(run: Run) -> None:
+    [repair] = _of(run, "Tokyo unveiled plans to allow the repair of U.S. warships in Japan.", "maintenance")
+    assert repair.status == "planned"
+    [budget] = _of(run, "The French defence budget for 2025 is estimated at 50 billion euros.", "defense_spending")
+    assert budget.status == "agreed"

@@ -601,6 +601,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             bought = [d.roles["recipient"] for d in reversed(recent) if d.type == "arms_transfer"
                       and d.roles.get("supplier") == a[0] and "recipient" in d.roles]
             b = (hosts or bought)[:1]
+        if kind == "arms_transfer" and frame_name == "acquire" and a and not b and token.tag_ == "NN" and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
+                main_party and main_party not in a and not any(c.dep_ == "poss" for c in token.children):
+            # "... and the acquisition of U.S. Tomahawk missiles": a purchase with no buyer named is the country
+            # the article is about
+            b = [main_party]
+            carried = True
         if not a or not b:
             return None
         if a[0] == b[0]:

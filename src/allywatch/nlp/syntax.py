@@ -398,6 +398,8 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
             cls = fixed
         if kind == "export_control" and cls == "negated":
             cls = "agreed"
+        if verb.lemma_ in {"project", "estimate"} and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
+            cls = None  # "the budget is projected at $935 billion": a figure estimated, not a plan
         if cls in {"agreed", "planned", "proposed"}:
             modal = _modality(verb, lexicon)
             if cls == "agreed" and modal in {"planned", "proposed"}:
@@ -406,6 +408,10 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
                 return StatusReading("proposed" if verb.lemma_ in {"negotiate"} else "agreed",
                                      f"'{verb.text}' under way")
             return StatusReading(cls, f"'{verb.text}' states it {cls}")
+    plans = [t for t in chain[1:] if not is_verb(t) and lexicon.status_class(lemma(t)) in {"planned", "proposed"}]
+    if plans and not fixed:
+        cls = lexicon.status_class(lemma(plans[-1]))
+        return StatusReading(cls, f"'{plans[-1].text}' states it {cls}")  # "plans to allow repairs", "a proposal to"
     if fixed and not verbs:
         return StatusReading(fixed, f"'{trigger.text}' states it {fixed}")
     if fixed and not any(lexicon.status_class(lemma(v)) in {"ongoing", "completed"} for v in verbs):
