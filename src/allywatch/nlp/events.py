@@ -336,7 +336,7 @@ def _elided_budgets(sentence: _Sentence, drafts: list[_Draft], lexicon: Lexicon)
         if not any(t.text == "%" or t.lower_ in {"percent", "per"} or t.ent_type_ == "MONEY" or
                    t.text[:1] in "$€£¥₩" or t.lower_ in {"euros", "dollars", "yen", "won", "pounds", "rupees"}
                    for t in clause):
-            continue  # "..., while the EU allocated 326 billion euros": a sum or a share of GDP
+            continue  # "..., while Brussels set aside 90 billion euros": a sum or a share of GDP
         chain = [*[t for t in clause if t.dep_ == "xcomp" and t.head.i == verb.i][:1], verb]
         status = read_status(chain[0], chain, lexicon, "defense_spending")
         if status.status is None:
@@ -604,7 +604,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if kind == "arms_transfer" and frame_name == "acquire" and a and not b and token.tag_ == "NN" and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
                 main_party and main_party not in a and not any(c.dep_ == "poss" for c in token.children):
-            # "... and the acquisition of U.S. Tomahawk missiles": a purchase with no buyer named is the country
+            # "... and the purchase of American cruise missiles": a purchase with no buyer named is the country
             # the article is about
             b = [main_party]
             carried = True
@@ -629,7 +629,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     partners = [m.label for m, slot, _ in slots if slot.name == "with"]
     if kind in JOINT_TYPES and token.tag_ == "NNS" and len(set(doers)) >= 2 and any(
             c.lower_ == "bilateral" for c in token.children):
-        # "Britain and Canada are negotiating bilateral agreements (with the EU)": one agreement for each
+        # "Norway and Japan are in talks on bilateral agreements (with the EU)": one agreement for each
         other = partners or [p for p in sorted(index.leading) if p not in doers]
         if other:
             draft.each = [{doer, other[0]} for doer in dict.fromkeys(doers) if doer != other[0]]
