@@ -507,7 +507,7 @@ def test_including_works_as_a_preposition_and_costs_of_development_are_no_develo
 
 
 def test_a_talk_the_sentence_only_sets_the_scene_with_was_held(run: Run) -> None:
-    text = "Olaf Scholz, the chancellor, hosting French President Emmanuel Macron in Berlin for talks, praised the vote."
+    text = "Olaf Scholz, the chancellor, hosting France's President Emmanuel Macron for talks, praised the vote."
     [talks] = _of(run, text, "meeting")
     assert talks.participants == ("DEU", "FRA") and talks.status == "completed"
     [visit] = _of(run, "It is the first visit to Rabat by an Indian defence minister.", "meeting")
