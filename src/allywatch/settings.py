@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
@@ -31,6 +32,9 @@ class Settings:
     """User knowledge-base files that extend the shipped one."""
     db_url: str = "sqlite:///allywatch.db"
     """Where the store lives."""
+    today: str = ""
+    """An ISO date that bounds year-less datelines ("March 1" is no later than this); empty: the article alone
+    decides, so the same article gives the same output on any day."""
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:
@@ -50,6 +54,11 @@ class Settings:
         unknown = set(values) - {f.name for f in fields(cls)}
         if unknown:
             raise AllywatchError(f"unknown settings: {', '.join(sorted(unknown))}")
+        if values.get("today"):
+            try:
+                dt.date.fromisoformat(str(values["today"]))
+            except ValueError as err:
+                raise AllywatchError(f"today must be an ISO date (YYYY-MM-DD), not {values['today']!r}") from err
         for name in ("kb_extra", "lexicon_extra"):
             if name in values:
                 values[name] = tuple(values[name])

@@ -213,3 +213,34 @@ def test_outlet_from_the_page_title_when_nothing_else_names_it(settings: Setting
             "</body></html>")
     [article] = list(read_bytes(html.encode(), "p.html", "p", settings, suffix=".html"))
     assert isinstance(article, Article) and article.source == "Anatolia Defence"
+
+
+def test_a_year_less_dateline_depends_on_the_article_not_the_clock() -> None:
+    assert infer_year(3, 1, "SEOUL, March 1 — talks began.", "no year is named here") is None
+    assert infer_year(3, 1, "SEOUL, March 1 — talks began.", "talks in 2021") in {2021, 2022}
+    assert infer_year(3, 1, "SEOUL, March 1 — talks began.", "talks in 2021") == \
+        infer_year(3, 1, "SEOUL, March 1 — talks began.", "talks in 2021")
+
+
+def test_today_is_a_setting_checked_when_loaded() -> None:
+    from allywatch.errors import AllywatchError
+    from allywatch.settings import Settings
+
+    assert Settings.load(today="2026-11-23").today == "2026-11-23"
+    with pytest.raises(AllywatchError, match="ISO date"):
+        Settings.load(today="23/11/2026")
+
+
+def test_reading_bounds_year_less_datelines_by_the_knowledge_base_date_not_the_clock(tmp_path: Path) -> None:
+    from allywatch.kb.loader import KnowledgeBase
+
+    article = tmp_path / "a.txt"
+    article.write_text("SEOUL, March 3 (Wire) — The two ministers met on Saturday to discuss radars and jets, "
+                       "a follow-up to their 2023 talks.\n", encoding="utf-8")
+    settings = Settings(min_chars=10)
+    first = [a for a in read_inputs([article], settings)]
+    again = [a for a in read_inputs([article], settings)]
+    assert first == again and isinstance(first[0], Article)
+    assert first[0].published == "2024-03-03" <= KnowledgeBase.as_of().isoformat()  # a Sunday: "on Saturday"
+    [bounded] = list(read_inputs([article], Settings(min_chars=10, today="2024-01-01")))
+    assert isinstance(bounded, Article) and bounded.published is None  # no fitting year up to that day

@@ -48,6 +48,10 @@ def read_inputs(
     paths: Iterable[str | Path], settings: Settings, stdin: BinaryIO | None = None, today: dt.date | None = None
 ) -> Iterator[Article | Rejected]:
     """Articles from files, folders and ``-`` (standard input), with a Rejected for each bad input."""
+    if today is None:
+        from allywatch.kb.loader import KnowledgeBase
+
+        today = dt.date.fromisoformat(settings.today) if settings.today else KnowledgeBase.as_of()
     for raw in paths:
         if str(raw) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer

@@ -62,7 +62,7 @@ def parse_dateline(paragraph: str, context: str = "", today: dt.date | None = No
         if match.group("year"):
             year: int | None = int(match.group("year"))
         else:
-            year = infer_year(month, day, paragraph[match.end():], context, today or dt.date.today())
+            year = infer_year(month, day, paragraph[match.end():], context, today)
         if year is not None:
             try:
                 published = dt.date(year, month, day).isoformat()
@@ -72,7 +72,7 @@ def parse_dateline(paragraph: str, context: str = "", today: dt.date | None = No
     return Dateline(place=place, published=published, outlet=outlet.strip() if outlet else None, length=match.end())
 
 
-def infer_year(month: int, day: int, lead: str, context: str, today: dt.date) -> int | None:
+def infer_year(month: int, day: int, lead: str, context: str, today: dt.date | None = None) -> int | None:
     """The year of a dateline that gives only month and day.
 
     Candidates run from the latest year the article mentions (it cannot be
@@ -81,17 +81,23 @@ def infer_year(month: int, day: int, lead: str, context: str, today: dt.date) ->
     years whose calendar agrees with the lead's weekdays remain. News
     mentions recent years: a fitting year within a year of the latest one
     it names is taken, otherwise the latest fitting year in the past.
+
+    The answer depends on the article alone, never on the day it is read: ``today`` (a setting, not the clock)
+    only bounds the years when given. An article that names no year and no ``today`` gets no year.
     """
-    years = [int(y) for y in _YEAR.findall(context or lead) if int(y) <= today.year]
-    low = max(years) if years else today.year - 1
+    years = [int(y) for y in _YEAR.findall(context or lead) if today is None or int(y) <= today.year]
+    if not years and today is None:
+        return None
+    low = max(years) if years else today.year - 1 if today else 0
+    high = today.year if today else low + 1
     weekdays = {WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(_first_sentence(lead))}
     fitting = []
-    for year in range(today.year, low - 1, -1):
+    for year in range(high, low - 1, -1):
         try:
             day_of = dt.date(year, month, day)
         except ValueError:
             continue
-        if day_of > today:
+        if today is not None and day_of > today:
             continue
         near = {day_of.weekday(), (day_of - dt.timedelta(days=1)).weekday()}
         if not weekdays or weekdays <= near:

@@ -146,6 +146,13 @@ class KnowledgeBase:
     programs_by_form: dict[str, Program] = field(default_factory=dict)
     locations_by_form: dict[str, Location] = field(default_factory=dict)
 
+    @staticmethod
+    def as_of() -> dt.date:
+        """The day the shipped knowledge base describes the world as of (``data/meta.yaml``)."""
+        meta = yaml.safe_load((resources.files("allywatch.kb") / "data" / "meta.yaml").read_text(encoding="utf-8"))
+        value = meta.get("as_of") if isinstance(meta, dict) else None
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> KnowledgeBase:
         """The shipped knowledge base, extended by the user's YAML files in ``extra``."""

@@ -657,11 +657,10 @@ def _best_exact(found: list[Person], person: _Person, published: str | None) -> 
 
 def _time_window(people: list[_Person], published: str | None) -> tuple[dt.date, dt.date]:
     """The span of time the article speaks of: its date, or when its titled people all held office."""
-    today = dt.date.today()
     if published:
         day = dt.date.fromisoformat(published)
         return day - dt.timedelta(days=45), day
-    start, end = EARLIEST, today
+    start, end = EARLIEST, dt.date.max  # no clock: an undated article is placed by its office holders alone
     for person in people:
         if person.person is None or person.office in (None, "counterpart") or person.former:
             continue
@@ -670,7 +669,7 @@ def _time_window(people: list[_Person], published: str | None) -> tuple[dt.date,
         if not terms:
             continue
         first = min(o.start for o in terms)
-        last = max(o.end or today for o in terms)
+        last = max(o.end or dt.date.max for o in terms)
         if first <= end and start <= last:
             start, end = max(start, first), min(end, last)
     return start, end
