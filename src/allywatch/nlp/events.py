@@ -402,29 +402,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             continue  # firms' talks are not talks between states
         slots.append((mention, slot, role))
     pronoun = _pronoun_subject(token, chain)
-    voice = index.voice_at(sentence.offset + token.idx)
-    if pronoun is not None and voice and pronoun.lower_ in {"we", "our", "us"}:
-        # "'We have signed the contract,' the Polish minister said": we are the speaker's state
-        at = sentence.offset + pronoun.idx
-        if frame.get("subject") and not any(s.name == "subject" for _, s, _ in slots):
-            slots.append((Mention(pronoun.text, at, at + len(pronoun), voice, "pronoun"),
-                          Slot("subject", f"'{pronoun.text}' said by a speaker for {voice}"), frame["subject"]))
-    elif pronoun is not None and pronoun.lower_ in {"he", "she"}:
-        # "he met Xi in Beijing": the person named last before, who acts for their state
-        at = sentence.offset + pronoun.idx
-        person = [e.party for m, e in index.entities_in(max(0, at - 400), at) if e.type == "person" and e.party]
-        if person and frame.get("subject") and not any(s.name == "subject" for _, s, _ in slots):
-            slots.append((Mention(pronoun.text, at, at + len(pronoun), person[-1], "pronoun"),
-                          Slot("subject", f"'{pronoun.text}'"), frame["subject"]))
-    elif pronoun is not None:
-        preceding = [(t, m.label) for t, m in sentence.parties if t.i < pronoun.i and m.source != "company"]
-        subjects = [label for t, label in preceding if _head_of_conj(t).dep_ in {"nsubj", "nsubjpass"}]
-        named = subjects or [label for _, label in preceding]
-        speaker = _reporting_subject(chain, sentence) or (named[-1] if named else None)
-        if (speaker or main_party) and not any(s.name == "subject" for _, s, _ in slots) and frame.get("subject"):
+    if pronoun is not None and frame.get("subject") and not any(s.name == "subject" for _, s, _ in slots):
+        referent = _referent(pronoun, token, chain, sentence, index, main_party)
+        if referent is not None:
             at = sentence.offset + pronoun.idx
-            slots.append((Mention(pronoun.text, at, at + len(pronoun), speaker or main_party or "", "pronoun"),
-                          Slot("subject", f"'{pronoun.text}'"), frame["subject"]))
+            slots.append((Mention(pronoun.text, at, at + len(pronoun), referent, "pronoun"),
+                          Slot("subject", f"'{pronoun.text}' stands for {referent}"), frame["subject"]))
     modified = _head_of_conj(token)
     if trigger.frame == "make" and modified.dep_ in {"compound", "nmod"} and token.pos_ == "NOUN" and \
             modified.head.lemma_.lower() not in lexicon.words["bodies"] | lexicon.words["agreed_under"] | {
@@ -455,6 +438,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if status.status is None:
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
+    voice = index.voice_at(sentence.offset + token.idx)
     if voice and (stage in {"planned", "proposed"} or "states no stage" in status.why or "default" in status.why):
         return None  # in a quotation only a stated fact counts ("we have signed"), not a wish or a view
     if status.tense_only and stage != "planned" and not any(
@@ -643,6 +627,24 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft.why = (f"frame {frame_name} ('{trigger.text}' at {start}); {relations or 'no party in a slot'}"
                  + (" (parties carried from before)" if carried else "") + f"; status {stage}: {status.why}")
     return draft
+
+
+def _referent(pronoun: Token, token: Token, chain: list[Token], sentence: _Sentence, index: _Index,
+              main_party: str | None) -> str | None:
+    """The party a subject pronoun stands for: "we" in a quotation is the speaker's state; "he"/"she" the person
+    named last before; "it" the party that reports its own act, or the subject named just before, or the article's
+    main party."""
+    at = sentence.offset + pronoun.idx
+    voice = index.voice_at(sentence.offset + token.idx)
+    if pronoun.lower_ in {"we", "our", "us"} and voice:
+        return voice
+    if pronoun.lower_ in {"he", "she"}:
+        person = [e.party for _, e in index.entities_in(max(0, at - 400), at) if e.type == "person" and e.party]
+        return person[-1] if person else None
+    preceding = [(t, m.label) for t, m in sentence.parties if t.i < pronoun.i and m.source != "company"]
+    subjects = [label for t, label in preceding if _head_of_conj(t).dep_ in {"nsubj", "nsubjpass"}]
+    named = subjects or [label for _, label in preceding]
+    return _reporting_subject(chain, sentence) or (named[-1] if named else None) or main_party
 
 
 def _voices(extraction: Extraction) -> list[tuple[int, int, str]]:
