@@ -81,3 +81,26 @@ def test_telling_someone_a_quotation() -> None:
             'their ties were "a model for major countries".')
     names = {"Xi Jinping": "person:Xi Jinping", "Vladimir Putin": "person:Vladimir Putin"}
     assert _quotes(text, names) == [("Xi Jinping", "a model for major countries")]
+
+
+def test_short_fragments_with_a_speech_verb_are_quotes_of_its_subject() -> None:
+    text = 'The defence secretary, John Healey, called the accord a "historic step" for both navies.'
+    assert _quotes(text, {"John Healey": "person:John Healey"}) == [("John Healey", "historic step")]
+    text = 'Macron defended the trip, saying it "does not mean we approve" of everything.'
+    assert _quotes(text, {"Macron": "person:Emmanuel Macron"}) == [("Emmanuel Macron", "does not mean we approve")]
+
+
+def test_a_second_fragment_keeps_the_speaker_and_a_ministry_spokesperson_speaks_for_it() -> None:
+    text = ('Defence Minister Khawaja Asif told a paper the reports were "just rumours" and, tellingly, that they '
+            'were "good for exports".')
+    assert [q[0] for q in _quotes(text, {"Khawaja Asif": "person:Khawaja Muhammad Asif"})] == [
+        "Khawaja Muhammad Asif", "Khawaja Muhammad Asif"]
+    text = ('The Ministry of Commerce issued new rules. A ministry spokesperson said the step was "normal practice" '
+            "for a large exporter.")
+    assert _quotes(text, {"Ministry of Commerce": "org:Ministry of Commerce"}) == [
+        ("Ministry of Commerce", "normal practice")]
+
+
+def test_a_korean_surname_written_first_names_the_speaker() -> None:
+    text = 'Yoon Suk Yeol visited the carrier. President Yoon said the drill was "a strong deterrent".'
+    assert _quotes(text, {"Yoon Suk Yeol": "person:Yoon Suk Yeol"}) == [("Yoon Suk Yeol", "a strong deterrent")]

@@ -22,7 +22,9 @@ from allywatch.model import Entity, Extraction, Quote
 SPEECH = (r"said|says|say|told|tells|telling|added|adds|noted|notes|stressed|stresses|explained|wrote|writes|declared|"
           r"stated|states|remarked|insisted|argued|warned|announced|emphasi[sz]ed|acknowledged|asserted|"
           r"continued|concluded|recalled|replied|responded|commented|posted|tweeted|observed|pointed out|thanked|"
-          r"called|described|hailed|praised|welcomed|urged|vowed|promised|predicted|cautioned|admitted")
+          r"called|calls|described|describes|hailed|hails|praised|praises|welcomed|welcomes|urged|urges|vowed|"
+          r"promised|predicted|cautioned|admitted|termed|terms|dubbed|branded|labelled|labeled|saying|adding|"
+          r"writing|restates|restated|reaffirmed|reaffirms|calling|describing")
 _AFTER = re.compile(r"^[,.]?[ \t]*(?:(?P<verb1>" + SPEECH + r")\s+(?P<who1>[^,.;\"\n]{1,80}?)(?=[,.;]|\s+(?:in|at|on|"
                     r"during|when|after|before|to|while|as)\b|$)|(?P<who2>[^,;\"\n]{1,80}?)\s+(?P<verb2>" + SPEECH
                     + r")\b)", re.IGNORECASE)
@@ -33,7 +35,9 @@ _PRONOUN = re.compile(r"^(?:he|she|they|the\s+(?:minister|president|prime\s+mini
 _STATEMENT = re.compile(r"\b(?:the|its|a|that)\s+(?:joint\s+)?(?:statement|release|communiqu[eé]|readout|"
                         r"ministry|department)\b", re.IGNORECASE)
 _QUOTE = re.compile(r'"')
-MIN_WORDS = 3
+_ADVERBS = frozenset({"also", "then", "later", "further", "again", "earlier", "previously", "separately"})
+_BODY_WORDS = frozenset({"ministry", "department", "office", "agency", "command", "council", "commission"})
+MIN_WORDS = 1
 
 
 @dataclass(frozen=True)
@@ -58,8 +62,8 @@ def extract_quotes(extraction: Extraction) -> Extraction:
         speaker: str | None = None
         if who is not None:
             speaker = _resolve(who[0], who[1], raw.start, speakers, last)
-        elif quotes and _same_speaker_follows(text, quotes[-1].end, raw.start):
-            speaker = quotes[-1].speaker
+        if speaker is None and quotes and _same_speaker_follows(text, quotes[-1].end, raw.start):
+            speaker = quotes[-1].speaker  # '… were "only in the media" and that they were "good for sales"' 
         if speaker is None:
             continue
         last["person" if kinds.get(speaker) == "person" else "org"] = speaker
@@ -75,21 +79,24 @@ def _resolve(phrase: str, at: int, quote_at: int, speakers: list[Entity],
         found = [(m.start, e.name) for e in speakers if e.type == kind for m in e.mentions if at <= m.start < end]
         if found:
             return max(found)[1]
-    words = re.findall(r"[\w'’-]+", phrase.lower())
+    words = [w for w in re.findall(r"[\w'’-]+", phrase.lower()) if w not in _ADVERBS]
     if not words:
         return None
-    if _PRONOUN.match(phrase.strip()):
+    if _PRONOUN.match(" ".join(words)):
         return _last_before(speakers, quote_at, "person") or last["person"]
     if words[-1] in {"statement", "release", "communique", "communiqué", "readout"}:
         return last["org"]
-    if len(words) <= 3:
+    if len(words) <= 4:
         head = words[-1]
-        bodies = [(m.start, e.name) for e in speakers if e.type == "org" and head in e.name.lower().split()
-                  for m in e.mentions if m.start < quote_at]
+        bodies = [(m.start, e.name) for e in speakers if e.type == "org" and any(
+            w in e.name.lower().split() for w in (head, *(w for w in words if w in _BODY_WORDS)))
+            for m in e.mentions if m.start < quote_at]  # "a ministry spokesperson": the ministry named before
         if bodies:
             return max(bodies)[1]
+        # a surname, written first in Korean, Chinese and Japanese names ("President Yun")
         people = [(m.start, e.name) for e in speakers if e.type == "person"
-                  and fuzz.ratio(head, e.name.lower().split()[-1]) >= 85 for m in e.mentions]
+                  and max(fuzz.ratio(head, part) for part in e.name.lower().split()[::len(e.name.split()) - 1 or 1])
+                  >= 85 for m in e.mentions]
         if people:
             return max(people)[1]
     return None
@@ -160,7 +167,7 @@ def _last_before(entities: list[Entity], at: int, kind: str) -> str | None:
 def _same_speaker_follows(text: str, previous_end: int, start: int) -> bool:
     """A second quotation right after the attribution of the first, in the same paragraph ('…," X said. "…')."""
     gap = text[previous_end:start]
-    return "\n" not in gap and len(gap.split()) <= 6
+    return "\n" not in gap and len(gap.replace('"', " ").split()) <= 6
 def _continues(text: str, previous_end: int, start: int) -> bool:
     """A quotation opening its paragraph right after a paragraph of quotation continues it."""
     gap = text[previous_end:start]
