@@ -63,7 +63,7 @@ def extract_quotes(extraction: Extraction) -> Extraction:
         if who is not None:
             speaker = _resolve(who[0], who[1], raw.start, speakers, last)
         if speaker is None and quotes and _same_speaker_follows(text, quotes[-1].end, raw.start):
-            speaker = quotes[-1].speaker  # '… were "only in the media" and that they were "good for sales"' 
+            speaker = quotes[-1].speaker  # '… were "just rumours" and that they were "good for sales"'
         if speaker is None:
             continue
         last["person" if kinds.get(speaker) == "person" else "org"] = speaker
