@@ -527,3 +527,11 @@ def test_a_plan_noun_makes_a_plan_and_an_estimate_is_no_plan(run: Run) -> None:
     assert repair.status == "planned"
     [budget] = _of(run, "The French defence budget for 2025 is estimated at 50 billion euros.", "defense_spending")
     assert budget.status == "agreed"
+
+
+def test_pursuing_joint_work_is_a_plan() -> None:
+    pipeline = build_pipeline(Settings(use_model=False))
+    out = pipeline(Article(doc="t", text="Seoul and Warsaw are pursuing joint production of shells.",
+                           published="2025-05-22"))
+    [work] = [e for e in out.events if e.type == "co_production"]
+    assert work.participants == ("KOR", "POL") and work.status == "planned"

