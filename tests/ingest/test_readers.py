@@ -244,3 +244,25 @@ def test_reading_bounds_year_less_datelines_by_the_knowledge_base_date_not_the_c
     assert first[0].published == "2024-03-03" <= KnowledgeBase.as_of().isoformat()  # a Sunday: "on Saturday"
     [bounded] = list(read_inputs([article], Settings(min_chars=10, today="2024-01-01")))
     assert isinstance(bounded, Article) and bounded.published is None  # no fitting year up to that day
+
+
+@pytest.mark.parametrize("line,date", [
+    ("New Delhi (Wire) Sept 25, 2025", "2025-09-25"),
+    ("09:40 KST, March 3, 2025", "2025-03-03"),
+    ("Published: 2025-06-13 09:12", "2025-06-13"),
+    ("Monday, July 10, 2017", "2017-07-10"),
+    ("3-11-2024 (SEOUL)", None),  # day and month could be either way round
+    ("The minister said on March 3, 2025 that the talks would go on.", None),  # a sentence, not a date line
+])
+def test_a_line_that_is_only_a_date(line: str, date: str | None) -> None:
+    from allywatch.ingest.dateline import parse_date_line
+
+    assert parse_date_line(line) == date
+
+
+def test_a_page_without_metadata_takes_its_date_line(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("India signs deal for jets\nNew Delhi (Wire) Sept 25, 2025\n\nIndia on Thursday signed an order "
+                    "for 97 jets from a state-owned maker.\n", encoding="utf-8")
+    [article] = list(read_inputs([page], Settings(min_chars=10)))
+    assert isinstance(article, Article) and article.published == "2025-09-25"

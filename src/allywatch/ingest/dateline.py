@@ -72,6 +72,35 @@ def parse_dateline(paragraph: str, context: str = "", today: dt.date | None = No
     return Dateline(place=place, published=published, outlet=outlet.strip() if outlet else None, length=match.end())
 
 
+_NUMERIC_DAY_MONTH = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
+_LINE_WORDS = 8
+
+
+def parse_date_line(paragraph: str) -> str | None:
+    """A line that is only a date, with perhaps a place, an outlet, a time or a label: "New Delhi (AFP) Sept 25,
+    2025", "09:40 KST, March 3, 2025", "Published: 2025-06-13 09:12". dateparser reads the date (day, month and
+    year all required, nothing relative); forms such as "3-11-2024" are left out, as day and month could be either
+    way round, and a wrong date is worse than none."""
+    line = paragraph.strip()
+    if not line or len(line) > 90 or len(line.split()) > _LINE_WORDS + 4:
+        return None
+    from dateparser.search import search_dates  # imported here: it is slow to import and most lines never get here
+
+    found = search_dates(line, languages=["en"], settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": dt.datetime(2000, 1, 1)})
+    if not found:
+        return None
+    text, value = found[0]
+    date_part = re.sub(r"\b\d{1,2}:\d{2}\b.*?(?=[A-Z][a-z]|\d{4}|$)", "", text).strip(" ,")
+    if _NUMERIC_DAY_MONTH.match(date_part) or not (re.search(_MONTH, text) or _ISO_DATE.search(text)):
+        return None
+    rest = line.replace(text, " ")
+    if len(re.findall(r"[A-Za-z]{2,}", rest)) > _LINE_WORDS // 2:
+        return None  # a sentence that mentions a date, not a date line
+    return value.date().isoformat()
+
+
 def infer_year(month: int, day: int, lead: str, context: str, today: dt.date | None = None) -> int | None:
     """The year of a dateline that gives only month and day.
 
