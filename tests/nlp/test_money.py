@@ -331,3 +331,28 @@ def test_every_currency_found_has_a_rate(fx: FxTable) -> None:
     text = " ".join(t for t, w, _, _ in SINGLE if w is not None)
     for amount in find_amounts(text, fx, default_year=2024):
         assert amount.usd is not None, amount
+
+
+def test_a_figure_written_in_two_parts_is_one_amount() -> None:
+    from allywatch.nlp.money import FxTable, find_amounts
+
+    [amount] = find_amounts("The order is worth 3 trillion 450 billion won in all.", FxTable.load(), 2025)
+    assert amount.value == 3.45e12 and amount.currency == "KRW" and amount.text == "3 trillion 450 billion won"
+    amounts = find_amounts("It costs 1.5 trillion won, or 120 billion won a year.", FxTable.load(), 2025)
+    assert [a.value for a in amounts] == [1.5e12, 1.2e11]
+
+
+def test_shared_currency_names_take_the_articles_country() -> None:
+    from collections import Counter
+
+    from allywatch.nlp.money import FxTable, find_amounts, localise
+
+    fx = FxTable.load()
+    found = find_amounts("Bogota will pay 3 trillion pesos and Rs 5 billion.", fx, 2025)
+    colombian = localise(found, Counter({"COL": 3, "PHL": 1}), fx)
+    assert [a.currency for a in colombian] == ["COP", "INR"]
+    pakistani = localise(find_amounts("Defence gets Rs2.1 trillion.", fx, 2025), Counter({"PAK": 2, "IND": 1}), fx)
+    assert [a.currency for a in pakistani] == ["PKR"]
+    qualified = localise(find_amounts("It costs 9 billion Indian rupees.", fx, 2025), Counter({"PAK": 4}), fx)
+    assert [a.currency for a in qualified] == ["INR"]
+    assert [a.currency for a in localise(found, Counter(), fx)] == ["PHP", "INR"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -12,7 +13,7 @@ from allywatch.nlp.dates import find_dates
 from allywatch.nlp.entities import EntityResources, recognise
 from allywatch.nlp.events import EventResources, extract_events
 from allywatch.nlp.frames import Lexicon
-from allywatch.nlp.money import FxTable, find_amounts
+from allywatch.nlp.money import FxTable, find_amounts, localise
 from allywatch.nlp.quotes import extract_quotes
 from allywatch.nlp.sentences import split_sentences
 from allywatch.pipeline import Component, FunctionComponent
@@ -59,13 +60,15 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
     def money(extraction: Extraction) -> Extraction:
         published = extraction.article.published
         year = int(published[:4]) if published else None
-        return replace(extraction, amounts=tuple(find_amounts(extraction.article.text, fx, year)))
+        parties = Counter(m.label for m in extraction.party_mentions)
+        found = localise(find_amounts(extraction.article.text, fx, year), parties, fx)
+        return replace(extraction, amounts=tuple(found))
 
     components: list[Component] = [
         FunctionComponent("sentences", _sentences, requires=("article",), assigns=("sentences",)),
         FunctionComponent("entities", lambda e: recognise(e, resources), requires=("article",),
                           assigns=("entities", "party_mentions")),
-        FunctionComponent("money", money, requires=("article",), assigns=("amounts",)),
+        FunctionComponent("money", money, requires=("article", "party_mentions"), assigns=("amounts",)),
         FunctionComponent("dates", _dates, requires=("article",), assigns=("dates",)),
         FunctionComponent("quotes", extract_quotes, requires=("entities",), assigns=("quotes",)),
         FunctionComponent("events", read_events,

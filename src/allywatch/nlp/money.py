@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -445,7 +446,7 @@ def find_amounts(text: str, fx: FxTable, default_year: int | None = None) -> lis
     The year is the nearest year (1990-2100) in the amount's sentence, else ``default_year``;
     ``usd`` is ``fx.to_usd(value, currency, year)`` (the value itself for US dollars).
     """
-    raws = _scan(text)
+    raws = [_with_larger_part(text, raw) for raw in _scan(text)]
     if not raws:
         return []
     starts = _sentence_starts(text)
@@ -458,6 +459,52 @@ def find_amounts(text: str, fx: FxTable, default_year: int | None = None) -> lis
         years = _years(text, sentence, in_sentence)
         amounts.extend(_amount(text, raw, _nearest_year(raw, years), default_year, fx) for raw in in_sentence)
     return amounts
+
+
+#: Currency names and symbols several countries share, the country that uses each, and the reading taken when
+#: the article names none of them more than the default's country.
+_SHARED = {
+    "INR": (re.compile(r"^Rs\.?(?=\s|\d)|\brupees?\b", re.IGNORECASE), {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"},
+            "IND"),
+    "PHP": (re.compile(r"\bpesos?\b", re.IGNORECASE), {"COL": "COP", "MEX": "MXN", "ARG": "ARS", "CHL": "CLP"},
+            "PHL"),
+}
+_QUALIFIED = re.compile(r"\b(?:Indian|Philippine|Pakistani|Mexican|Colombian|Argentine|Chilean)\b|₹|₱")
+
+
+def localise(amounts: list[Amount], parties: Counter[str], fx: FxTable) -> list[Amount]:
+    """Rupees in a Pakistani story are Pakistani rupees, pesos in a Colombian one Colombian pesos: where a
+    currency's name or symbol is shared and not qualified, the country the article names most among its users
+    decides (the default's own country wins ties)."""
+    out = []
+    for amount in amounts:
+        shared = _SHARED.get(amount.currency)
+        if shared and shared[0].search(amount.text) and not _QUALIFIED.search(amount.text):
+            _, others, home = shared
+            best = max(others, key=lambda code: parties.get(code, 0))
+            if parties.get(best, 0) > parties.get(home, 0):
+                currency = others[best]
+                amount = replace(amount, currency=currency, usd=fx.to_usd(amount.value, currency, amount.year))
+        out.append(amount)
+    return out
+
+
+_LARGER = re.compile(r"(\d+(?:\.\d+)?)\s+(trillion|billion)\s+$", re.IGNORECASE)
+_SCALES = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
+
+
+def _with_larger_part(text: str, raw: _Raw) -> _Raw:
+    """"5 trillion 120 billion won" (as Korean and Japanese figures are often written): the smaller part was read
+    as the amount; the larger one just before it belongs to it."""
+    before = _LARGER.search(text, max(0, raw.start - 30), raw.start)
+    if before is None:
+        return raw
+    scale = _SCALES[before.group(2).lower()]
+    inner = re.match(r"\s*[\d.,]+\s+(trillion|billion|million)\b", text[raw.start:raw.end], re.IGNORECASE)
+    if inner is None or _SCALES[inner.group(1).lower()] >= scale:
+        return raw
+    return _Raw(value=raw.value + float(before.group(1)) * scale, currency=raw.currency, start=before.start(),
+                end=raw.end)
 
 
 def _amount(text: str, raw: _Raw, year: int | None, default_year: int | None, fx: FxTable) -> Amount:
