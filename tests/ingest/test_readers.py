@@ -266,3 +266,21 @@ def test_a_page_without_metadata_takes_its_date_line(tmp_path: Path) -> None:
                     "for 97 jets from a state-owned maker.\n", encoding="utf-8")
     [article] = list(read_inputs([page], Settings(min_chars=10)))
     assert isinstance(article, Article) and article.published == "2025-09-25"
+
+
+@pytest.mark.parametrize("first", ["Skip to content", "Skip to main content", "Menu", "Sign in", "Accept all cookies"])
+def test_page_furniture_is_no_title(tmp_path: Path, first: str) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text(f"{first}\nJapan and Italy agreed on Friday to build a new fighter together, officials said.\n",
+                    encoding="utf-8")
+    [article] = list(read_inputs([page], Settings(min_chars=10)))
+    assert isinstance(article, Article) and article.title != first
+
+
+def test_an_html_page_whose_title_is_furniture_has_none(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    body = "<p>" + "Japan and Italy agreed on Friday to build a new fighter together, officials said. " * 4 + "</p>"
+    page.write_text(f"<html><head><title>Skip to content</title></head><body><article>{body}</article></body></html>",
+                    encoding="utf-8")
+    [article] = list(read_inputs([page], Settings(min_chars=10)))
+    assert isinstance(article, Article) and article.title is None

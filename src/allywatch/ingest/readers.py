@@ -90,7 +90,8 @@ def read_html(
     if document is None or not (document.text or "").strip():
         return Rejected(origin=origin, doc=doc, reason="HTML page has no main text")
     json_ld = _json_ld_article(html)
-    title = defaults.get("title") or json_ld.get("headline") or document.title
+    title = next((t for t in (defaults.get("title"), json_ld.get("headline"), document.title)
+                  if t and not is_navigation(t)), None)
     published = defaults.get("published") or json_ld.get("datePublished") or document.date
     source = defaults.get("source") or _publisher(json_ld) or document.sitename or _title_suffix(html, title)
     return make_article(
@@ -245,11 +246,23 @@ def _first_line(original: str, pos: int) -> tuple[str, int]:
     return original[pos:end].strip(), end + 1
 
 
+_NAVIGATION = re.compile(
+    r"^(?:skip\s+to\s+(?:main\s+)?(?:content|navigation|search)|(?:main\s+)?menu|home|search|sign\s+in|log\s*in|"
+    r"subscribe(?:\s+now)?|toggle\s+navigation|open\s+menu|close|advertisement|cookie\s+settings|"
+    r"accept\s+(?:all\s+)?cookies|share(?:\s+this)?(?:\s+article)?|print|breaking\s+news)\W*$", re.IGNORECASE)
+
+
+def is_navigation(line: str | None) -> bool:
+    """Page furniture rather than a headline: "Skip to content", "Menu", "Sign in", "Accept cookies"."""
+    return bool(line) and bool(_NAVIGATION.match(line.strip()))
+
+
 def _is_headline(line: str) -> bool:
-    """A first line reads as a headline: short, and not ending like a sentence."""
+    """A first line reads as a headline: short, not ending like a sentence, not page furniture."""
     words = line.split()
     return (
-        2 <= len(words) <= 25
+        not is_navigation(line)
+        and 2 <= len(words) <= 25
         and len(line) <= 220
         and not _SENTENCE_END.search(line)
         and not (line.endswith(".") and not line.endswith("..."))
