@@ -254,7 +254,7 @@ _NAVIGATION = re.compile(
 
 def is_navigation(line: str | None) -> bool:
     """Page furniture rather than a headline: "Skip to content", "Menu", "Sign in", "Accept cookies"."""
-    return bool(line) and bool(_NAVIGATION.match(line.strip()))
+    return line is not None and bool(_NAVIGATION.match(line.strip()))
 
 
 def _is_headline(line: str) -> bool:
