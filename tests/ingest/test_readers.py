@@ -284,3 +284,24 @@ def test_an_html_page_whose_title_is_furniture_has_none(tmp_path: Path) -> None:
                     encoding="utf-8")
     [article] = list(read_inputs([page], Settings(min_chars=10)))
     assert isinstance(article, Article) and article.title is None
+
+
+@pytest.mark.parametrize("url,date", [
+    ("https://news.example/2025/11/04/drills-begin", "2025-11-04"),
+    ("https://wire.example/world/20251104-123456", "2025-11-04"),
+    ("https://news.example/2025/13/40/not-a-day", None),
+    ("https://news.example/story?id=3456789012", None),
+])
+def test_the_date_an_articles_own_address_carries(url: str, date: str | None) -> None:
+    from allywatch.ingest.readers import url_date
+
+    assert url_date(url) == date
+
+
+def test_a_record_without_a_date_takes_its_urls(tmp_path: Path) -> None:
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"id": "a", "url": "https://news.example/2024/05/06/ships",
+                                   "text": "Japan and Italy agreed to build ships together, officials said on Monday."})
+                       + "\n", encoding="utf-8")
+    [article] = list(read_inputs([records], Settings(min_chars=10)))
+    assert isinstance(article, Article) and article.published == "2024-05-06"

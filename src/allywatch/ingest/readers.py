@@ -203,6 +203,8 @@ def make_article(
         published_iso = next((d for d in map(parse_date_line, text.split("\n")[:5]) if d), None)
         if published_iso and today and published_iso > today.isoformat():
             published_iso = None
+    if published_iso is None and url:
+        published_iso = url_date(url, today)
     return Article(
         doc=doc,
         text=text,
@@ -244,6 +246,24 @@ def _first_line(original: str, pos: int) -> tuple[str, int]:
     newline = original.find("\n", pos)
     end = len(original) if newline < 0 else newline
     return original[pos:end].strip(), end + 1
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)"
+                       r"|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?=[-_/.]|\d{6}|$)")
+
+
+def url_date(url: str, today: dt.date | None = None) -> str | None:
+    """The date an article's own address carries ("/2025/11/04/", "20251104-123456"), if it is a real day."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip())
+    for found in _URL_DATE.finditer(path):
+        parts = [int(p) for p in found.groups() if p is not None]
+        try:
+            day = dt.date(*parts)
+        except ValueError:
+            continue
+        if today is None or day <= today:
+            return day.isoformat()
+    return None
 
 
 _NAVIGATION = re.compile(
