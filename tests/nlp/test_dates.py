@@ -378,3 +378,14 @@ def test_speed() -> None:
     mentions = find_dates(text, dt.date(2024, 4, 6))
     assert time.perf_counter() - begin < 5.0
     assert len(mentions) > 10_000
+
+
+def test_a_day_something_is_set_or_slated_for_is_ahead() -> None:
+    import datetime as dt
+
+    from allywatch.nlp.dates import find_dates
+
+    published = dt.date(2025, 5, 22)  # a Thursday
+    assert [d.value for d in find_dates("The talks are set for Friday.", published)] == ["2025-05-23"]
+    assert [d.value for d in find_dates("Drills are slated for Monday.", published)] == ["2025-05-26"]
+    assert [d.value for d in find_dates("The two met on Monday.", published)] == ["2025-05-19"]

@@ -206,7 +206,7 @@ _PARTICIPLES: Final = frozenset(
      "hosted", "received", "ordered", "confirmed", "announced", "completed", "concluded", "visited", "told"]
 )  # fmt: skip
 _CUES: Final = re.compile(
-    rf"(?P<f>(?:{_FUTURE_WORDS})\b|(?:is|are|Is|Are)\s+(?:set\s+)?to\b|set\s+to\b|to\s+be\b"
+    rf"(?P<f>(?:{_FUTURE_WORDS})\b|(?:is|are|Is|Are)\s+(?:set\s+)?to\b|set\s+(?:to|for)\b|to\s+be\b|slated\b"
     r"|(?:due|Due)\b(?!\s+to\s+(?:the|a|an|its|their|his|her|this|that)\b)|(?:next|Next)\b(?!\s+to\b)"
     r"|(?:beginning|starting|Beginning|Starting)\b(?!\s+of\b)|['’]ll\b)"
     rf"|(?P<p>(?:{_PAST_WORDS})\b)"
