@@ -389,3 +389,20 @@ def test_a_day_something_is_set_or_slated_for_is_ahead() -> None:
     assert [d.value for d in find_dates("The talks are set for Friday.", published)] == ["2025-05-23"]
     assert [d.value for d in find_dates("Drills are slated for Monday.", published)] == ["2025-05-26"]
     assert [d.value for d in find_dates("The two met on Monday.", published)] == ["2025-05-19"]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The drill began on the 24th and runs until the 26th.", ["2024-06-24", "2024-06-26"]),
+    ("They inked the contract on the 4th.", ["2024-06-04"]),
+    ("The ministers met on the 2nd of this month.", ["2024-06-02"]),
+    ("Talks will resume on the 3rd.", ["2024-07-03"]),
+    ("The order was signed on the 1st day.", ["2024-06-01"]),
+    ("The 4th Infantry Division moved north.", []),
+    ("Wars of the 21st century are fought with drones.", []),
+])
+def test_a_day_of_the_month_as_translated_copy_writes_it(text: str, values: list[str]) -> None:
+    import datetime as dt
+
+    from allywatch.nlp.dates import find_dates
+
+    assert [d.value for d in find_dates(text, dt.date(2024, 6, 27))] == values

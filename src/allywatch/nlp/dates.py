@@ -272,8 +272,34 @@ def _candidates(text: str) -> list[_Candidate]:
         _day_units,
         _units,
         _agos,
+        _days_of_month,
     ):
         out.extend(find(text))
+    return out
+
+
+_DAY_OF_MONTH: Final = re.compile(
+    r"\b(?P<lead>[Oo]n|[Tt]o|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Bb]y)\s+the\s+(?P<day>[12]\d|3[01]|[1-9])"
+    r"(?:st|nd|rd|th)\b(?P<tail>\s+day\b|\s+of\s+(?P<rel>this|last|next)\s+month\b)?"
+    r"|\bthe\s+(?P<day2>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\s+(?:day\b|of\s+(?P<rel2>this|last|next)\s+month\b)")
+
+
+def _days_of_month(text: str) -> list[_Candidate]:
+    """"on the 4th", "from the 27th to the 29th", "the 9th day", "the 2nd of this month": a day of the month the
+    article is in (translated copy writes dates this way); "the 4th Infantry Division" is no date."""
+    out: list[_Candidate] = []
+    for m in _DAY_OF_MONTH.finditer(text):
+        after = text[m.end():m.end() + 14]
+        if not m.group("tail") and m.group("day") and (re.match(r"\s[A-Z]", after) or re.match(
+                r"\s+(?:century|anniversary|round|edition|session|time|year|annual|largest|biggest)\b", after)):
+            continue  # "the 4th Infantry Division", "the 21st century", "the 5th round"
+        day = int(m.group("day") or m.group("day2"))
+        rel = (m.group("rel") or m.group("rel2") or "").lower()
+        lead = (m.group("lead") or "").lower()
+        start = m.start() if lead == "on" or not m.group("day") else m.start("day") - len("the ")
+        # "until the 29th", "to the 29th": the end of a span, on or after the day it is told
+        out.append(_Candidate(start, m.end(), "dom", day=day, rel=rel,
+                              unit="end" if lead in {"to", "until", "till", "by"} else ""))
     return out
 
 
@@ -512,6 +538,27 @@ def _merge_weekdays(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
 # --- resolving -------------------------------------------------------------------------------------------
 
 
+def _resolve_day_of_month(day: int, rel: str, published: dt.date, tense: Tense) -> dt.date | None:
+    """The day of the month meant: "of this/last/next month" says which; otherwise the latest such day on or before
+    publication, or the next on or after it in a sentence about the future."""
+    months = published.year * 12 + published.month - 1
+    if rel:
+        months += _SHIFT[rel]
+        candidates = [months]
+    elif tense == "future":
+        candidates = [months, months + 1]
+    else:
+        candidates = [months, months - 1]
+    for index in candidates:
+        try:
+            found = dt.date(index // 12, index % 12 + 1, day)
+        except ValueError:
+            continue
+        if rel or (tense == "future" and found >= published) or (tense != "future" and found <= published):
+            return found
+    return None
+
+
 class _Resolver:
     """Resolves candidates in text order; remembers the last day-precision date for "the next day"."""
 
@@ -555,6 +602,17 @@ class _Resolver:
             return _resolve_unit(cand.rel, cand.unit, published)
         if cand.kind == "ago":
             return self._ago(cand.offset, cand.unit, published)
+        if cand.kind == "dom":
+            if cand.unit == "end" and self.last_day is not None and self.last_day.day < cand.day:
+                # "from the 27th to the 29th": the span ends in the month it began
+                try:
+                    return self._day(self.last_day.replace(day=cand.day))
+                except ValueError:
+                    pass
+            tense = self.tense(cand)
+            day = _resolve_day_of_month(cand.day, cand.rel, published,
+                                        "future" if cand.unit == "end" and tense != "past" else tense)
+            return None if day is None else self._day(day)
         return None
 
     def _day(self, day: dt.date) -> str:
