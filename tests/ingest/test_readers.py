@@ -305,3 +305,14 @@ def test_a_record_without_a_date_takes_its_urls(tmp_path: Path) -> None:
                        + "\n", encoding="utf-8")
     [article] = list(read_inputs([records], Settings(min_chars=10)))
     assert isinstance(article, Article) and article.published == "2024-05-06"
+
+
+@pytest.mark.parametrize("paragraph,date", [
+    ("Asia Wire Service, June 2, 2025 electricity — The two navies sailed together.", "2025-06-02"),
+    ("Manila, 3 March 2025 - The ministry said the radars had arrived.", "2025-03-03"),
+    ("Officials said on June 2, 2025 that the talks would go on.", None),
+])
+def test_a_full_date_that_opens_a_paragraph_before_a_dash(paragraph: str, date: str | None) -> None:
+    from allywatch.ingest.dateline import lead_date
+
+    assert lead_date(paragraph) == date

@@ -101,6 +101,30 @@ def parse_date_line(paragraph: str) -> str | None:
     return value.date().isoformat()
 
 
+_LEAD_DASH = re.compile(r"^[^.\n]{0,25}?[\u2014\u2013]|^[^.\n]{0,25}?\s-\s")
+
+
+def lead_date(paragraph: str) -> str | None:
+    """A full date that opens a paragraph as a dateline does, whatever precedes it ("China News Network, May 1,
+    2025 electricity — ..."): the date must be written out (month name or ISO) and a dash must follow it closely."""
+    head = paragraph[:100]
+    if not re.search(_MONTH, head) and not _ISO_DATE.search(head):
+        return None
+    from dateparser.search import search_dates
+
+    found = search_dates(head, languages=["en"], settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "RELATIVE_BASE": dt.datetime(2000, 1, 1)})
+    if not found:
+        return None
+    text, value = found[0]
+    at = head.find(text)
+    if at < 0 or at > 60 or not _LEAD_DASH.match(head[at + len(text):]):
+        return None
+    if not (re.search(_MONTH, text) or _ISO_DATE.search(text)):
+        return None
+    return value.date().isoformat()
+
+
 def infer_year(month: int, day: int, lead: str, context: str, today: dt.date | None = None) -> int | None:
     """The year of a dateline that gives only month and day.
 

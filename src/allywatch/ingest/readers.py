@@ -11,7 +11,7 @@ from typing import Any
 
 from allywatch.errors import InputError
 from allywatch.ingest.clean import clean_text
-from allywatch.ingest.dateline import normalise_date, parse_date_line, parse_dateline
+from allywatch.ingest.dateline import lead_date, normalise_date, parse_date_line, parse_dateline
 from allywatch.model import Article, Rejected
 from allywatch.settings import Settings
 
@@ -200,7 +200,8 @@ def make_article(
                 break
     if published_iso is None:
         # a line of its own with a full date near the top ("New Delhi (AFP) Sept 25, 2025")
-        published_iso = next((d for d in map(parse_date_line, text.split("\n")[:5]) if d), None)
+        published_iso = next((d for d in map(parse_date_line, text.split("\n")[:5]) if d), None) or next(
+            (d for d in map(lead_date, [p for p in text.split("\n") if p.strip()][:3]) if d), None)
         if published_iso and today and published_iso > today.isoformat():
             published_iso = None
     if published_iso is None and url:
