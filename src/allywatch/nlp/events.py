@@ -380,6 +380,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "talks on export controls": what was talked about, not a rule changed
     frame_name = trigger.frame
     restriction = _restriction(token, chain, lexicon) if kind == "arms_transfer" else None
+    moved_chain = chain  # the transfer's own chain: "... on arms sales to Ankara" names the target there
     if restriction is not None:
         kind, frame_name = "export_control", "control"
         chain = governing_chain(restriction, lexicon)
@@ -389,7 +390,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     for party_token, mention in sentence.parties:
         slot = slot_of(party_token, token if restriction is None else restriction, chain, themes, lexicon)
         if slot is None and restriction is not None:
-            moved = slot_of(party_token, token, governing_chain(token, lexicon), themes, lexicon)
+            moved = slot_of(party_token, token, moved_chain, themes, lexicon)
             slot = moved if moved is not None and moved.name in {"to", "into"} else None  # "... sales to Ankara"
         if slot is None:
             continue
