@@ -89,3 +89,45 @@ def test_a_long_article_is_read_in_pieces_with_offsets_intact(model_pipeline: Pi
             assert text[mention.start:mention.end] == mention.text
     [person] = [e for e in found.entities if e.name == "Maria Kowalczyk"]
     assert len(person.mentions) == 400
+
+
+def test_the_model_reads_only_sentences_with_a_capitalised_word_nothing_known_covers() -> None:
+    from allywatch.kb.loader import KnowledgeBase
+    from allywatch.nlp.entities import EntityResources, _needs_model, _Spans
+
+    matcher = EntityResources.build(KnowledgeBase.load(), None).matcher
+    cases = {
+        "The talks in Tokyo between Japan and the Philippines ended on Monday.": False,
+        "But officials said the frigates would arrive in March.": False,
+        "Chief executive Maria Kowalczyk said the deal was done.": True,
+        "Quantaria Robotics will build the drones for Poland.": True,
+        "the army expects more rockets next year.": False,
+    }
+    for text, wanted in cases.items():
+        taken = _Spans((m.start, m.end) for m, _ in matcher.find(text))
+        assert _needs_model(text, 0, len(text), taken) is wanted, text
+
+
+def test_skipping_sentences_loses_no_name_the_whole_text_gives(model_pipeline: Pipeline) -> None:
+    from allywatch.nlp import entities
+
+    text = ("Japan and Australia held talks in Tokyo on Monday. The ministers agreed to deepen ties.\n\n"
+            "Chief executive Maria Kowalczyk of Quantaria Robotics said the drones would ship in May. "
+            "But the army did not comment.\n\nDefence analyst Tomasz Wierzbicki called the order modest.")
+    article = Article(doc="t", text=text, published="2025-08-01")
+    selected = model_pipeline(article)
+    keep = entities._needs_model
+    try:
+        entities._needs_model = lambda *_: True  # type: ignore[assignment]
+        whole = model_pipeline(article)
+    finally:
+        entities._needs_model = keep
+    names = {(e.type, e.name) for e in selected.entities}
+    assert names == {(e.type, e.name) for e in whole.entities}
+    assert {("person", "Maria Kowalczyk"), ("person", "Tomasz Wierzbicki")} <= names
+
+
+def test_an_address_is_no_name(model_pipeline: Pipeline) -> None:
+    text = "Seoul Security Desk security@seoulsecuritytimes.example"
+    found = model_pipeline(Article(doc="t", text=text, published="2025-08-01"))
+    assert not [e.name for e in found.entities if "@" in e.name]

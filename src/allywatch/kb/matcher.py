@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from allywatch.kb.loader import fold
 
@@ -60,7 +61,7 @@ class PhraseMatcher:
 
     def find(self, text: str) -> list[tuple[Match, list[_Entry]]]:
         """All longest matches, left to right, each with every entry that has that name."""
-        words = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+        words = [(m.start(), m.end(), _fold_word(m.group())) for m in _WORD.finditer(text)]
         out: list[tuple[Match, list[_Entry]]] = []
         i = 0
         while i < len(words):
@@ -87,6 +88,12 @@ class PhraseMatcher:
             if not matched:
                 i += 1
         return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    """A word's folded form; news repeats its words, so each is folded once."""
+    return fold(word)
 
 
 def _same_phrase(text: str, words: list[tuple[int, int, str]], i: int, n: int) -> bool:

@@ -33,7 +33,7 @@ from rapidfuzz import process
 from allywatch.kb.loader import KnowledgeBase, Org, Person, fold
 from allywatch.kb.lookup import name_similarity
 from allywatch.kb.matcher import Match, PhraseMatcher
-from allywatch.model import Entity, Extraction, Mention
+from allywatch.model import Entity, Extraction, Mention, Span
 
 GOVERNMENT_KINDS = frozenset({"ministry", "agency", "armed_force", "office", "legislature"})
 #: Organisations whose mention also names their home party for events (not outlets, fairs or blocs).
@@ -244,7 +244,11 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
     matches = [(m, e) for m, e in res.matcher.find(text) if m.kind != "person" or _whole_name(text, m)]
     match_starts = [m.start for m, _ in matches]
     taken = _Spans((m.start, m.end) for m, _ in matches)
-    model_ents = _model_entities(res.model, text) if res.model is not None else None
+    model_ents = None
+    if res.model is not None:
+        sentences = extraction.sentences or (Span(0, len(text), text),)
+        model_ents = _model_entities(res.model, text, [(x.start, x.end) for x in sentences
+                                                       if _needs_model(text, x.start, x.end, taken)])
     out = _Collected()
 
     ner_spans: list[tuple[int, int, str, str]] = []
@@ -254,8 +258,8 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
             if kind is None:
                 continue
             start, end, surface = _trim(text, ent_start, ent_end)
-            if end <= start:
-                continue
+            if end <= start or "@" in surface or "://" in surface:
+                continue  # an e-mail or web address is no name
             overlapping = taken.overlapping(start, end)
             if overlapping and re.search(r"(?<![\w-])\d+(?![\w-])", surface):
                 continue  # "Jakarta 48 Kaan": a count between names, not one name around a known one
@@ -407,19 +411,55 @@ def _more_name_around(text: str, start: int, end: int, inner: list[Match]) -> bo
 MODEL_CHUNK = 20_000
 
 
-def _model_entities(model: Any, text: str) -> list[tuple[int, int, str]]:
-    """The model's entities over ``text`` as (start, end, label), reading it paragraph-aligned piece by piece."""
-    pieces: list[tuple[int, str]] = []
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + MODEL_CHUNK)
-        if end < len(text):
-            cut = text.rfind("\n", start + MODEL_CHUNK // 2, end)
-            end = cut + 1 if cut > start else end
-        pieces.append((start, text[start:end]))
-        start = end
+#: Capitalised words that are no name the recogniser could add: months and weekdays.
+_CALENDAR = frozenset("january february march april may june july august september october november december jan "
+                      "feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+                      "saturday sunday".split())
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _needs_model(text: str, start: int, end: int, taken: _Spans) -> bool:
+    """Whether the statistical recogniser could find a name in ``text[start:end]`` that the knowledge base has not:
+    only if a capitalised word is left that no known name covers, other than a function word opening the sentence
+    ("The", "But") or a month or weekday. The recogniser's names we keep (people, organisations, places) are
+    capitalised in English, so a sentence without such a word is not worth its time (the recogniser is the costliest
+    stage of extraction)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    first = True
+    for found in _WORDS.finditer(text, start, end):
+        word = found.group()
+        if word[0].isupper() and not taken.covers(found.start()):
+            lower = word.lower()
+            if not ((first and lower in STOP_WORDS) or lower in _CALENDAR):
+                return True
+        first = False
+    return False
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """The spans, a span longer than :data:`MODEL_CHUNK` cut at a space or line break in its second half."""
+    for start, end in spans:
+        while end - start > MODEL_CHUNK:
+            cut = max(text.rfind(" ", start + MODEL_CHUNK // 2, start + MODEL_CHUNK),
+                      text.rfind("\n", start + MODEL_CHUNK // 2, start + MODEL_CHUNK))
+            cut = cut if cut > start else start + MODEL_CHUNK
+            yield start, cut
+            start = cut
+        yield start, end
+
+
+def _model_entities(model: Any, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The model's entities as (start, end, label) in the sentences ``spans``, read in pieces of consecutive
+    sentences of at most about :data:`MODEL_CHUNK` characters (memory stays flat however long the article)."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in _bounded(text, spans):
+        if pieces and not text[pieces[-1][1]:start].strip() and end - pieces[-1][0] <= MODEL_CHUNK:
+            pieces[-1] = (pieces[-1][0], end)  # the next sentence: read it with the one before, as one text
+        else:
+            pieces.append((start, end))
     found: list[tuple[int, int, str]] = []
-    for (offset, _), doc in zip(pieces, model.pipe((piece for _, piece in pieces), batch_size=4), strict=True):
+    for (offset, _), doc in zip(pieces, model.pipe((text[a:b] for a, b in pieces), batch_size=4), strict=True):
         found.extend((offset + ent.start_char, offset + ent.end_char, ent.label_) for ent in doc.ents)
     return found
 

@@ -38,6 +38,9 @@ def load_parser() -> tuple[Any | None, str | None]:
         parser = package.load(exclude=["ner"])
     except Exception as err:  # a broken model install must not stop extraction; say why and fall back
         return None, f"the language model's parser could not be loaded ({err}): no events can be read"
+    from allywatch.nlp.attributes import install
+
+    install(parser)  # the same parts of speech and lemmas, from an index instead of a general matcher
     # "co-developing" stays one word: split at its hyphen, the parser reads "co" as a verb of its own
     parser.tokenizer.token_match = re.compile(r"(?i)^co-[a-z]+$").match
     return parser, None
