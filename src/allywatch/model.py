@@ -108,6 +108,8 @@ class Amount:
     end: int = -1
     usd: float | None = None
     year: int | None = None
+    #: "min" for "more than $2 billion", "max" for "up to", "about" for "about", "nearly"; None for a figure
+    bound: str | None = None
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ def amount_to_json(amount: Amount) -> dict[str, Any]:
         "usd": amount.usd,
         "start": amount.start,
         "end": amount.end,
+        "bound": amount.bound,
     }
 
 

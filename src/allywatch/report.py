@@ -142,11 +142,18 @@ def rows_table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...])
 def print_story(story: dict[str, Any], console: Console) -> None:
     """A story's sources side by side, then its events and conflicts."""
     console.rule(f"[bold]{story['id']}[/bold]  {story.get('title') or ''}")
-    console.print(rows_table("Sources", story["articles"],
-                             ("doc", "source", "published", "title", "events", "amounts", "dates")))
+    articles = [{**a, "published": f"{a['published']} (story's date)" if a.get("published_inferred")
+                 else a.get("published")} for a in story["articles"]]
+    console.print(rows_table("Sources", articles, ("doc", "source", "published", "title", "events", "amounts",
+                                                   "dates")))
     console.print(events_table(story["events"]))
     for conflict in story.get("conflicts", []):
-        console.print(f"[yellow]conflict[/yellow] {conflict['of']} is given as {' and as '.join(conflict['values'])}")
+        if conflict["field"] == "conversion rate":
+            console.print(f"[yellow]conversion[/yellow] {conflict['of']} in {conflict['doc']}: "
+                          f"{'; '.join(conflict['values'])}")
+        else:
+            console.print(f"[yellow]conflict[/yellow] {conflict['of']} is given as "
+                          f"{' and as '.join(conflict['values'])}")
     for event in story["events"]:
         for conflict in event.get("conflicts", []):
             values = "  vs  ".join(f"{v['value']} ({', '.join(v['docs'])})" for v in conflict["values"])

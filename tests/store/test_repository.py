@@ -133,3 +133,28 @@ def test_a_figure_converted_differently_by_two_sources_is_a_conflict(store_url: 
         assert conflict["of"] == "8.7e+12 JPY" and sorted(conflict["values"]) == ["5.5e+10 USD", "5.61e+10 USD"]
     finally:
         repo.close()
+
+
+def test_opposite_transfers_in_one_story_stay_apart_and_an_undated_report_takes_the_storys_date(
+        store_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Published: 2025-03-04\n\nJapan bought 400 Tomahawk missiles from the United "
+                                  "States, and Japan shipped PAC-3 interceptors to the United States on Monday.\n")
+    (folder / "b.txt").write_text("Source: Second Wire\n\nJapan bought 400 Tomahawk cruise missiles from the "
+                                  "United States and shipped PAC-3 interceptors to the United States, officials "
+                                  "said.\n")
+    repo = Repository.open(store_url)
+    try:
+        ingest([folder], repo, Settings(use_model=False))
+        transfers = repo.events(type="arms_transfer")
+        assert sorted((e["roles"]["supplier"], e["roles"]["recipient"]) for e in transfers) == [
+            ("JPN", "USA"), ("USA", "JPN")]
+        assert all(not e["conflicts"] for e in transfers)
+        [story] = repo.stories()
+        detail = repo.story(story["id"])
+        assert detail is not None
+        undated = next(a for a in detail["articles"] if a["doc"] == "b")
+        assert (undated["published"], undated["published_inferred"]) == ("2025-03-04", True)
+    finally:
+        repo.close()

@@ -1,12 +1,15 @@
 """Consolidation: the events of every article in a story merged into knowledge-base events.
 
-Events of one story merge when they have the same type and parties (and, for
-export controls, the same direction: a ban and the counter-ban are two
-events). A merged event keeps every source sentence, counts the independent
+Events of one story merge when they have the same type, parties and direction
+(ONTOLOGY 3.1): "Japan bought Tomahawks from the US" and "Japan shipped
+missiles to the US" are two transfers, a ban and the counter-ban two export
+controls. A merged event keeps every source sentence, counts the independent
 outlets that reported it, and is first and last seen on its sources' dates.
-Where sources disagree on a figure, a date, a status or a direction, the
-event carries a conflict listing each value with the articles that gave it;
-the value most sources give is the event's own.
+Where sources disagree on a figure or a date, the event carries a conflict
+listing each value with the articles that gave it; the value most sources give
+is the event's own. Figures disagree only when they cannot both be true: "9.2
+trillion won" and "more than 9 trillion won" agree, "about $2 billion" and
+"$2.1 billion" too.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import Any
 
 
@@ -50,12 +53,8 @@ class KbEvent:
 
 
 def event_key(event: dict[str, Any]) -> str:
-    """The identity of an event across articles: type, parties and, for export controls, direction."""
-    roles = event.get("roles") or {}
-    direction = ""
-    if event["type"] == "export_control":
-        direction = f"{roles.get('actor', '')}>{roles.get('target', '')}"
-    return f"{event['type']}|{','.join(sorted(event['participants']))}|{direction}"
+    """The identity of an event across articles: type, parties and, for directed types, who has which role."""
+    return f"{event['type']}|{','.join(sorted(event['participants']))}|{_roles_text(event.get('roles') or {})}"
 
 
 def consolidate(sources: Iterable[Source]) -> list[KbEvent]:
@@ -76,7 +75,6 @@ def _merge(key: str, reports: list[tuple[Source, dict[str, Any]]]) -> KbEvent:
     chosen: dict[str, Any] = {}
     for name, value_of in (("status", lambda e: e.get("status")),
                            ("date", lambda e: e.get("date")),
-                           ("roles", lambda e: _roles_text(e.get("roles") or {})),
                            ("amount", _amount_text)):
         values: dict[Any, list[str]] = defaultdict(list)
         for source, event in reports:
@@ -85,11 +83,16 @@ def _merge(key: str, reports: list[tuple[Source, dict[str, Any]]]) -> KbEvent:
                 values[value].append(source.doc)
         if values:
             chosen[name] = max(values, key=lambda v: (len(values[v]), str(v)))
+        if values and name == "amount":
+            figures = [e["amount"] for _, e in reports if e.get("amount")]
+            exact = [v for v in values if not _bound_of(v)]
+            chosen[name] = max(exact or values, key=lambda v: (len(values[v]), str(v)))
+            if all(compatible(a, b) for a, b in combinations(figures, 2)):
+                continue
         if len(values) > 1 and name != "status":
             conflicts.append({"field": name, "values": [{"value": v, "docs": sorted(set(d))}
                                                         for v, d in sorted(values.items(), key=str)]})
-    roles = next((e.get("roles") or {} for _, e in reports
-                  if _roles_text(e.get("roles") or {}) == chosen.get("roles")), first.get("roles") or {})
+    roles = first.get("roles") or {}
     amount = next((e.get("amount") for _, e in reports if _amount_text(e) == chosen.get("amount")), None)
     days = sorted(s.published for s, _ in reports if s.published)
     outlets = {s.outlet or s.doc for s, _ in reports}
@@ -115,18 +118,68 @@ def _amount_text(event: dict[str, Any]) -> str | None:
     amount = event.get("amount")
     if not amount:
         return None
-    return f"{amount.get('value'):g} {amount.get('currency')}"
+    bound = {"min": "more than ", "max": "up to ", "about": "about "}.get(amount.get("bound") or "", "")
+    return f"{bound}{amount.get('value'):g} {amount.get('currency')}"
+
+
+def _bound_of(text: str) -> bool:
+    return text.startswith(("more than ", "up to ", "about "))
+
+
+#: How far an estimate ("about $2 billion") or two conversions of one sum may differ and still agree.
+TOLERANCE = 0.1
+
+
+def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two amounts (contract JSON) can both be true of one act: equal figures, a figure inside a bound
+    ("more than 9 trillion won" and "9.2 trillion won"), estimates within :data:`TOLERANCE`; sums in different
+    currencies are compared in dollars, and agree when either cannot be converted."""
+    if a.get("currency") == b.get("currency"):
+        x, y = float(a["value"]), float(b["value"])
+        slack = 0.005
+    elif a.get("usd") and b.get("usd"):
+        x, y = float(a["usd"]), float(b["usd"])
+        slack = TOLERANCE
+    else:
+        return True
+    bounds = (a.get("bound"), b.get("bound"))
+    if bounds == ("min", "max"):
+        return x <= y * (1 + slack)
+    if bounds == ("max", "min"):
+        return y <= x * (1 + slack)
+    if bounds[0] == bounds[1] and bounds[0] in {"min", "max"}:
+        return True
+    if "about" in bounds:
+        slack = max(slack, TOLERANCE)
+    if bounds[0] == "min" or bounds[1] == "max":
+        return y >= x * (1 - slack)
+    if bounds[0] == "max" or bounds[1] == "min":
+        return x >= y * (1 - slack)
+    return abs(x - y) <= slack * max(abs(x), abs(y))
+
+
+#: A stated conversion further than this from the year's average rate is flagged.
+RATE_TOLERANCE = 0.15
 
 
 def story_conflicts(sources: Iterable[Source], amounts: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Figures that sources of one story convert differently: the same sum in one currency given as two
-    different sums in another ("¥9 trillion ($62.4 billion)" against "¥9 trillion ($60 billion)")."""
+    """Figures that sources of one story convert differently ("¥9 trillion ($62.4 billion)" against "¥9 trillion
+    ($60 billion)"), and conversions far from the year's average rate (a source that took a wrong rate or a wrong
+    figure)."""
     by_text: dict[tuple[float, str], Counter[tuple[float, str]]] = defaultdict(Counter)
+    out: list[dict[str, Any]] = []
     for source in sources:
         found = amounts.get(source.doc, [])
         for a, b in pairwise(found):
             if a.get("end", 0) <= b.get("start", 0) <= a.get("end", 0) + 3 and a["currency"] != b["currency"]:
                 by_text[(a["value"], a["currency"])][(b["value"], b["currency"])] += 1
-    return [{"field": "conversion", "of": f"{value:g} {currency}",
-             "values": [f"{v:g} {c}" for (v, c) in counts]}
-            for (value, currency), counts in by_text.items() if len(counts) > 1]
+                expected, given = a.get("usd"), b.get("usd")
+                if expected and given and abs(given - expected) > RATE_TOLERANCE * expected:
+                    out.append({"field": "conversion rate", "of": f"{a['value']:g} {a['currency']}",
+                                "doc": source.doc,
+                                "values": [f"{b['value']:g} {b['currency']} given",
+                                           f"about {expected:.3g} USD at the year's average rate"]})
+    out[:0] = [{"field": "conversion", "of": f"{value:g} {currency}",
+                "values": [f"{v:g} {c}" for (v, c) in counts]}
+               for (value, currency), counts in by_text.items() if len(counts) > 1]
+    return out

@@ -150,6 +150,10 @@ class StoryClusterer:
         self._join(best, sig, idf)
         return best
 
+    def earliest(self, story: str) -> dt.date | None:
+        """The earliest publication date among a story's articles, if any is dated."""
+        return min((m.day for m in self.members.get(story, []) if m.day), default=None)
+
     def _count(self, sig: Signature) -> None:
         self.documents += 1
         self.document_frequency.update(w for w, _ in sig.words)

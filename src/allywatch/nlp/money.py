@@ -507,10 +507,28 @@ def _with_larger_part(text: str, raw: _Raw) -> _Raw:
                 end=raw.end)
 
 
+_BOUNDS = {"min": ("more than", "over", "at least", "upwards of", "in excess of", "above", "exceeding", "just over",
+                   "north of", "a minimum of"),
+           "max": ("up to", "less than", "under", "below", "as much as", "as many as", "just under", "at most",
+                   "a maximum of"),
+           "about": ("about", "around", "roughly", "some", "approximately", "an estimated", "nearly", "almost",
+                     "close to", "estimated at", "approx.")}
+_BOUND = re.compile(r"(?i)\b(" + "|".join(re.escape(w) for words in _BOUNDS.values() for w in words)
+                    + r")\s+(?:an?\s+)?$")
+_BOUND_OF = {w: kind for kind, words in _BOUNDS.items() for w in words}
+
+
+def bound_before(text: str, start: int) -> str | None:
+    """Whether the figure at ``start`` is a bound ("more than", "up to") or an estimate ("about"), or exact."""
+    found = _BOUND.search(text, max(0, start - 24), start)
+    return _BOUND_OF[found.group(1).lower()] if found else None
+
+
 def _amount(text: str, raw: _Raw, year: int | None, default_year: int | None, fx: FxTable) -> Amount:
     if year is None:
         year = default_year
     return Amount(
+        bound=bound_before(text, raw.start),
         value=raw.value,
         currency=raw.currency,
         text=text[raw.start : raw.end],

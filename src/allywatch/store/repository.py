@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -130,7 +130,8 @@ class Repository:
             with self.sessions.begin() as session:
                 known = self.known_hashes(content_hash(e.article.text) for e in extractions)
                 seen: set[str] = set()
-                for extraction in extractions:
+                # dated articles first, so an undated one can take its story's date
+                for extraction in sorted(extractions, key=lambda e: e.article.published is None):
                     digest = content_hash(extraction.article.text)
                     if digest in known or digest in seen:
                         duplicates += 1
@@ -139,6 +140,10 @@ class Repository:
                     sig = signature(extraction)
                     story = clusterer.add(sig)  # a failed batch ends the run; the next rebuilds from the store
                     touched.add(story)
+                    day = clusterer.earliest(story) if extraction.article.published is None else None
+                    if day is not None:  # an undated article takes its story's date, marked as inferred
+                        extraction = replace(extraction, article=replace(
+                            extraction.article, published=day.isoformat(), published_inferred=True))
                     payload = extraction_to_json(extraction)
                     payload["story"] = story
                     row = ArticleRow(content_hash=digest, doc=extraction.article.doc, title=extraction.article.title,
