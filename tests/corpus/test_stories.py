@@ -53,7 +53,7 @@ def test_memberships_are_stable_when_unrelated_articles_arrive(extract: Callable
     other = clusterer.add(signature(extract("c", OTHER, "2024-12-03")))
     later = clusterer.add(signature(extract("b", REWRITE, "2025-08-06")))
     assert later == first != other
-    assert [s.doc for s in clusterer.members[first]] == ["a", "b"]
+    assert clusterer.members[first] == ["a", "b"]
 
 
 def test_two_developments_of_the_same_ministers_stay_apart(extract: Callable[..., Extraction]) -> None:
@@ -69,3 +69,29 @@ def test_two_developments_of_the_same_ministers_stay_apart(extract: Callable[...
              extract("z", licence, "2026-01-18")]
     stories = {e.article.doc: e.story for e in assign_stories(items)}
     assert stories["x"] == stories["z"] != stories["y"]
+
+
+def test_the_work_per_new_article_is_bounded_however_many_stories_share_its_words() -> None:
+    import datetime as dt
+
+    from allywatch.corpus.stories import Signature
+
+    class Counting(StoryClusterer):
+        scored = 0
+
+        def _score(self, *args: object) -> float:  # type: ignore[override]
+            Counting.scored += 1
+            return super()._score(*args)  # type: ignore[arg-type]
+
+    clusterer = Counting()
+    shared = (("frigate", 1.0), ("navy", 1.0), ("contract", 1.0))
+    for i in range(300):
+        words = (*shared, (f"topic{i}", 2.0))
+        clusterer.add(Signature(f"d{i}", dt.date(2025, 1, 1), frozenset({f"program:P{i}"}), frozenset(),
+                                frozenset({"FRA"}), words, 1.0))
+    assert len(clusterer.stories) == 300  # each its own story, all sharing three words
+    Counting.scored = 0
+    clusterer.add(Signature("new", dt.date(2025, 1, 2), frozenset({"program:P7"}), frozenset(), frozenset({"FRA"}),
+                            (*shared, ("topic7", 2.0)), 1.0))
+    assert 0 < Counting.scored <= clusterer.candidates * (clusterer.recent + 1)
+    assert clusterer.members[next(s for s, docs in clusterer.members.items() if "d7" in docs)] == ["d7", "new"]

@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -67,19 +67,22 @@ def signature(extraction: Extraction) -> Signature:
 class StoryParams:
     """Tuning of story clustering."""
 
-    threshold: float = 0.42
+    threshold: float = 0.37
     max_days: int = 45
-    text_weight: float = 0.45
+    text_weight: float = 0.47
     names_weight: float = 0.35
-    events_weight: float = 0.20
+    events_weight: float = 0.18
 
 
 def similarity(a: Signature, b: Signature, params: StoryParams = StoryParams(),
                idf: dict[str, float] | None = None) -> float:
     """How likely two articles report the same development, in [0, 1]."""
+    return _similarity(a, b, params, _cosine(a, b, idf))
+
+
+def _similarity(a: Signature, b: Signature, params: StoryParams, text: float) -> float:
     if a.day and b.day and abs((a.day - b.day).days) > params.max_days:
         return 0.0
-    text = _cosine(a, b, idf)
     # leaders recur across a country's stories; programmes, firms and bodies are more telling
     people_a = frozenset(n for n in a.names if n.startswith("person:"))
     people_b = frozenset(n for n in b.names if n.startswith("person:"))
@@ -110,41 +113,77 @@ def _cosine(a: Signature, b: Signature, idf: dict[str, float] | None) -> float:
         dot = sum(v * weights_b.get(w, 0.0) for w, v in a.words)
         return dot / (a.norm * b.norm)
     dot = sum(v * weights_b.get(w, 0.0) * idf.get(w, 1.0) ** 2 for w, v in a.words)
-    norm_a = math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in a.words)) or 1.0
-    norm_b = math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in b.words)) or 1.0
-    return dot / (norm_a * norm_b)
+    return dot / (_norm(a.words, idf) * _norm(b.words, idf))
+
+
+def _norm(words: Iterable[tuple[str, float]], idf: dict[str, float]) -> float:
+    return math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in words)) or 1.0
+
+
+@dataclass
+class _Story:
+    """What clustering keeps of a story: its first and latest articles stand for it, with its date range."""
+
+    id: str
+    first: Signature
+    recent: list[Signature]
+    earliest: dt.date | None
+    latest: dt.date | None
+    docs: list[str]
+
+    def exemplars(self) -> list[Signature]:
+        return [self.first, *[m for m in self.recent if m is not self.first]]
 
 
 @dataclass
 class StoryClusterer:
     """Assigns articles to stories incrementally; memberships, once given, never change.
 
-    Candidates are found through an inverted index of each story's resolved names, event keys and most
-    distinctive words, so a new article is compared with the few stories that share something with it,
-    not with the whole store; within a story, the most recent members stand for it.
+    The cost of adding an article stays flat however large the corpus and its stories:
+    - blocking: an inverted index from features (resolved names, event keys, the article's most distinctive
+      words) to the stories that had them, most recent last, gives the candidates; a feature's list is read only
+      to its last ``posting_limit`` stories (a name every story shares tells nothing), and only the
+      ``candidates`` stories sharing the most with the article are scored, those outside the date window not at
+      all;
+    - a story is represented by its first article and its ``recent`` latest ones, not all its members;
+    - text similarity uses the current inverse document frequencies, but a stored article's vector norm is
+      recomputed only when the corpus has grown by ``epoch_growth`` since it was last computed.
+    Memory holds a story's representatives, its members' ids and the word counts.
     """
 
     params: StoryParams = field(default_factory=StoryParams)
-    members: dict[str, list[Signature]] = field(default_factory=dict)
+    stories: dict[str, _Story] = field(default_factory=dict)
     document_frequency: Counter[str] = field(default_factory=Counter)
     documents: int = 0
-    index: dict[str, set[str]] = field(default_factory=dict)
-    compare_last: int = 25
+    index: dict[str, dict[str, None]] = field(default_factory=dict)
+    recent: int = 2
+    candidates: int = 6
+    posting_limit: int = 64
+    epoch_growth: float = 1.05
+    _norms: dict[int, tuple[int, float]] = field(default_factory=dict)
+    _vectors: dict[int, dict[str, float]] = field(default_factory=dict)
+
+    @property
+    def members(self) -> dict[str, list[str]]:
+        """Each story's article ids, in the order they joined."""
+        return {story: list(s.docs) for story, s in self.stories.items()}
 
     def remember(self, story: str, sig: Signature) -> None:
         """Record an article already assigned to ``story`` (when rebuilding from a store)."""
         self._count(sig)
-        self._join(story, sig)
+        self._join(story, sig, self._idf(sig))
 
     def add(self, sig: Signature) -> str:
         """The story of a new article: the most similar existing story above threshold, else a new one."""
         self._count(sig)
         idf = self._idf(sig)
         best, best_score = None, 0.0
+        own = dict(sig.words)
+        own_norm = _norm(sig.words, idf)
         for story in self._candidates(sig, idf):
-            score = max(similarity(sig, m, self.params, idf) for m in self._representatives(story))
+            score = max(self._score(sig, own, own_norm, member, idf) for member in story.exemplars())
             if score > best_score:
-                best, best_score = story, score
+                best, best_score = story.id, score
         if best is None or best_score < self.params.threshold:
             best = "s-" + hashlib.sha1(sig.doc.encode("utf-8")).hexdigest()[:12]
         self._join(best, sig, idf)
@@ -152,31 +191,82 @@ class StoryClusterer:
 
     def earliest(self, story: str) -> dt.date | None:
         """The earliest publication date among a story's articles, if any is dated."""
-        return min((m.day for m in self.members.get(story, []) if m.day), default=None)
+        found = self.stories.get(story)
+        return found.earliest if found else None
+
+    def _score(self, sig: Signature, own: dict[str, float], own_norm: float, member: Signature,
+               idf: dict[str, float]) -> float:
+        if sig.day and member.day and abs((sig.day - member.day).days) > self.params.max_days:
+            return 0.0
+        theirs = self._vectors.get(id(member))
+        if theirs is None:
+            theirs = self._vectors[id(member)] = dict(member.words)
+        if len(own) <= len(theirs):
+            dot = sum(v * theirs[w] * idf[w] ** 2 for w, v in own.items() if w in theirs)
+        else:
+            dot = sum(v * own[w] * idf[w] ** 2 for w, v in theirs.items() if w in own)
+        return _similarity(sig, member, self.params, dot / (own_norm * self._member_norm(member, idf)))
+
+    def _member_norm(self, member: Signature, idf: dict[str, float]) -> float:
+        epoch = int(math.log(max(self.documents, 1)) / math.log(self.epoch_growth))
+        known = self._norms.get(id(member))
+        if known is None or known[0] != epoch:
+            full = {w: math.log((1 + self.documents) / (1 + self.document_frequency[w])) + 1.0
+                    for w, _ in member.words}
+            known = (epoch, _norm(member.words, full))
+            self._norms[id(member)] = known
+        return known[1]
 
     def _count(self, sig: Signature) -> None:
         self.documents += 1
         self.document_frequency.update(w for w, _ in sig.words)
 
-    def _join(self, story: str, sig: Signature, idf: dict[str, float] | None = None) -> None:
-        self.members.setdefault(story, []).append(sig)
-        for feature in self._features(sig, idf or self._idf(sig)):
-            self.index.setdefault(feature, set()).add(story)
-
-    def _representatives(self, story: str) -> list[Signature]:
-        members = self.members[story]
-        return members if len(members) <= self.compare_last else [members[0], *members[-self.compare_last:]]
-
-    def _candidates(self, sig: Signature, idf: dict[str, float]) -> set[str]:
-        found: set[str] = set()
+    def _join(self, story_id: str, sig: Signature, idf: dict[str, float]) -> None:
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = _Story(story_id, sig, [], sig.day, sig.day, [])
+        else:
+            story.recent.append(sig)
+            if len(story.recent) > self.recent:
+                dropped = story.recent.pop(0)
+                self._norms.pop(id(dropped), None)
+                self._vectors.pop(id(dropped), None)
+            if sig.day:
+                story.earliest = min(story.earliest or sig.day, sig.day)
+                story.latest = max(story.latest or sig.day, sig.day)
+        story.docs.append(sig.doc)
         for feature in self._features(sig, idf):
-            found |= self.index.get(feature, set())
+            posting = self.index.setdefault(feature, {})
+            posting.pop(story_id, None)
+            posting[story_id] = None  # most recently touched last
+
+    def _candidates(self, sig: Signature, idf: dict[str, float]) -> list[_Story]:
+        shared: dict[str, float] = defaultdict(float)
+        for feature in self._features(sig, idf):
+            posting = self.index.get(feature)
+            if not posting:
+                continue
+            # a feature few stories have tells more; names and event keys more than words
+            weight = (1.0 + math.log(len(self.stories) / len(posting))) * (1 if feature.startswith("w:") else 2)
+            for story_id in list(reversed(posting))[:self.posting_limit] if len(posting) > self.posting_limit \
+                    else posting:
+                shared[story_id] += weight
+        window = self.params.max_days
+        found = []
+        for story_id, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+            story = self.stories[story_id]
+            if sig.day and story.earliest and story.latest and not (
+                    (story.earliest - sig.day).days <= window and (sig.day - story.latest).days <= window):
+                continue
+            found.append(story)
+            if len(found) >= self.candidates:
+                break
         return found
 
     @staticmethod
     def _features(sig: Signature, idf: dict[str, float]) -> list[str]:
-        rare = sorted(sig.words, key=lambda wv: -wv[1] * idf.get(wv[0], 1.0))[:8]
-        return ([f"n:{n}" for n in sig.names] + [f"e:{t}:{','.join(p)}" for t, p in sig.events]
+        rare = sorted(sig.words, key=lambda wv: (-wv[1] * idf.get(wv[0], 1.0), wv[0]))[:8]
+        return ([f"n:{n}" for n in sorted(sig.names)] + [f"e:{t}:{','.join(p)}" for t, p in sorted(sig.events)]
                 + [f"w:{w}" for w, _ in rare])
 
     def _idf(self, sig: Signature) -> dict[str, float]:
