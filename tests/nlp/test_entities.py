@@ -131,3 +131,12 @@ def test_an_address_is_no_name(model_pipeline: Pipeline) -> None:
     text = "Seoul Security Desk security@seoulsecuritytimes.example"
     found = model_pipeline(Article(doc="t", text=text, published="2025-08-01"))
     assert not [e.name for e in found.entities if "@" in e.name]
+
+
+def test_a_country_before_a_comma_is_not_the_titled_persons_country(run: Run) -> None:
+    found = run("The tanks were shipped to Estonia, Prime Minister Jonas Examplesen told parliament on Monday.",
+                published="2025-08-01")
+    assert [m.label for m in found.party_mentions] == ["EST"]
+    found = run("Estonian Prime Minister Jonas Examplesen told parliament the tanks had arrived.",
+                published="2025-08-01")
+    assert [m.label for m in found.party_mentions] == ["EST", "EST"]

@@ -535,3 +535,64 @@ def test_pursuing_joint_work_is_a_plan() -> None:
                            published="2025-05-22"))
     [work] = [e for e in out.events if e.type == "co_production"]
     assert work.participants == ("KOR", "POL") and work.status == "planned"
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Two Spanish air-defence batteries will remain stationed in Slovakia until spring.", ("ESP", "SVK")),
+    ("Canadian tanks stay deployed in Latvia under the NATO plan.", ("CAN", "LVA")),
+    ("About 1,200 Italian troops are stationed in Bulgaria, the ministry said.", ("BGR", "ITA")),
+    ("A Swedish mechanised battalion is now based in Finland.", ("FIN", "SWE")),
+    ("Norway has stationed four F-35 jets in Iceland for air policing.", ("ISL", "NOR")),
+    ("French Rafale fighters that were deployed to Romania last year will keep flying patrols there.",
+     ("FRA", "ROU")),
+])
+def test_forces_in_place_are_an_ongoing_deployment(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    [event] = _of(run, text, "force_posture")
+    assert event.participants == parties and event.status == "ongoing", event.why
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Hanwha will continue to build K9 howitzers jointly with Poland's WB Group.", "ongoing"),
+    ("Turkey and Pakistan will keep producing drones together at the Karachi plant.", "ongoing"),
+    ("Turkey and Pakistan will start producing drones together next year.", "planned"),
+])
+def test_a_verb_that_says_work_goes_on_keeps_it_ongoing_whatever_its_tense(run: Run, text: str, status: str) -> None:
+    [event] = _of(run, text, "co_production")
+    assert event.status == status, event.why
+
+
+@pytest.mark.parametrize("text,kind,roles,status", [
+    ("Norway has pledged 12 of its K9 howitzers to Ukraine.", "arms_transfer",
+     {"supplier": "NOR", "recipient": "UKR"}, "agreed"),
+    ("Sweden's pledge of 10 Archer guns to Kyiv was approved by parliament.", "arms_transfer",
+     {"supplier": "SWE", "recipient": "UKR"}, "agreed"),
+    ("Romania formally requested 54 Abrams tanks from the United States.", "arms_transfer",
+     {"supplier": "USA", "recipient": "ROU"}, "proposed"),
+    ("Vietnam's request for Indian BrahMos missiles is still pending.", "arms_transfer",
+     {"supplier": "IND", "recipient": "VNM"}, "proposed"),
+    ("Washington approved a $300 million package of military equipment for Ukraine.", "arms_transfer",
+     {"supplier": "USA", "recipient": "UKR"}, "agreed"),
+    ("A Polish yard will service British frigates under a contract signed on Monday.", "maintenance",
+     {"provider": "POL", "owner": "GBR"}, "agreed"),
+])
+def test_pledges_requests_packages_and_servicing(run: Run, text: str, kind: str, roles: dict[str, str],
+                                                 status: str) -> None:
+    [event] = _of(run, text, kind)
+    assert dict(event.roles) == roles and event.status == status, event.why
+
+
+def test_a_signed_declaration_is_an_agreement_a_declared_intention_is_not(run: Run) -> None:
+    [event] = _of(run, "Seoul and Canberra signed a joint declaration on defence industry cooperation.", "agreement")
+    assert event.participants == ("AUS", "KOR") and event.status == "agreed"
+    assert not _of(run, "Analysts in Canberra read Seoul's declaration as a rebuke.", "agreement")
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("Italy pledged to meet NATO's 2% spending target by 2026.", "ITA"),
+    ("Portugal vowed to reach the NATO spending goal within five years.", "PRT"),
+    ("Canada promised to hit the alliance's defence spending goal of 2% of GDP.", "CAN"),
+    ("Spain will reach NATO's defence spending benchmark next year, its premier said.", "ESP"),
+])
+def test_the_budget_is_the_spenders_not_the_goal_setters(run: Run, text: str, owner: str) -> None:
+    [event] = _of(run, text, "defense_spending")
+    assert event.participants == (owner,), event.why

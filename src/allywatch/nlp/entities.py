@@ -617,6 +617,9 @@ def _people_after_titles(text: str, taken: _Spans) -> list[_Person]:
     return out
 
 
+_ADJOINING = re.compile(r"(?:['’]s)?\s*$")
+
+
 def _read_title(text: str, person: _Person, party_mentions: list[Mention], kb: KnowledgeBase) -> None:
     """Office and party from "Japanese Defense Minister X", "X, Australia's defence minister,"."""
     before = text[max(0, person.start - 80):person.start]
@@ -640,7 +643,8 @@ def _read_title(text: str, person: _Person, party_mentions: list[Mention], kb: K
     if person.office is None:  # "his U.S. counterpart": the office of the other person in the sentence
         person.office = "counterpart"
     for m in party_mentions:
-        if m.end <= title_start and title_start - m.end <= 4:
+        # "Japanese Prime Minister X", "Japan's Prime Minister X"; not "... to Ukraine, Prime Minister X"
+        if m.end <= title_start and title_start - m.end <= 4 and _ADJOINING.match(text, m.end, title_start):
             person.party = m.label
 
 

@@ -402,6 +402,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if kind == "meeting" and mention.source == "company":
             continue  # firms' talks are not talks between states
         slots.append((mention, slot, role))
+    if kind == "defense_spending" and token.dep_ in {"compound", "amod", "nmod"} and \
+            token.head.lemma_.lower() in lexicon.words["goals"] and \
+            any(s.name not in {"possessor", "modifier"} for _, s, _ in slots):
+        # "Italy pledged to meet NATO's spending target": the one who set the goal does not spend by it
+        slots = [(m, s, r) for m, s, r in slots if s.name not in {"possessor", "modifier"}]
     pronoun = _pronoun_subject(token, chain)
     if pronoun is not None and frame.get("subject") and not any(s.name == "subject" for _, s, _ in slots):
         referent = _referent(pronoun, token, chain, sentence, index, main_party)
@@ -767,7 +772,9 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
     if need == "forces":
         return bool(lemmas & lexicon.words["forces"])
     if need == "defence":
-        return bool(lemmas & lexicon.words["defence"] or _PERCENT.search(sentence.span.text))
+        # a share of GDP, or the alliance's target ("NATO's 2% spending target"), is defence spending
+        return bool(lemmas & lexicon.words["defence"] or _PERCENT.search(sentence.span.text) or any(
+            m.label == "NATO" for t, m in sentence.parties if t.i in {x.i for x in token.head.subtree}))
     if need == "phone":
         return bool(lemmas & {"phone", "telephone", "video"})
     if need == "stated":  # made, not strengthened: "signed a strategic partnership", "forged a partnership"

@@ -136,6 +136,8 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             pass  # "a joint venture that will build tanks": the venture's founders build them
         elif dep == "acl" and not is_verb(head):
             pass
+        elif _complement_participle(token):
+            pass  # "will remain stationed", "stay deployed": the verb it complements has the subject and tense
         elif dep == "pcomp" and head.lower_ in {"to", "on", "toward", "towards"} and is_verb(head.head):
             chain.append(head)  # "committed to strengthening", "agreed on expanding"
             head = head.head
@@ -151,6 +153,15 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         if len(chain) > 12:
             break
     return chain
+
+
+def _complement_participle(token: Token) -> bool:
+    """A participle that completes the verb above it ("remain stationed", "stay deployed", "became operational")."""
+    if token.tag_ != "VBN" or not is_verb(token.head) or any(c.dep_ in {"mark", "aux", "auxpass", "nsubj"}
+                                                              for c in token.children):
+        return False
+    return token.dep_ in {"acomp", "xcomp", "oprd"} or (
+        token.dep_ == "advcl" and token.head.lemma_.lower() in {"remain", "stay", "keep"})
 
 
 def _as_preposition(token: Token) -> bool:
@@ -174,6 +185,9 @@ def theme_tokens(trigger: Token) -> list[Token]:
         relative = trigger.dep_ == "relcl" and any(t.lower_ in {"that", "which"} for t in found)
         if (participle or relative) and not is_verb(trigger.head):
             found.append(trigger.head)  # "drones ordered by Azerbaijan", "the missiles that Japan bought"
+        if _complement_participle(trigger):
+            # "batteries will remain stationed in Poland", "jets stay deployed": what remains is what is placed
+            found += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     else:
         found += [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "NOUN"]
         for prep in trigger.children:
@@ -427,6 +441,8 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         cls = lexicon.status_class(lemma(verb))
         if cls in {"ongoing", "completed"}:
             modal = _modality(verb, lexicon)
+            if cls == "ongoing" and lemma(verb) in lexicon.words["lasting"] and modal == "planned":
+                return StatusReading("ongoing", f"'{verb.text}' goes on")  # "will remain stationed until June"
             if modal in {"planned", "proposed"}:
                 return StatusReading(modal, f"'{verb.text}' with a {modal} modal")
             return StatusReading(cls, f"'{verb.text}' states it {cls}")

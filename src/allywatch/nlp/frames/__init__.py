@@ -87,7 +87,7 @@ class Lexicon:
         if need in {"forces", "minerals"}:
             return bool(stems & self.words[need])
         if need == "defence":
-            return bool(stems & (self.words["defence"] | {"gdp", "%", "percent"}))
+            return bool(stems & (self.words["defence"] | {"gdp", "%", "percent", "nato"}))
         return True
 
     @classmethod
@@ -123,7 +123,7 @@ class Lexicon:
         words = {key: _words(data, key, origin) for key in ("equipment", "forces", "defence", "joint", "claims",
                                                             "agreed_under", "conditional", "bystander",
                                                             "restrictive", "minerals", "goals", "civil", "bodies",
-                                                            "missions")}
+                                                            "missions", "lasting")}
         idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
