@@ -596,3 +596,22 @@ def test_a_signed_declaration_is_an_agreement_a_declared_intention_is_not(run: R
 def test_the_budget_is_the_spenders_not_the_goal_setters(run: Run, text: str, owner: str) -> None:
     [event] = _of(run, text, "defense_spending")
     assert event.participants == (owner,), event.why
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Poland bought 96 Apache helicopters from the United States.", "agreed"),
+    ("Germany has acquired 35 F-35A fighters from the United States.", "completed"),
+    ("Chile acquired two frigates from Britain under a 2023 contract.", "agreed"),
+    ("Two frigates acquired by Chile from Britain will be refitted first.", "agreed"),
+    ("Argentina purchased 24 used F-16s from Denmark in 2024.", "agreed"),
+    ("Vietnam will buy 12 jets from South Korea.", "planned"),
+    ("The F-16s that Romania bought from Norway arrived on Monday.", "completed"),
+    ("The last of the Rafales that Greece ordered from France landed at Tanagra on Wednesday.", "completed"),
+    ("The first four of the 12 radars that Manila ordered from Tokyo arrived in Subic Bay.", "ongoing"),
+    ("Tanks purchased by Morocco from the US began arriving in March.", "ongoing"),
+    ("The K9 guns that Egypt bought from South Korea are arriving in batches.", "ongoing"),
+])
+def test_a_purchase_is_agreed_until_what_was_bought_arrives(run: Run, text: str, status: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert event.status == status, event.why
+    assert event.item and event.item not in {"that", "which"}

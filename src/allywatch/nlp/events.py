@@ -440,7 +440,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "free-trade agreements", "a tax treaty": not defence cooperation
     if kind == "agreement" and {t.lemma_.lower() for t in token.subtree} & lexicon.words["minerals"]:
         kind = "supply_chain"  # "a framework on critical minerals", "a minerals deal"
-    status = read_status(token, chain, lexicon, kind, trigger.status if restriction is None else None)
+    status = read_status(token, chain, lexicon, kind, trigger.status if restriction is None else None,
+                         trigger.past if restriction is None else None)
     if status.status is None:
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
@@ -456,6 +457,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "agreement" and any(c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those"}
                                    for c in token.children):
         return None  # "this agreement": one named before
+    arrival = _arrival(token, lexicon) if kind == "arms_transfer" else None
+    if arrival is not None:  # "the jets that Romania bought from Norway arrived on Monday": delivered
+        stage = arrival
+        status = replace(status, why=f"{status.why}, and what it names arrived: {arrival}")
     if trigger.delivery and stage == "completed" and (_partial(themes) or any(
             t.lower_ in {"first", "initial"} and t.head.lemma_.lower() in lexicon.words["equipment"]
             for t in sentence.doc)):
@@ -839,6 +844,30 @@ def _joint(token: Token, chain: list[Token], slots: list[tuple[Mention, Slot, st
     return any(slot.name in {"with", "between", "among", "alongside"} for _, slot, _ in slots)
 
 
+def _arrival(token: Token, lexicon: Lexicon) -> str | None:
+    """The stage of a transfer named in the subject of an arrival ("the tanks that Taiwan bought from the US
+    arrived", "missiles ordered from Norway began arriving"): completed, or ongoing when only some have come or
+    they are still coming."""
+    if token.dep_ not in {"relcl", "acl"}:
+        return None
+    noun = token.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in {"NOUN", "NUM", "ADJ", "PRON"}:
+        noun = noun.head.head  # "the first four of the 12 radars that Manila ordered"
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = noun.head
+    arriving = lexicon.words["arrival"]
+    if lemma(verb) in arriving:
+        coming = verb.tag_ == "VBG"
+    else:
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and lemma(c) in arriving), None)
+        if comp is None or lexicon.status_class(lemma(verb)) != "ongoing":
+            return None
+        coming = True  # "began arriving"
+    partial = any(t.lower_ in {"first", "initial", "some"} for t in noun.subtree if t.i < token.i)
+    return "ongoing" if coming or partial else "completed"
+
+
 def _partial(themes: list[Token]) -> bool:
     return any(t.lower_ in {"first", "initial", "part", "some"} or any(
         c.lower_ in {"first", "initial"} for c in t.children) for t in themes)
@@ -898,7 +927,8 @@ def _item(kind: str, token: Token, themes: list[Token]) -> str:
     Tomahawk long-range cruise missiles"), else the trigger's own noun phrase ("joint exercises")."""
     if kind in {"arms_transfer", "co_development", "co_production", "maintenance"} and themes:
         theme = themes[0]
-        words = [t for t in theme.subtree if t.i <= theme.i or t.dep_ in {"compound", "amod", "nummod"}]
+        words = [t for t in theme.subtree if t.i <= theme.i or (
+            t.head.i == theme.i and t.dep_ in {"compound", "amod", "nummod"})]
         return _words(words)
     if is_verb(token):
         return str(token.text)

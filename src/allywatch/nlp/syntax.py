@@ -184,7 +184,8 @@ def theme_tokens(trigger: Token) -> list[Token]:
         participle = trigger.dep_ in {"acl", "amod"} and trigger.tag_ in {"VBN", "VBG"}
         relative = trigger.dep_ == "relcl" and any(t.lower_ in {"that", "which"} for t in found)
         if (participle or relative) and not is_verb(trigger.head):
-            found.append(trigger.head)  # "drones ordered by Azerbaijan", "the missiles that Japan bought"
+            # "drones ordered by Azerbaijan", "the missiles that Japan bought": the noun, not the pronoun
+            found = [trigger.head, *(t for t in found if t.lower_ not in {"that", "which"} and t.tag_ != "WDT")]
         if _complement_participle(trigger):
             # "batteries will remain stationed in Poland", "jets stay deployed": what remains is what is placed
             found += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -387,8 +388,9 @@ class StatusReading:
 
 
 def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
-                fixed: str | None = None) -> StatusReading:
-    """The stage the act of a trigger has reached, from the verbs that govern it and their clause."""
+                fixed: str | None = None, past: str | None = None) -> StatusReading:
+    """The stage the act of a trigger has reached, from the verbs that govern it and their clause; ``past`` is
+    the stage the trigger's own simple past states, when it is not the tense's ("bought" is agreed)."""
     for token in chain:
         if kind == "export_control" and token is not trigger and is_verb(token) and \
                 lexicon.status_class(lemma(token)) == "negated" and not any(c.dep_ == "neg" for c in token.children):
@@ -483,6 +485,9 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if modal is None:
         return StatusReading(lexicon.default.get(kind, "agreed"), f"'{tense_verb.text}' states no stage",
                              tense_only=True)
+    if past and modal == "completed" and tense_verb is trigger and not any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children):
+        return StatusReading(past, f"'{trigger.text}' in the past states it {past}")  # not "has bought"
     return StatusReading(modal, f"'{tense_verb.text}' is {modal}", tense_only=True, by_modal=True)
 
 

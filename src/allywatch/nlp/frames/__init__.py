@@ -44,6 +44,8 @@ class Trigger:
     needs: tuple[str, ...] = ()
     status: str | None = None
     delivery: bool = False
+    past: str | None = None
+    """The stage its simple past states ("bought" is a purchase agreed, not goods delivered)."""
 
     @property
     def text(self) -> str:
@@ -123,7 +125,7 @@ class Lexicon:
         words = {key: _words(data, key, origin) for key in ("equipment", "forces", "defence", "joint", "claims",
                                                             "agreed_under", "conditional", "bystander",
                                                             "restrictive", "minerals", "goals", "civil", "bodies",
-                                                            "missions", "lasting")}
+                                                            "missions", "lasting", "arrival")}
         idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
@@ -175,8 +177,11 @@ def _trigger(entry: Any, frames: dict[str, dict[str, str]], where: str) -> Trigg
     status = entry.get("status")
     if status is not None and status not in STATUSES:
         raise LexiconError(f"{where} ({' '.join(lemmas)}): unknown status {status!r}")
+    past = entry.get("past")
+    if past is not None and past not in STATUSES:
+        raise LexiconError(f"{where} ({' '.join(lemmas)}): unknown past status {past!r}")
     return Trigger(lemmas=tuple(lemma.lower() for lemma in lemmas), pos=frozenset(pos), type=kind, frame=frame,
-                   needs=needs, status=status, delivery=bool(entry.get("delivery", False)))
+                   needs=needs, status=status, delivery=bool(entry.get("delivery", False)), past=past)
 
 
 def _forms(triggers: dict[str, tuple[Trigger, ...]]) -> dict[str, tuple[Trigger, ...]]:
