@@ -615,3 +615,22 @@ def test_a_purchase_is_agreed_until_what_was_bought_arrives(run: Run, text: str,
     [event] = _of(run, text, "arms_transfer")
     assert event.status == status, event.why
     assert event.item and event.item not in {"that", "which"}
+
+
+@pytest.mark.parametrize("text,roles,status", [
+    ("Greece is expected to sign a contract next month to buy a fourth Belharra frigate from France's Naval Group.",
+     {"supplier": "FRA", "recipient": "GRC"}, "planned"),
+    ("Seoul is set to buy 20 more F-35 jets from the United States.", {"supplier": "USA", "recipient": "KOR"},
+     "planned"),
+    ("Indonesia is reported to have ordered 42 Rafale fighters from France.", {"supplier": "FRA", "recipient": "IDN"},
+     "agreed"),
+    ("Egypt was persuaded to buy frigates from Italy.", {"supplier": "ITA", "recipient": "EGY"}, "agreed"),
+    ("Japan was asked to supply Patriot interceptors to the United States.", {"supplier": "JPN", "recipient": "USA"},
+     "proposed"),
+    ("Hanwha was picked to build three submarines for Canada.", {"supplier": "KOR", "recipient": "CAN"}, "agreed"),
+])
+def test_the_subject_of_a_passive_that_takes_an_infinitive_does_what_it_says(run: Run, text: str,
+                                                                             roles: dict[str, str],
+                                                                             status: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles) == roles and event.status == status, event.why

@@ -233,6 +233,7 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         if head.i == x.i or steps > 15:
             return None
         if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "pcomp" and head.lower_ in {"of", "to", "with"}) and not (
+                x.dep_ == "acl" and not is_verb(x)) and not (  # "a Belharra frigate" misread as a clause
                 x.dep_ == "acl" and (head.i == trigger.i or head.i in theme_ids)
                 and lexicon.status_class(lemma(x)) == "agreed"):
             return None  # but "the purchase of jets, sealed with France": the deal's partner is the act's
@@ -299,6 +300,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         return Slot("object", dep) if _same_phrase(party, top) else Slot("maker", f"modifies the {top.text}")
     if dep in SUBJECT_DEPS:
         return Slot("subject", dep)
+    if dep == "nsubjpass" and x.i != trigger.i and any(v.head.i == x.i and v.dep_ == "xcomp" for v in chain) and \
+            x.lemma_.lower() in RAISING:
+        return Slot("subject", f"'{x.text}' raises the subject of the verb it takes")  # "Greece is expected to sign"
     if dep == "nsubjpass":
         return Slot("object", dep)
     if dep == "dobj":
@@ -310,6 +314,17 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if dep in {"compound", "amod", "nmod", "npadvmod", "nummod", "appos"}:
         return Slot("modifier", dep)
     return None
+
+
+#: Passive verbs whose subject is the subject of the infinitive they take ("Greece is expected to sign", "Seoul is
+#: set to buy", "Tokyo is said to have agreed"): the party does what the infinitive says.
+#: So are passive verbs of asking, choosing and allowing ("Japan was asked to supply", "Hanwha was picked to build").
+RAISING = frozenset({"expect", "set", "schedule", "slate", "due", "poise", "say", "report", "believe", "think",
+                     "tip", "tout", "rumour", "rumor", "understand", "know", "see", "project", "forecast", "likely",
+                     "suppose", "plan", "intend", "prepare", "designate", "persuade", "ask", "urge", "invite",
+                     "encourage", "force", "press", "pressure", "allow", "permit", "authorize", "authorise", "tap",
+                     "choose", "select", "pick", "clear", "approve", "require", "oblige", "compel", "commission",
+                     "hire", "contract", "task", "mandate", "order"})
 
 
 def _same_phrase(party: Token, top: Token) -> bool:
