@@ -634,3 +634,32 @@ def test_the_subject_of_a_passive_that_takes_an_infinitive_does_what_it_says(run
                                                                              status: str) -> None:
     [event] = _of(run, text, "arms_transfer")
     assert dict(event.roles) == roles and event.status == status, event.why
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Deliveries of K9 howitzers from South Korea to Egypt are under way.", "arms_transfer", "ongoing"),
+    ("Talks between Indian and French officials were under way in Paris on Monday.", "meeting", "ongoing"),
+    ("The annual drills between Philippine and US forces got under way on Monday.", "exercise", "ongoing"),
+    ("Damaged Ukrainian tanks are being repaired by Polish workers in Gliwice.", "maintenance", "ongoing"),
+    ("Talks between Indian and French officials are expected to get under way next week.", "meeting", "planned"),
+])
+def test_under_way_and_the_progressive_passive_read_as_ongoing(run: Run, text: str, kind: str, status: str) -> None:
+    [event] = _of(run, text, kind)
+    assert event.status == status, event.why
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    ("New Dutch export controls on chipmaking tools, aimed at China, took effect on Friday.", "NLD", "CHN"),
+    ("Berlin lifted its freeze on export licences for weapons bound for Israel.", "DEU", "ISR"),
+    ("Tokyo tightened curbs on exports of chip equipment destined for Russia.", "JPN", "RUS"),
+    ("The EU adopted a sanctions package that bans exports of dual-use goods to Russia.", "EU", "RUS"),
+    ("Washington imposed export controls targeting Chinese chipmakers.", "USA", "CHN"),
+])
+def test_a_rule_is_aimed_at_whom_its_own_phrase_names(run: Run, text: str, actor: str, target: str) -> None:
+    [event] = _of(run, text, "export_control")
+    assert dict(event.roles) == {"actor": actor, "target": target}, event.why
+
+
+def test_a_rule_praised_by_another_state_has_no_target(run: Run) -> None:
+    [event] = _of(run, "Britain relaxed export rules on jet engines, a move welcomed by Italy.", "export_control")
+    assert dict(event.roles) == {"actor": "GBR"}, event.why

@@ -488,6 +488,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         roles.setdefault(role, [])
         if mention.label not in roles[role]:
             roles[role].append(mention.label)
+    if kind == "export_control" and not roles.get("target"):
+        aimed = _aimed_at(token if restriction is None else restriction, sentence, lexicon,
+                          {p for ps in roles.values() for p in ps})
+        if aimed:
+            roles["target"] = [aimed]
     carried = False
     bloc = _members_of(chain, sentence, previous, index)
     if bloc is not None and not any(s.name in {"subject", "agent", "possessor"} for _, s, _ in slots):
@@ -842,6 +847,32 @@ def _joint(token: Token, chain: list[Token], slots: list[tuple[Mention, Slot, st
     if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "co":
         return True  # "co-development", which the tokenizer splits
     return any(slot.name in {"with", "between", "among", "alongside"} for _, slot, _ in slots)
+
+
+#: Words that point a rule at whom it is for: "aimed at China", "weapons bound for Israel", "targeting Chinese
+#: chipmakers", "a package that bans exports to Russia".
+_AIMING = frozenset({"aim", "target", "bind", "destine", "head", "direct", "intend", "export", "sale", "sell", "ship",
+                     "shipment", "supply", "transfer", "delivery", "deliver"})
+
+
+def _aimed_at(token: Token, sentence: _Sentence, lexicon: Lexicon, taken: set[str]) -> str | None:
+    """The party a rule is aimed at, named inside the rule's own phrase, its participles or relative clauses."""
+    top = token
+    while top.dep_ in {"compound", "amod"} and top.head.i != top.i:
+        top = top.head
+    inside = {t.i for t in top.subtree}
+    for party, mention in sentence.parties:
+        if party.i not in inside or mention.label in taken or mention.source == "company":
+            continue
+        x = party
+        while x.dep_ in {"compound", "amod", "poss", "conj"} and x.head.i != x.i:
+            x = x.head  # "Chinese chipmakers", "Russia and Belarus"
+        if x.dep_ == "dobj" and lemma(x.head) in _AIMING:
+            return mention.label  # "targeting Chinese chipmakers"
+        if x.dep_ == "pobj" and x.head.lower_ in {"at", "for", "to", "against", "toward", "towards"} and \
+                lemma(x.head.head) in _AIMING | lexicon.words["restrictive"] and x.head.head.i in inside:
+            return mention.label
+    return None
 
 
 def _arrival(token: Token, lexicon: Lexicon) -> str | None:

@@ -454,6 +454,9 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         for child in [c for t in [trigger, *theme_tokens(trigger)] for c in t.children]:
             if child.dep_ == "acl" and child.tag_ == "VBN" and lexicon.status_class(lemma(child)) == "agreed":
                 return StatusReading("agreed", f"'{child.text}' states it agreed")  # "the purchase, sealed in May"
+    under_way = next((v for v in verbs if _under_way(v)), None)
+    if under_way is not None and _modality(under_way, lexicon) not in {"planned", "proposed"}:
+        return StatusReading("ongoing", f"'{under_way.text}' under way")  # "deliveries are under way"
     for verb in reversed(verbs):
         cls = lexicon.status_class(lemma(verb))
         if cls in {"ongoing", "completed"}:
@@ -506,6 +509,16 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     return StatusReading(modal, f"'{tense_verb.text}' is {modal}", tense_only=True, by_modal=True)
 
 
+def _under_way(verb: Token) -> bool:
+    """"is under way", "got underway", "are well under way"."""
+    for child in verb.children:
+        if child.lower_ == "underway":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "under" and any(c.lower_ == "way" for c in child.children):
+            return True
+    return False
+
+
 def _modality(verb: Token, lexicon: Lexicon) -> str | None:
     """planned (will), proposed (may, could), ongoing (is doing), completed (did, has done), present."""
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
@@ -525,6 +538,8 @@ def _modality(verb: Token, lexicon: Lexicon) -> str | None:
         return None  # a bare infinitive takes its stage from what governs it
     if verb.tag_ == "VBG" and (any(a.lemma_ == "be" for a in auxes) or verb.dep_ in {"acl", "advcl"}):
         return "ongoing"
+    if verb.tag_ == "VBN" and any(a.lower_ == "being" for a in auxes):
+        return "ongoing"  # "are being repaired"
     if verb.tag_ in {"VBD"} or (verb.tag_ == "VBN" and (any(a.lemma_ in {"have", "be"} for a in auxes)
                                                        or verb.dep_ in {"acl", "amod", "ROOT", "conj"})):
         return "completed"
