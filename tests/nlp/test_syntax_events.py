@@ -663,3 +663,51 @@ def test_a_rule_is_aimed_at_whom_its_own_phrase_names(run: Run, text: str, actor
 def test_a_rule_praised_by_another_state_has_no_target(run: Run) -> None:
     [event] = _of(run, "Britain relaxed export rules on jet engines, a move welcomed by Italy.", "export_control")
     assert dict(event.roles) == {"actor": "GBR"}, event.why
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Britain and Sweden are studying whether to work together on a future combat aircraft.", "co_development",
+     ("GBR", "SWE"), "proposed"),
+    ("Spain is weighing whether to buy Turkish Hurjet trainers.", "arms_transfer", ("ESP", "TUR"), "proposed"),
+    ("Seoul and Warsaw are working jointly on a tank upgrade.", "co_development", ("KOR", "POL"), "ongoing"),
+])
+def test_a_question_weighed_is_proposed_not_conditional(run: Run, text: str, kind: str, parties: tuple[str, ...],
+                                                        status: str) -> None:
+    [event] = _of(run, text, kind)
+    assert event.participants == parties and event.status == status, event.why
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts speculate that Vietnam may eventually buy BrahMos missiles from India.",
+    "Some observers predict Jakarta will order more Rafales from France.",
+    "Spain will buy the trainers from Turkey only if Ankara cuts the price.",
+])
+def test_guesses_and_conditions_are_no_events(run: Run, text: str) -> None:
+    assert not run(text).events
+
+
+def test_a_party_looking_on_is_no_party_but_a_partner_at_work_is(run: Run) -> None:
+    [talks] = _of(run, "Talks between US and Ukrainian delegations were held in Jeddah, with Saudi officials hosting.",
+                  "meeting")
+    assert talks.participants == ("UKR", "USA")
+    [made] = _of(run, "The tanks will be built jointly by Poland's Bumar, with Hanwha of South Korea supplying the "
+                      "guns.", "co_production")
+    assert made.participants == ("KOR", "POL")
+
+
+def test_a_number_raised_is_not_a_rule_lifted(run: Run) -> None:
+    found = run("Canberra has ordered 20 more HIMARS launchers from Washington, lifting its total order to 42.")
+    assert [e.type for e in found.events] == ["arms_transfer"]
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("Washington plans to rotate B-52 bombers through northern Australia more often.", ("AUS", "USA"), "planned"),
+    ("The relocation of US Marines from Okinawa to Guam began last month.", ("JPN", "USA"), "ongoing"),
+    ("Poland has asked the United States to station nuclear weapons on its territory.", ("POL", "USA"), "proposed"),
+    ("Lithuania offered to host a German brigade on its soil.", ("DEU", "LTU"), "proposed"),
+    ("The US will deploy missiles on Japanese territory.", ("JPN", "USA"), "planned"),
+])
+def test_moving_and_hosting_forces(run: Run, text: str, parties: tuple[str, ...], status: str) -> None:
+    [event] = _of(run, text, "force_posture")
+    assert event.participants == parties and event.status == status, event.why
+    assert not _of(run, text, "meeting")

@@ -78,6 +78,10 @@ _NAME_AFTER_TITLE = re.compile(
 _LOCATIVE = re.compile(r"\b(?:in|at|outside|near|from|to|into|around|across|visit|visited|visiting|via|"
                        r"arrived in|left|toward|towards|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_FUNCTION_WORDS = frozenset("and or on in at for to from by with last this next early late since until after before "
+                            "where which that as while during over under near when earlier later".split())
+#: Places that belong to one state (a sea or a strait does not).
+_LAND = frozenset({"city", "region", "island", "base", "peninsula", "building", "area"})
 _CLASS_PROGRAM = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’]+\s){0,2}[A-Z][\w'’]+)[- ]class\s+(?P<kind>frigate|destroyer|submarine|corvette|"
     r"carrier|aircraft carrier|cruiser|patrol vessel|ship|vessel|tank|boat)s?\b")
@@ -320,6 +324,12 @@ def recognise(extraction: Extraction, res: EntityResources) -> Extraction:
         elif match.kind == "location" and not _MEDIA_WORD.match(text[match.end:match.end + 12]):
             place = kb.locations_by_form.get(fold(match.text))
             out.add("location", match.key, _mention(match), party=place.party if place else None)
+            following = re.match(r"\s+([a-z]+)", text[match.end:match.end + 20])
+            if place is not None and place.party and place.kind in _LAND and \
+                    _LOCATIVE.search(text[max(0, match.start - 25):match.start]) and \
+                    (following is None or following.group(1) in _FUNCTION_WORDS):  # not "at the Wales summit"
+                # "Marines moved from Okinawa to Guam": events read from grammar whether a place is a party
+                out.party_mentions.append(Mention(match.text, match.start, match.end, place.party, "place"))
         elif match.kind == "person":
             people.append(_Person(match.start, match.end, match.text))
     for start, end, surface, kind in ner_spans:

@@ -360,6 +360,8 @@ def _one_type_per_trigger(drafts: list[_Draft]) -> list[_Draft]:
         if {"force_posture", "arms_transfer"} <= kinds:
             deployed = _personnel(group[0].item) or any(d.mission for d in group)
             group = [d for d in group if d.type == ("force_posture" if deployed else "arms_transfer")]
+        elif {"force_posture", "meeting"} <= kinds:
+            group = [d for d in group if d.type == "force_posture"]  # "host a German brigade": forces, not guests
         out.extend(group)
     return out
 
@@ -414,6 +416,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             at = sentence.offset + pronoun.idx
             slots.append((Mention(pronoun.text, at, at + len(pronoun), referent, "pronoun"),
                           Slot("subject", f"'{pronoun.text}' stands for {referent}"), frame["subject"]))
+    if frame_name == "deploy":
+        host = _own_soil(token, chain, sentence)
+        if host is not None and host.label not in {m.label for m, _, _ in slots}:
+            slots.append((host, Slot("in", "'its territory': the subject's own"), frame.get("in", "party")))
     modified = _head_of_conj(token)
     if trigger.frame == "make" and modified.dep_ in {"compound", "nmod"} and token.pos_ == "NOUN" and \
             modified.head.lemma_.lower() not in lexicon.words["bodies"] | lexicon.words["agreed_under"] | {
@@ -734,6 +740,25 @@ def _reporting_subject(chain: list[Token], sentence: _Sentence) -> str | None:
     return None
 
 
+_SOIL = frozenset({"territory", "soil", "land", "ground", "base", "bases", "island", "islands", "shore", "shores"})
+
+
+def _own_soil(token: Token, chain: list[Token], sentence: _Sentence) -> Mention | None:
+    """"Poland asked the US to station weapons on its territory": the host is the subject whose territory it is."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"on", "in", "to", "onto", "at"}:
+            continue
+        for noun in prep.children:
+            if noun.lemma_.lower() in _SOIL and any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
+                                                     for c in noun.children):
+                subjects = [c for v in chain for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                for subject in reversed(subjects):  # the outermost clause's subject owns the land
+                    found = next((m for t, m in sentence.parties if t.i == subject.i), None)
+                    if found is not None:
+                        return found
+    return None
+
+
 def _pronoun_subject(token: Token, chain: list[Token]) -> Token | None:
     """"it", "we", "he" or "she" as the clause's subject (or "its" on the trigger)."""
     for word in chain:
@@ -749,7 +774,7 @@ def _restriction(token: Token, chain: list[Token], lexicon: Lexicon) -> Token | 
     """The restriction that governs a transfer ("banned exports", "restrictions on arms sales"), if any."""
     restrictive = lexicon.words["restrictive"]
     for word in chain[1:4]:
-        if word.lemma_.lower() in restrictive:
+        if word.lemma_.lower() in restrictive and not _raised_to(word):
             return word
     top = chain[-1]
     if top.dep_ == "relcl" and top.head.lemma_.lower() in restrictive and len(chain) <= 4:
@@ -760,6 +785,13 @@ def _restriction(token: Token, chain: list[Token], lexicon: Lexicon) -> Token | 
     return None
 
 
+def _raised_to(verb: Token) -> bool:
+    """"lifting its total order to 42", "eased the tally up to 30": a number raised, not a rule lifted."""
+    return any(c.dep_ == "prep" and c.lower_ in {"to", "by"} and any(
+        g.like_num or g.pos_ == "NUM" or any(n.like_num for n in g.children) for g in c.children)
+        for c in verb.children)
+
+
 def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[Token], sentence: _Sentence,
                slots: list[tuple[Mention, Slot, str]], lexicon: Lexicon) -> bool:
     bystander = lexicon.words["bystander"]
@@ -767,6 +799,7 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
         bystander = bystander | {"with", "for"}  # "teamed up with a patrol vessel": the partner, not the work
     region = _region(token, themes, bystander)
     lemmas = {t.lemma_.lower() for t in region}
+    lemmas |= {w[:-1] for w in lemmas if w.endswith("s")}  # names keep their plural: "US Marines"
     for need in trigger.needs:
         if need == "equipment":
             programs = {t.i for t, _ in sentence.programs}
@@ -779,6 +812,9 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
 
 def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], sentence: _Sentence,
                slots: list[tuple[Mention, Slot, str]], lexicon: Lexicon) -> bool:
+    if need == "forces" and lemma(token) == "host":  # "host a German brigade", not "host Ukrainian production"
+        forces = lexicon.words["forces"]
+        return any(t.lemma_.lower() in forces or t.lemma_.lower().rstrip("s") in forces for t in theme_tokens(token))
     if need == "forces":
         return bool(lemmas & lexicon.words["forces"])
     if need == "defence":
@@ -956,6 +992,9 @@ _LEAD = frozenset({"the", "a", "an", "its", "their", "his", "her", "of", "more",
 def _item(kind: str, token: Token, themes: list[Token]) -> str:
     """What the event is about, as written: the thing moved or made for transfers and joint work ("400 U.S.
     Tomahawk long-range cruise missiles"), else the trigger's own noun phrase ("joint exercises")."""
+    if kind in {"co_development", "co_production"} and not themes and is_verb(token):
+        themes = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "on" for c in p.children
+                  if c.dep_ == "pobj"]  # "work together on a combat aircraft"
     if kind in {"arms_transfer", "co_development", "co_production", "maintenance"} and themes:
         theme = themes[0]
         words = [t for t in theme.subtree if t.i <= theme.i or (

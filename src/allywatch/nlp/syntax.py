@@ -239,6 +239,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             return None  # but "the purchase of jets, sealed with France": the deal's partner is the act's
         if x.dep_ == "conj" and is_verb(x) and is_verb(head):
             return None
+        if x.dep_ == "pcomp" and head.lower_ in {"with", "without"} and is_verb(x) and \
+                x.lemma_.lower() in ONLOOKING and any(c.dep_ in {"nsubj", "nsubjpass"} for c in x.children):
+            return None  # "talks were held in Jeddah, with Saudi officials hosting": they host, others talk
         if x.dep_ in {"pobj", "pcomp"} and head.pos_ == "ADP":
             word = head.lower_
             if head.head.i != head.i and head.head.lower_ == "according":
@@ -315,6 +318,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         return Slot("modifier", dep)
     return None
 
+
+#: What a party does beside an act it takes no part in ("with Saudi officials hosting", "with Qatar mediating").
+ONLOOKING = frozenset({"host", "mediate", "broker", "facilitate", "chair", "observe", "watch", "moderate", "look",
+                       "monitor", "attend", "witness"})
 
 #: Passive verbs whose subject is the subject of the infinitive they take ("Greece is expected to sign", "Seoul is
 #: set to buy", "Tokyo is said to have agreed"): the party does what the infinitive says.
@@ -417,6 +424,9 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     denial = _denied_claim(chain[-1], lexicon)
     if denial:
         return StatusReading(None, denial)
+    top = chain[-1]
+    if top.dep_ in {"ccomp", "xcomp"} and lemma(top.head) in lexicon.words["speculative"]:
+        return StatusReading(None, f"'{top.head.text}' makes it a guess")  # "analysts speculate that Hanoi may buy"
     verbs = [t for t in chain if is_verb(t)]
     classes = [lexicon.status_class(lemma(v)) for v in verbs]
     studied = next((v for v, c in zip(verbs, classes, strict=True) if v is not trigger and c == "proposed"), None)
@@ -566,8 +576,14 @@ def _negated(token: Token, lexicon: Lexicon, is_trigger: bool) -> bool:
 
 def _conditional(verb: Token, lexicon: Lexicon) -> bool:
     for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ == "whether" and verb.head.i != verb.i and \
+                lexicon.status_class(lemma(verb.head)) in {"proposed", "planned", "agreed"}:
+            continue  # "studying whether to buy", "decided whether to": a question weighed, not a condition
         if child.dep_ == "mark" and child.lower_ in lexicon.words["conditional"]:
             return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children) \
+                and _modality(verb, lexicon) in {"planned", "proposed"}:
+            return True  # "Spain will buy the trainers only if Ankara cuts the price"
         if child.dep_ == "aux" and child.lower_ in {"should", "were", "had"}:
             subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and child.i < min(subjects):
