@@ -711,3 +711,36 @@ def test_moving_and_hosting_forces(run: Run, text: str, parties: tuple[str, ...]
     [event] = _of(run, text, "force_posture")
     assert event.participants == parties and event.status == status, event.why
     assert not _of(run, text, "meeting")
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("The United States and Japan signed an arrangement on Wednesday to co-develop the Glide Phase Interceptor.",
+     "co_development", ("JPN", "USA")),
+    ("Britain and Germany are expected to sign an agreement next week to jointly develop a strike missile.",
+     "co_development", ("DEU", "GBR")),
+    ("Japan and the United States signed a framework on Tuesday to secure supplies of critical minerals.",
+     "supply_chain", ("JPN", "USA")),
+])
+def test_an_agreement_signed_to_do_an_act_is_that_act(run: Run, text: str, kind: str,
+                                                      parties: tuple[str, ...]) -> None:
+    assert [(e.type, e.participants) for e in run(text).events] == [(kind, parties)]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Hanwha Ocean won a maintenance contract with the US Navy for two supply ships.",
+     {"provider": "KOR", "owner": "USA"}),
+    ("A Japanese yard signed a repair deal with the Royal Navy for its patrol ships.",
+     {"provider": "JPN", "owner": "GBR"}),
+])
+def test_a_maintenance_contract_is_maintenance_not_a_sale(run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [(e.type, dict(e.roles)) for e in run(text).events] == [("maintenance", roles)]
+
+
+@pytest.mark.parametrize("text", [
+    "Poland signed a contract with South Korea for 180 tanks.",
+    "South Korea signed a contract with Poland for 180 K2 tanks.",
+    "Hyundai Rotem signed a contract with Poland for 180 tanks.",
+])
+def test_who_sells_under_a_neutral_contract(run: Run, text: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles) == {"supplier": "KOR", "recipient": "POL"}, event.why

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -430,6 +431,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if frame_name == "deal" and any(t.lemma_.lower() in {"venture", "consortium"} or t.lower_.startswith("co-")
                                     for t in _region(token, themes, lexicon.words["bystander"])):
         return None  # "a deal setting up a joint venture to build tanks": joint work, not a sale
+    deals = [token, *(c for c in token.children if c.dep_ in {"dobj", "nsubjpass"})] if is_verb(token) else [token]
+    if frame_name == "deal" and any(
+            c.dep_ in {"compound", "amod", "nmod"} and any(t.type in {"maintenance", "co_development", "co_production"}
+                                                           for t in lexicon.triggers.get(c.lemma_.lower(), ()))
+            for d in deals for c in d.children):
+        return None  # "a maintenance contract", "signed a repair deal": that act, not a sale
+    if kind == "exercise" and token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.words["equipment"]:
+        return None  # "patrol ships", "training aircraft": a kind of equipment, not drills
     if kind == "meeting" and is_verb(token) and (
             any(c.dep_ == "dobj" and {t.lemma_.lower() for t in c.subtree} & lexicon.words["goals"]
                 for c in token.children)
@@ -567,7 +576,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if len(parties) < 2 and not bloc_meeting:
             return None  # a meeting of NATO alone is its summit: "the NATO summit", "NATO's leaders' meeting"
         if frame_name == "deal":
-            directed = _deal_roles(roles, sentence, parties, text)
+            directed = _deal_roles(roles, sentence, parties, text,
+                                   [m.label for m, slot, _ in slots if slot.name in {"subject", "agent"}])
             if directed is None:
                 return None
             final_roles = directed
@@ -644,6 +654,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft.governors = frozenset(sentence.offset + t.idx for t in chain)
     if token.dep_ == "pobj" and token.head.head.i != token.head.i:
         draft.attached = sentence.offset + token.head.head.idx  # "under the pact, ... will deploy"
+    elif token.dep_ in {"dobj", "nsubjpass"} and kind == "agreement" and any(
+            c.dep_ in {"advcl", "xcomp", "acl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in token.head.children):
+        draft.attached = sentence.offset + token.head.idx  # "signed an arrangement on Monday to co-develop"
     _attach(draft, index, sentence.span)
     relations = "; ".join(f"{m.label} {s.name}→{r}" for m, s, r in slots)
     draft.why = (f"frame {frame_name} ('{trigger.text}' at {start}); {relations or 'no party in a slot'}"
@@ -941,9 +955,10 @@ def _partial(themes: list[Token]) -> bool:
 
 
 def _deal_roles(roles: dict[str, list[str]], sentence: _Sentence, parties: set[str],
-                text: str) -> dict[str, str] | None:
+                text: str, signers: Sequence[str] = ()) -> dict[str, str] | None:
     """Who sells and who buys under a neutral contract: an explicit side when one is given, else the party named
-    through a firm sells and the government buys, else the programme's owner sells."""
+    through a firm sells and the government buys, else the programme's owner sells, else the government that
+    signs it with another buys ("Poland signed a contract with South Korea for tanks")."""
     supplier: str | None = next(iter(roles.get("supplier", [])), None)
     recipient: str | None = next(iter(roles.get("recipient", [])), None)
     sides = [p for p in roles.get("side", []) if p not in {supplier, recipient}]
@@ -955,6 +970,7 @@ def _deal_roles(roles: dict[str, list[str]], sentence: _Sentence, parties: set[s
         supplier = options[0] if options else None
     if recipient is None:
         options = [p for p in sides if p != supplier and (p in governments or not firms)]
+        options = sorted(options, key=lambda p: p not in signers)  # the signing government first
         recipient = options[0] if options else None
     if supplier is None and recipient is not None:
         rest = sorted(parties - {recipient})
