@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +33,8 @@ def shared_corpus(name: str) -> Path:
     """A shared corpus folder, skipping the test when it is not there."""
     path = SHARED / "corpus" / name
     if not path.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"shared corpus {path} is missing, and CI needs it")
         pytest.skip(f"shared corpus {path} is not present on this machine")
     return path
 

@@ -189,8 +189,9 @@ def _query(db: str, ask: Callable[[Repository], T]) -> T:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders or - for standard input.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders or - for standard input.")] = None,
     db: DbOption = "sqlite:///allywatch.db",
+    source: Annotated[Path | None, typer.Option("--from", help="Store a batch output folder (no extraction).")] = None,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction.")] = 50,
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Write rejected inputs here as JSON Lines.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")] = 1,
@@ -214,8 +215,17 @@ def ingest(
             err.print(f"read {report.read}, stored {report.stored}, already stored {report.skipped}, "
                       f"rejected {len(report.rejected)}", highlight=False)
 
+    if bool(paths) == bool(source):
+        repo.close()
+        err.print("[red]error:[/red] give either inputs to extract or --from a batch output folder")
+        raise typer.Exit(EXIT_USAGE)
     try:
-        report = run_ingest(paths, repo, settings, batch, on_batch=progress)
+        if source is not None:
+            from allywatch.store.ingest import ingest_batch_output
+
+            report = ingest_batch_output(source, repo, batch, on_batch=progress)
+        else:
+            report = run_ingest(paths or [], repo, settings, batch, on_batch=progress)
     except AllywatchError as error:
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_USAGE) from error
@@ -229,6 +239,53 @@ def ingest(
         err.print(f"done: read {report.read}, stored {report.stored}, already stored {report.skipped}, "
                   f"rejected {len(report.rejected)}")
     raise typer.Exit(EXIT_REJECTED if report.rejected else EXIT_OK)
+
+
+@app.command()
+def batch(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, JSON Lines or Parquet (a 'text' column).")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for articles, stories, events and rejected inputs.")],
+    engine: Annotated[str, typer.Option("--engine", help="Where to run: local or spark.")] = "local",
+    fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl or parquet.")] = "jsonl",
+    master: Annotated[str, typer.Option("--master", help="Spark master URL (spark engine).")] = "local[*]",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for the local engine.")] = 1,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="A YAML file extending the knowledge base.")] = None,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Knowledge-base recognition only.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Extract a corpus, cluster it into stories and consolidate its events, locally or on Spark.
+
+    Example: allywatch batch examples/corpus --engine spark --master 'local[2]' --out out/batch
+    """
+    from allywatch.batch import FORMATS, write_batch
+    from allywatch.batch import batch as run_batch
+    from allywatch.engines import get_engine
+
+    if engine not in {"local", "spark"} or fmt not in FORMATS:
+        err.print(f"[red]error:[/red] --engine is local or spark, --format is {' or '.join(FORMATS)}")
+        raise typer.Exit(EXIT_USAGE)
+    settings = _settings(None, jobs=jobs, use_model=False if no_model else None,
+                         kb_extra=tuple(str(p) for p in kb) if kb else None)
+    options: dict[str, object] = {"settings": settings}
+    if engine == "spark":
+        options["master"] = master
+    try:
+        runner = get_engine(engine, **options)
+        result = run_batch(paths, runner, settings)
+        written = write_batch(result, out, fmt)
+    except AllywatchError as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_USAGE) from error
+    for item in result.rejected:
+        _report_rejected(item, None, quiet)
+    summary = {"engine": engine, "articles": len(result.articles), "stories": len(result.stories),
+               "events": len(result.events), "rejected": len(result.rejected),
+               "out": {name: str(path) for name, path in written.items()}}
+    typer.echo(json.dumps(summary))
+    if not quiet:
+        err.print(f"{engine}: {summary['articles']} articles, {summary['stories']} stories, "
+                  f"{summary['events']} events, {summary['rejected']} rejected -> {out}")
+    raise typer.Exit(EXIT_REJECTED if result.rejected else EXIT_OK)
 
 
 @app.command()

@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from allywatch.model import Extraction
 
@@ -274,25 +275,47 @@ class StoryClusterer:
         return {w: math.log((1 + n) / (1 + self.document_frequency[w])) + 1.0 for w, _ in sig.words}
 
 
-def assign_stories(extractions: Iterable[Extraction], clusterer: StoryClusterer | None = None) -> list[Extraction]:
-    """Give every extraction its story id (dated articles first, so the earliest report leads); an undated
-    article takes the earliest date of its story, marked as inferred."""
-    items = list(extractions)
+def story_ids(signatures: list[Signature], published: list[str | None],
+              clusterer: StoryClusterer | None = None) -> tuple[list[str], list[str | None]]:
+    """Each article's story id (dated articles clustered first, so the earliest report leads), and the date an
+    undated one takes from its story (None when it keeps none). The one story algorithm every engine runs."""
     clusterer = clusterer or StoryClusterer()
-    order = sorted(range(len(items)), key=lambda i: (items[i].article.published is None,
-                                                     items[i].article.published or "", i))
+    order = sorted(range(len(signatures)), key=lambda i: (published[i] is None, published[i] or "", i))
     stories: dict[int, str] = {}
     for i in order:
-        stories[i] = clusterer.add(signature(items[i]))
+        stories[i] = clusterer.add(signatures[i])
     earliest: dict[str, str] = {}
-    for i, e in enumerate(items):
-        if e.article.published:
-            earliest[stories[i]] = min(earliest.get(stories[i], e.article.published), e.article.published)
+    for i, day in enumerate(published):
+        if day:
+            earliest[stories[i]] = min(earliest.get(stories[i], day), day)
+    ids = [stories[i] for i in range(len(signatures))]
+    inferred = [None if published[i] else earliest.get(ids[i]) for i in range(len(signatures))]
+    return ids, inferred
+
+
+def assign_stories(extractions: Iterable[Extraction], clusterer: StoryClusterer | None = None) -> list[Extraction]:
+    """Give every extraction its story id; an undated article takes the earliest date of its story, marked as
+    inferred."""
+    items = list(extractions)
+    ids, inferred = story_ids([signature(e) for e in items], [e.article.published for e in items], clusterer)
     out = []
-    for i, e in enumerate(items):
-        story = stories[i]
-        if e.article.published is None and story in earliest:
-            article = replace(e.article, published=earliest[story], published_inferred=True)
-            e = replace(e, article=article)
+    for e, story, day in zip(items, ids, inferred, strict=True):
+        if day is not None:
+            e = replace(e, article=replace(e.article, published=day, published_inferred=True))
         out.append(replace(e, story=story))
     return out
+
+
+def signature_to_json(sig: Signature) -> dict[str, Any]:
+    """A signature as JSON (kept with stored and batch articles, so clustering can resume without extracting)."""
+    return {"doc": sig.doc, "day": sig.day.isoformat() if sig.day else None, "names": sorted(sig.names),
+            "events": [[t, list(p)] for t, p in sorted(sig.events)], "parties": sorted(sig.parties),
+            "words": [[w, v] for w, v in sig.words], "norm": sig.norm}
+
+
+def signature_from_json(data: dict[str, Any]) -> Signature:
+    """The signature :func:`signature_to_json` wrote."""
+    return Signature(doc=data["doc"], day=dt.date.fromisoformat(data["day"]) if data.get("day") else None,
+                     names=frozenset(data["names"]), events=frozenset((t, tuple(p)) for t, p in data["events"]),
+                     parties=frozenset(data["parties"]), words=tuple((w, float(v)) for w, v in data["words"]),
+                     norm=float(data["norm"]))

@@ -290,6 +290,17 @@ def _is_headline(line: str) -> bool:
     )
 
 
+def article_from_record(row: Any, origin: str, n: int, settings: Settings, today: dt.date | None = None
+                        ) -> Article | Rejected:
+    """An article from one record of a table (a Parquet row, a JSON object): ``id``, ``text`` or ``html``, and
+    optionally ``title``, ``url``, ``published``, ``source``; ``n`` is its row number, for messages."""
+    if today is None:
+        from allywatch.kb.loader import KnowledgeBase
+
+        today = dt.date.fromisoformat(settings.today) if settings.today else KnowledgeBase.as_of()
+    return _from_record(row, origin, n, settings, today, "row")
+
+
 def _from_record(
     row: Any, origin: str, n: int, settings: Settings, today: dt.date | None, unit: str
 ) -> Article | Rejected:

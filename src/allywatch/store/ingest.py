@@ -11,7 +11,7 @@ from allywatch.extract import extract_articles
 from allywatch.ingest import read_inputs
 from allywatch.model import Article, Extraction, Rejected
 from allywatch.settings import Settings
-from allywatch.store.repository import Repository, content_hash
+from allywatch.store.repository import ArticleRecord, Repository, content_hash
 
 
 @dataclass
@@ -51,6 +51,26 @@ def ingest_items(items: Iterable[Article | Rejected], repo: Repository, settings
                 extracted.append(result)
         extracted.sort(key=lambda e: (e.article.published is None, e.article.published or ""))
         counts = repo.store_batch(extracted, clusterer)
+        report.stored += counts.stored
+        report.skipped += counts.duplicates
+        if on_batch is not None:
+            on_batch(report)
+    return report
+
+
+def ingest_batch_output(folder: str | Path, repo: Repository, batch_size: int = 500,
+                        on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Store the articles of a ``batch`` output folder without extracting them again; stories are clustered
+    against what the store holds (so they join stories stored before), events consolidated as in ``ingest``."""
+    from allywatch.batch import read_batch_articles
+
+    report = IngestReport()
+    clusterer = repo.load_clusterer()
+    iterator = iter(read_batch_articles(folder))
+    while rows := list(islice(iterator, batch_size)):
+        report.read += len(rows)
+        records = [ArticleRecord.from_json(row) for row in rows]
+        counts = repo.store_records(records, clusterer)
         report.stored += counts.stored
         report.skipped += counts.duplicates
         if on_batch is not None:

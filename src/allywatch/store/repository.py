@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from allywatch.corpus.consolidate import Source, consolidate, story_conflicts
-from allywatch.corpus.stories import Signature, StoryClusterer
+from allywatch.corpus.stories import Signature, StoryClusterer, signature_from_json, signature_to_json
 from allywatch.errors import StoreError
 from allywatch.model import Extraction
 from allywatch.output import extraction_to_json
@@ -44,6 +44,39 @@ def normalise_url(url: str) -> str:
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An extracted article as the store takes it: its contract JSON, its text and its clustering signature."""
+
+    payload: dict[str, Any]
+    text: str
+    origin: str | None
+    signature: Signature
+
+    @property
+    def published(self) -> str | None:
+        """The article's own publication date (not one taken from its story)."""
+        return None if self.payload.get("published_inferred") else self.payload.get("published")
+
+    @classmethod
+    def of(cls, extraction: Extraction) -> ArticleRecord:
+        """The record of an extraction made in this process."""
+        from allywatch.corpus.stories import signature
+
+        return cls(extraction_to_json(extraction), extraction.article.text, extraction.article.origin,
+                   signature(extraction))
+
+    @classmethod
+    def from_json(cls, row: dict[str, Any]) -> ArticleRecord:
+        """The record of one row of a batch run's article output (the contract JSON with ``text``, ``origin``
+        and ``signature``)."""
+        missing = [k for k in ("doc", "text", "signature", "entities", "events") if k not in row]
+        if missing:
+            raise StoreError(f"article {row.get('doc', '?')!r} lacks {', '.join(missing)}: not a batch output row")
+        payload = {k: v for k, v in row.items() if k not in {"text", "origin", "signature"}}
+        return cls(payload, str(row["text"]), row.get("origin"), signature_from_json(row["signature"]))
 
 
 @dataclass(frozen=True)
@@ -116,42 +149,43 @@ class Repository:
         with self.sessions() as session:
             rows = session.execute(select(ArticleRow.story_id, ArticleRow.signature).order_by(ArticleRow.id))
             for story, sig in rows:
-                clusterer.remember(story, _signature_from_json(sig))
+                clusterer.remember(story, signature_from_json(sig))
         return clusterer
 
     def store_batch(self, extractions: Sequence[Extraction], clusterer: StoryClusterer) -> IngestCounts:
         """Store new articles with their stories, and re-consolidate the stories they touch; one transaction."""
-        from allywatch.corpus.stories import signature
+        return self.store_records([ArticleRecord.of(e) for e in extractions], clusterer)
 
+    def store_records(self, records: Sequence[ArticleRecord], clusterer: StoryClusterer) -> IngestCounts:
+        """Store extracted articles (from this process or a batch run's output) with their stories, and
+        re-consolidate the stories they touch; one transaction."""
         now = dt.datetime.now(dt.UTC)
         stored = duplicates = 0
         touched: set[str] = set()
         try:
             with self.sessions.begin() as session:
-                known = self.known_hashes(content_hash(e.article.text) for e in extractions)
+                known = self.known_hashes(content_hash(r.text) for r in records)
                 seen: set[str] = set()
                 # dated articles first, so an undated one can take its story's date
-                for extraction in sorted(extractions, key=lambda e: e.article.published is None):
-                    digest = content_hash(extraction.article.text)
+                for record in sorted(records, key=lambda r: r.published is None):
+                    digest = content_hash(record.text)
                     if digest in known or digest in seen:
                         duplicates += 1
                         continue
                     seen.add(digest)
-                    sig = signature(extraction)
-                    story = clusterer.add(sig)  # a failed batch ends the run; the next rebuilds from the store
+                    story = clusterer.add(record.signature)  # a failed batch ends the run; the next rebuilds
                     touched.add(story)
-                    day = clusterer.earliest(story) if extraction.article.published is None else None
+                    payload = dict(record.payload)
+                    published, inferred = record.published, False
+                    day = clusterer.earliest(story) if published is None else None
                     if day is not None:  # an undated article takes its story's date, marked as inferred
-                        extraction = replace(extraction, article=replace(
-                            extraction.article, published=day.isoformat(), published_inferred=True))
-                    payload = extraction_to_json(extraction)
-                    payload["story"] = story
-                    row = ArticleRow(content_hash=digest, doc=extraction.article.doc, title=extraction.article.title,
-                                     source=extraction.article.source, url=extraction.article.url,
-                                     published=extraction.article.published,
-                                     published_inferred=extraction.article.published_inferred, story_id=story,
-                                     origin=extraction.article.origin, text=extraction.article.text,
-                                     extraction=payload, signature=_signature_to_json(sig), ingested_at=now)
+                        published, inferred = day.isoformat(), True
+                    payload.update(story=story, published=published, published_inferred=inferred)
+                    row = ArticleRow(content_hash=digest, doc=payload["doc"], title=payload.get("title"),
+                                     source=payload.get("source"), url=payload.get("url"), published=published,
+                                     published_inferred=inferred, story_id=story, origin=record.origin,
+                                     text=record.text, extraction=payload,
+                                     signature=signature_to_json(record.signature), ingested_at=now)
                     session.add(row)
                     session.flush()
                     for entity in payload["entities"]:
@@ -161,7 +195,7 @@ class Repository:
                 for story in touched:
                     self._consolidate(session, story)
         except SQLAlchemyError as err:
-            raise StoreError(f"could not store a batch of {len(extractions)} articles: {err}") from err
+            raise StoreError(f"could not store a batch of {len(records)} articles: {err}") from err
         return IngestCounts(stored, duplicates)
 
     def _consolidate(self, session: Session, story: str) -> None:
@@ -276,19 +310,6 @@ def _event_dict(row: KbEventRow) -> dict[str, Any]:
             "date": row.date, "amount": row.amount, "first_seen": row.first_seen, "last_seen": row.last_seen,
             "outlets": row.outlets, "confidence": row.confidence, "conflicts": row.conflicts,
             "sources": row.sources}
-
-
-def _signature_to_json(sig: Signature) -> dict[str, Any]:
-    return {"doc": sig.doc, "day": sig.day.isoformat() if sig.day else None, "names": sorted(sig.names),
-            "events": [[t, list(p)] for t, p in sorted(sig.events)], "parties": sorted(sig.parties),
-            "words": [[w, v] for w, v in sig.words], "norm": sig.norm}
-
-
-def _signature_from_json(data: dict[str, Any]) -> Signature:
-    return Signature(doc=data["doc"], day=dt.date.fromisoformat(data["day"]) if data.get("day") else None,
-                     names=frozenset(data["names"]), events=frozenset((t, tuple(p)) for t, p in data["events"]),
-                     parties=frozenset(data["parties"]), words=tuple((w, float(v)) for w, v in data["words"]),
-                     norm=float(data["norm"]))
 
 
 def _sqlite_pragmas(connection: Any, _: Any) -> None:
