@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from allywatch import __version__
-from allywatch.corpus.stories import assign_stories
+from allywatch.corpus.stories import stream_stories
 from allywatch.errors import AllywatchError
 from allywatch.extract import extract_articles
 from allywatch.ingest import read_inputs
@@ -90,8 +90,8 @@ def extract(
         out: TextIO = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
         bad: TextIO | None = stack.enter_context(rejects.open("w", encoding="utf-8")) if rejects else None
         progress = _progress(stack, quiet)
-        extractions: list[Extraction] = []
-        try:
+
+        def extracted() -> Iterator[Extraction]:
             for result in extract_articles(read_inputs(paths, settings), settings):
                 counts["read"] += 1
                 if isinstance(result, Rejected):
@@ -99,14 +99,18 @@ def extract(
                     _report_rejected(result, bad, quiet)
                 else:
                     counts["extracted"] += 1
-                    extractions.append(result)
+                    yield result
                 if progress is not None:
                     progress.update(0, advance=1, description=f"extracted {counts['extracted']}")
+
+        try:
+            # each article is written as soon as it is extracted and given its story: memory stays flat
+            for extraction in stream_stories(extracted()):
+                out.write(json.dumps(extraction_to_json(extraction), ensure_ascii=False) + "\n")
+                out.flush()
         except AllywatchError as error:
             err.print(f"[red]error:[/red] {error}")
             raise typer.Exit(EXIT_USAGE) from error
-        for extraction in assign_stories(extractions):
-            out.write(json.dumps(extraction_to_json(extraction), ensure_ascii=False) + "\n")
     if not quiet:
         err.print(
             f"read {counts['read']}, extracted {counts['extracted']}, rejected {counts['rejected']}"

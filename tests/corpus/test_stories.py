@@ -95,3 +95,16 @@ def test_the_work_per_new_article_is_bounded_however_many_stories_share_its_word
                             (*shared, ("topic7", 2.0)), 1.0))
     assert 0 < Counting.scored <= clusterer.candidates * (clusterer.recent + 1)
     assert clusterer.members[next(s for s, docs in clusterer.members.items() if "d7" in docs)] == ["d7", "new"]
+
+
+def test_streamed_stories_flow_one_by_one_and_date_an_undated_report(extract: Callable[..., Extraction]) -> None:
+    from allywatch.corpus.stories import stream_stories
+
+    given = iter([extract("a", REPORT, "2025-08-05"), extract("c", OTHER, "2024-12-03"),
+                  extract("b", REWRITE, None)])
+    streamed = stream_stories(given)
+    first = next(streamed)
+    assert first.article.doc == "a" and first.story  # out before the rest is read
+    rest = {e.article.doc: e for e in streamed}
+    assert rest["b"].story == first.story != rest["c"].story
+    assert rest["b"].article.published == "2025-08-05" and rest["b"].article.published_inferred

@@ -22,7 +22,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -304,6 +304,21 @@ def assign_stories(extractions: Iterable[Extraction], clusterer: StoryClusterer 
             e = replace(e, article=replace(e.article, published=day, published_inferred=True))
         out.append(replace(e, story=story))
     return out
+
+
+def stream_stories(extractions: Iterable[Extraction], clusterer: StoryClusterer | None = None
+                   ) -> Iterator[Extraction]:
+    """Each extraction with its story id as soon as it arrives, so output flows and memory stays flat: an article
+    joins the best story among the articles before it (input order, not date order); an undated one takes the
+    earliest date its story has so far, marked as inferred."""
+    clusterer = clusterer or StoryClusterer()
+    for extraction in extractions:
+        story = clusterer.add(signature(extraction))
+        day = clusterer.earliest(story) if extraction.article.published is None else None
+        if day is not None:
+            extraction = replace(extraction, article=replace(extraction.article, published=day.isoformat(),
+                                                             published_inferred=True))
+        yield replace(extraction, story=story)
 
 
 def signature_to_json(sig: Signature) -> dict[str, Any]:

@@ -56,16 +56,18 @@ class BatchResult:
     rejected: list[Rejected] = field(default_factory=list)
 
 
-def article_row(pipeline: Pipeline, article: Article) -> Row | Rejected:
-    """One article through the pipeline, as its output row: the contract JSON with ``text``, ``origin`` and the
-    clustering ``signature`` (so a later ``ingest --from`` needs no extraction)."""
-    try:
-        extraction: Extraction = pipeline(article)
-    except Exception as err:  # one bad article is recorded as rejected and never stops a batch
-        return Rejected(origin=article.origin, doc=article.doc,
-                        reason=f"extraction failed: {type(err).__name__}: {err}")
+def article_rows(pipeline: Pipeline, items: Sequence[Article | Rejected]) -> list[Row | Rejected]:
+    """A batch of articles through the pipeline, each as its output row: the contract JSON with ``text``,
+    ``origin`` and the clustering ``signature`` (so a later ``ingest --from`` needs no extraction)."""
+    from allywatch.extract import process
+
+    return [result if isinstance(result, Rejected) else _row(result) for result in process(pipeline, items)]
+
+
+def _row(extraction: Extraction) -> Row:
     row = extraction_to_json(extraction)
-    row.update(text=article.text, origin=article.origin, signature=signature_to_json(signature(extraction)))
+    row.update(text=extraction.article.text, origin=extraction.article.origin,
+               signature=signature_to_json(signature(extraction)))
     return row
 
 

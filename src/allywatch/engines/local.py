@@ -9,8 +9,8 @@ from itertools import islice
 from typing import Any
 
 from allywatch.corpus.consolidate import Source
-from allywatch.engines import Row, article_row, consolidate_story
-from allywatch.extract import shared_pipeline
+from allywatch.engines import Row, article_rows, consolidate_story
+from allywatch.extract import BATCH, shared_pipeline
 from allywatch.model import Article, Rejected
 from allywatch.settings import Settings
 
@@ -29,23 +29,23 @@ class LocalEngine:
 
     def iter_extract(self, items: Sequence[Article | Rejected]) -> Iterator[Row | Rejected]:
         """Each item's output row as soon as it is ready, in input order."""
+        iterator = iter(items)
         if self.settings.jobs <= 1:
             pipeline = shared_pipeline(self.settings)
-            for item in items:
-                yield item if isinstance(item, Rejected) else article_row(pipeline, item)
+            while chunk := list(islice(iterator, BATCH)):
+                yield from article_rows(pipeline, chunk)
             return
-        work = partial(_row, self.settings)
-        chunk = 64 * self.settings.jobs
-        iterator = iter(items)
+        work = partial(_rows, self.settings)
         with ProcessPoolExecutor(max_workers=self.settings.jobs) as pool:
-            while batch := list(islice(iterator, chunk)):
-                yield from pool.map(work, batch, chunksize=max(1, len(batch) // (self.settings.jobs * 4)))
+            while chunks := [c for _ in range(4 * self.settings.jobs) if (c := list(islice(iterator, BATCH)))]:
+                for rows in pool.map(work, chunks):
+                    yield from rows
 
     def consolidate(self, stories: Mapping[str, Sequence[Source]]) -> dict[str, list[dict[str, Any]]]:
         """Each story's consolidated events."""
         return {story: consolidate_story(sources) for story, sources in stories.items()}
 
 
-def _row(settings: Settings, item: Article | Rejected) -> Row | Rejected:
-    """One item in a worker process, which loads its pipeline once."""
-    return item if isinstance(item, Rejected) else article_row(shared_pipeline(settings), item)
+def _rows(settings: Settings, chunk: list[Article | Rejected]) -> list[Row | Rejected]:
+    """A batch in a worker process, which loads its pipeline once."""
+    return article_rows(shared_pipeline(settings), chunk)

@@ -15,11 +15,12 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from allywatch.corpus.consolidate import Source
-from allywatch.engines import Row, article_row, consolidate_story
+from allywatch.engines import Row, article_rows, consolidate_story
 from allywatch.errors import AllywatchError
 from allywatch.model import Article, Rejected
 from allywatch.settings import Settings
@@ -93,19 +94,21 @@ class SparkEngine:
 
 def _extract_partition(settings: Settings, items: Iterable[tuple[int, Article | Rejected]]
                        ) -> Iterator[tuple[int, Row | Rejected]]:
-    from allywatch.extract import shared_pipeline
+    from allywatch.extract import BATCH, shared_pipeline
 
     pipeline = shared_pipeline(settings)
-    for n, item in items:
-        yield n, item if isinstance(item, Rejected) else article_row(pipeline, item)
+    iterator = iter(items)
+    while chunk := list(islice(iterator, BATCH)):
+        yield from zip((n for n, _ in chunk), article_rows(pipeline, [item for _, item in chunk]), strict=True)
 
 
 def _record_partition(settings: Settings, origin: str, rows: Iterable[tuple[int, dict[str, Any]]]
                       ) -> Iterator[tuple[int, Row | Rejected]]:
-    from allywatch.extract import shared_pipeline
+    from allywatch.extract import BATCH, shared_pipeline
     from allywatch.ingest.readers import article_from_record
 
     pipeline = shared_pipeline(settings)
-    for n, record in rows:
-        item = article_from_record(record, origin, n + 1, settings)
-        yield n, item if isinstance(item, Rejected) else article_row(pipeline, item)
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, BATCH)):
+        items = [article_from_record(record, origin, n + 1, settings) for n, record in chunk]
+        yield from zip((n for n, _ in chunk), article_rows(pipeline, items), strict=True)

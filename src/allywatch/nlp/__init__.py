@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 
 from allywatch.kb.loader import KnowledgeBase
 from allywatch.model import Extraction
 from allywatch.nlp.dates import find_dates
-from allywatch.nlp.entities import EntityResources, recognise
-from allywatch.nlp.events import EventResources, extract_events
+from allywatch.nlp.entities import EntityResources, recognise, recognise_batch
+from allywatch.nlp.events import EventResources, extract_events, extract_events_batch
 from allywatch.nlp.frames import Lexicon
 from allywatch.nlp.money import FxTable, find_amounts, localise
 from allywatch.nlp.quotes import extract_quotes
@@ -30,16 +29,15 @@ def _dates(extraction: Extraction) -> Extraction:
     return replace(extraction, dates=tuple(find_dates(extraction.article.text, day)))
 
 
-def _event_engine(settings: Settings, notes: list[str], kb: KnowledgeBase) -> Callable[[Extraction], Extraction]:
-    """The event stage: the lexicon's triggers read through the grammar of each parsed sentence."""
+def _event_resources(settings: Settings, notes: list[str], kb: KnowledgeBase) -> EventResources:
+    """What the event stage reads with: the lexicon, the parser, the blocs."""
     from allywatch.nlp.model import load_parser
 
     parser, why_not = load_parser()
     if why_not:
         notes.append(why_not)
     blocs = frozenset(code for code, party in kb.parties.items() if party.kind == "bloc")
-    resources = EventResources(lexicon=Lexicon.load(settings.lexicon_extra), parser=parser, blocs=blocs)
-    return lambda extraction: extract_events(extraction, resources)
+    return EventResources(lexicon=Lexicon.load(settings.lexicon_extra), parser=parser, blocs=blocs)
 
 
 def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> tuple[list[Component], list[str]]:
@@ -54,7 +52,7 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
         if why:
             notes.append(why)
     resources = EntityResources.build(kb, model)
-    read_events = _event_engine(settings, notes, kb)
+    events = _event_resources(settings, notes, kb)
     fx = FxTable.load()
 
     def money(extraction: Extraction) -> Extraction:
@@ -67,12 +65,12 @@ def default_components(settings: Settings, kb: KnowledgeBase | None = None) -> t
     components: list[Component] = [
         FunctionComponent("sentences", _sentences, requires=("article",), assigns=("sentences",)),
         FunctionComponent("entities", lambda e: recognise(e, resources), requires=("article",),
-                          assigns=("entities", "party_mentions")),
+                          assigns=("entities", "party_mentions"), batch=lambda b: recognise_batch(b, resources)),
         FunctionComponent("money", money, requires=("article", "party_mentions"), assigns=("amounts",)),
         FunctionComponent("dates", _dates, requires=("article",), assigns=("dates",)),
         FunctionComponent("quotes", extract_quotes, requires=("entities",), assigns=("quotes",)),
-        FunctionComponent("events", read_events,
+        FunctionComponent("events", lambda e: extract_events(e, events),
                           requires=("sentences", "entities", "party_mentions", "amounts", "dates", "quotes"),
-                          assigns=("events",)),
+                          assigns=("events",), batch=lambda b: extract_events_batch(b, events)),
     ]
     return components, notes

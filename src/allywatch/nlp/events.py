@@ -145,27 +145,49 @@ class _Sentence:
 
 def extract_events(extraction: Extraction, resources: EventResources) -> Extraction:
     """Fill ``events`` from the sentences, party mentions and entities of an extraction."""
+    return extract_events_batch([extraction], resources)[0]
+
+
+def extract_events_batch(extractions: list[Extraction], resources: EventResources) -> list[Extraction]:
+    """:func:`extract_events` over several articles, with one pass of the parser over the sentences of all of them
+    that may hold an event (the parser is twice as fast on a batch of sentences as on a few at a time)."""
     if resources.parser is None:
-        return replace(extraction, events=())
-    text = extraction.article.text
-    lexicon = resources.lexicon
+        return [replace(e, events=()) for e in extractions]
+    plans = [_plan(e, resources) for e in extractions]
+    texts = [_body(s)[1] for plan in plans for s, _ in plan[1]]
+    docs = iter(resources.parser.pipe(texts, batch_size=64))
+    return [_finish(e, resources, plan, [next(docs) for _ in plan[1]])
+            for e, plan in zip(extractions, plans, strict=True)]
+
+
+_Plan = tuple[list[tuple[Span, list[Mention]]], list[tuple[Span, list[Mention]]], _Index]
+
+
+def _plan(extraction: Extraction, resources: EventResources) -> _Plan:
+    """Each sentence with its party mentions, and those worth parsing."""
     index = _Index(extraction)
     index.blocs = resources.blocs
     mentions = sorted(extraction.party_mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
-    counts = Counter(m.label for m in mentions)
-    main_party = counts.most_common(1)[0][0] if counts else None
-    index.leading = frozenset(label for label, _ in counts.most_common(2)) if len(counts) >= 2 else frozenset()
     chosen: list[tuple[Span, list[Mention]]] = []
     for sentence in extraction.sentences:
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         own = [m for m in mentions[lo:hi] if m.end <= sentence.end]
         chosen.append((sentence, own))
     wanted = [(s, own) for s, own in chosen if _worth_parsing(
-        s, own, lexicon, any(e.type == "program" for _, e in index.entities_in(s.start, s.end)))]
+        s, own, resources.lexicon, any(e.type == "program" for _, e in index.entities_in(s.start, s.end)))]
+    return chosen, wanted, index
+
+
+def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs: list[Doc]) -> Extraction:
+    chosen, wanted, index = plan
+    text = extraction.article.text
+    lexicon = resources.lexicon
+    counts = Counter(m.label for m in extraction.party_mentions)
+    main_party = counts.most_common(1)[0][0] if counts else None
+    index.leading = frozenset(label for label, _ in counts.most_common(2)) if len(counts) >= 2 else frozenset()
     quoted = [(q.start, q.end) for q in quote_spans(text) if _direct_speech(text, q.start, q.end)]
     index.voices = _voices(extraction)
-    docs = resources.parser.pipe((_body(s)[1] for s, _ in wanted), batch_size=32)
     parsed: dict[int, _Sentence] = {}
     for (sentence, own), doc in zip(wanted, docs, strict=True):
         _second_subject(doc)
