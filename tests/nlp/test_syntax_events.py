@@ -744,3 +744,22 @@ def test_a_maintenance_contract_is_maintenance_not_a_sale(run: Run, text: str, r
 def test_who_sells_under_a_neutral_contract(run: Run, text: str) -> None:
     [event] = _of(run, text, "arms_transfer")
     assert dict(event.roles) == {"supplier": "KOR", "recipient": "POL"}, event.why
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ('"We have handed over the last of the six patrol boats promised to Ghana," a Dutch navy official told '
+     "reporters.", "arms_transfer", ("GHA", "NLD"), "completed"),
+    ("Norway's defence minister said: \"Estonia will get eight more rocket launchers from us this spring.\"",
+     "arms_transfer", ("EST", "NOR"), "planned"),
+    ('"We will hold joint drills with Vietnam next year for the first time," the Australian chief of navy said.',
+     "exercise", ("AUS", "VNM"), "planned"),
+])
+def test_an_unnamed_speaker_speaks_for_the_state_the_attribution_names(run: Run, text: str, kind: str,
+                                                                         parties: tuple[str, ...],
+                                                                         status: str) -> None:
+    [event] = _of(run, text, kind)
+    assert event.participants == parties and event.status == status, event.why
+
+
+def test_a_wish_in_a_quote_is_no_event(run: Run) -> None:
+    assert not run('"We hope to buy more jets from Sweden one day," the Thai air force chief said.').events

@@ -412,13 +412,16 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     frame = lexicon.frames[frame_name]
     slots: list[tuple[Mention, Slot, str]] = []
     visited: set[str] = set()
-    for party_token, mention in sentence.parties:
+    speaker = index.voice_at(sentence.offset + token.idx)
+    own_voice = [(t, Mention(t.text, sentence.offset + t.idx, sentence.offset + t.idx + len(t), speaker, "pronoun"))
+                 for t in sentence.doc if speaker and t.lower_ in {"we", "us", "our"}]  # "from us", "our unit"
+    for party_token, mention in [*sentence.parties, *own_voice]:
         slot = slot_of(party_token, token if restriction is None else restriction, chain, themes, lexicon)
         if slot is None and restriction is not None:
             moved = slot_of(party_token, token, moved_chain, themes, lexicon)
             slot = moved if moved is not None and moved.name in {"to", "into"} else None  # "... sales to Ankara"
-        if slot is None:
-            continue
+        if slot is None or (slot.name == "through" and party_token.dep_ != "pobj"):
+            continue  # "rotate bombers through northern Australia", not "through Australia's decision"
         role = frame.get(slot.name)
         if role is None:
             if mention.source == "place" and slot.name in {"in", "to", "at"}:
@@ -483,8 +486,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
     voice = index.voice_at(sentence.offset + token.idx)
-    if voice and (stage in {"planned", "proposed"} or "states no stage" in status.why or "default" in status.why):
-        return None  # in a quotation only a stated fact counts ("we have signed"), not a wish or a view
+    if voice and (stage == "proposed" or "states no stage" in status.why or "default" in status.why):
+        return None  # in a quotation a stated fact or plan counts ("we have signed", "we will deliver"), no wish
     if status.tense_only and stage != "planned" and not any(
             v.tag_ in {"VBD", "VBN"} for v in chain if is_verb(v)) and _dated_ahead(index, sentence.span):
         stage = "planned"  # "Tomorrow: Jeddah, for talks with the crown prince"
@@ -706,10 +709,47 @@ def _referent(pronoun: Token, token: Token, chain: list[Token], sentence: _Sente
 
 
 def _voices(extraction: Extraction) -> list[tuple[int, int, str]]:
-    """Each quotation whose speaker is a known person or body with a party, with that party."""
+    """Each quotation whose speaker is a known person or body with a party, with that party; or, when the speaker
+    is not named, the state its attribution names ('," the Czech prime minister said', 'Denmark's defence
+    minister said: "')."""
     parties = {e.name: e.party for e in extraction.entities if e.party and e.type in {"person", "org"}}
-    return [(q.start, q.end, parties[q.speaker]) for q in extraction.quotes
-            if q.speaker in parties and q.start >= 0]
+    voices = [(q.start, q.end, parties[q.speaker]) for q in extraction.quotes
+              if q.speaker in parties and q.start >= 0]
+    text = extraction.article.text
+    mentions = sorted((m for m in extraction.party_mentions if m.source not in {"place", "ship"}),
+                      key=lambda m: m.start)
+    for quote in quote_spans(text):
+        if any(a <= quote.start < b for a, b, _ in voices) or not _direct_speech(text, quote.start, quote.end):
+            continue
+        party = _attributed(text, quote.start, quote.end, mentions)
+        if party is not None:
+            voices.append((quote.start, quote.end, party))
+    return voices
+
+
+_SPEECH = re.compile(r"\b(?:said|says|told|added|announced|stated|declared|explained|wrote|insisted|stressed)\b")
+_TITLE = re.compile(r"(?i)\b(?:minister|ministry|official|spokes(?:man|woman|person)|chief|head|president|premier|"
+                    r"secretary|ambassador|general|admiral|commander|envoy|officer|director|government|"
+                    r"prime minister|chancellor|leader|king|emir|agency|navy|army|air force)\b")
+
+
+def _attributed(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
+    """The state of an unnamed speaker: the first party named in the attribution after the quotation (up to the
+    sentence's end) or just before it ('... said: "'), when a title follows it there."""
+    after = text[end:end + 160]
+    stop = re.search(r"[.!?\n]", after[1:])
+    after_end = end + 1 + (stop.start() if stop else len(after) - 1)
+    before_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 160)
+    windows = [(end, after_end)]
+    if text[max(0, start - 4):start].rstrip(" \"“‘'").endswith(":"):
+        windows.append((before_start, start))
+    for lo, hi in windows:
+        if not _SPEECH.search(text, lo, hi):
+            continue
+        for mention in mentions:
+            if lo <= mention.start and mention.end <= hi and _TITLE.search(text[mention.end:min(hi, mention.end + 45)]):
+                return mention.label
+    return None
 
 
 def _dated_ahead(index: _Index, sentence: Span) -> bool:

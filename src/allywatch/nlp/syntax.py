@@ -195,6 +195,9 @@ def theme_tokens(trigger: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}:
                 found += [c for c in prep.children if c.dep_ == "pobj"]
     more = [c for t in found for c in t.children if c.dep_ == "conj"]
+    if is_verb(trigger):  # "handed over the last of the four radars": the radars
+        more += [g for t in found for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
     return found + more
 
 
@@ -234,9 +237,13 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             return None
         if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "pcomp" and head.lower_ in {"of", "to", "with"}) and not (
                 x.dep_ == "acl" and not is_verb(x)) and not (  # "a Belharra frigate" misread as a clause
-                x.dep_ == "acl" and (head.i == trigger.i or head.i in theme_ids)
+                (x.dep_ == "acl" or (x.dep_ == "advcl" and x.tag_ in {"VBN", "VBD"} and not any(
+                    c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in x.children)))
+                and (head.i == trigger.i or head.i in theme_ids)
                 and lexicon.status_class(lemma(x)) == "agreed"):
-            return None  # but "the purchase of jets, sealed with France": the deal's partner is the act's
+            # but "the purchase of jets, sealed with France", "handed over the boats promised to Ghana": the deal's
+            # partner is the act's
+            return None
         if x.dep_ == "conj" and is_verb(x) and is_verb(head):
             return None
         if x.dep_ == "pcomp" and head.lower_ in {"with", "without"} and is_verb(x) and \
