@@ -763,3 +763,25 @@ def test_an_unnamed_speaker_speaks_for_the_state_the_attribution_names(run: Run,
 
 def test_a_wish_in_a_quote_is_no_event(run: Run) -> None:
     assert not run('"We hope to buy more jets from Sweden one day," the Thai air force chief said.').events
+
+
+@pytest.mark.parametrize("text,owner,status", [
+    ("Finland's defence ministry has asked for 6.4 billion euros for next year, a 9% rise.", "FIN", "proposed"),
+    ("The Dutch parliament approved €22 billion for the armed forces on Thursday.", "NLD", "agreed"),
+    ('"We are setting aside 30 billion kronor more for defence this year," the Swedish prime minister said.',
+     "SWE", "agreed"),
+    ("Japan's Defense Ministry requested a record budget of 8.8 trillion yen.", "JPN", "proposed"),
+])
+def test_money_asked_for_or_set_aside_for_defence_is_a_budget(run: Run, text: str, owner: str, status: str) -> None:
+    [event] = _of(run, text, "defense_spending")
+    assert event.participants == (owner,) and event.status == status, event.why
+
+
+@pytest.mark.parametrize("text,count", [
+    ("The Finnish health ministry asked for 3 billion euros for hospitals.", 0),
+    ("The Dutch parliament approved the €1.2 billion sale of frigates to Indonesia.", 0),
+    ("Finland's cabinet approved a record 6.4 billion euro ($6.9 billion) defence budget on Friday.", 1),
+])
+def test_money_for_something_else_is_no_budget_and_a_budget_is_counted_once(run: Run, text: str, count: int) -> None:
+    found = _of(run, text, "defense_spending")
+    assert len(found) == count and all(e.trigger != "approve" for e in found)

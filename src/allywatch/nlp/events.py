@@ -894,9 +894,14 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
     if need == "forces":
         return bool(lemmas & lexicon.words["forces"])
     if need == "defence":
-        # a share of GDP, or the alliance's target ("NATO's 2% spending target"), is defence spending
-        return bool(lemmas & lexicon.words["defence"] or _PERCENT.search(sentence.span.text) or any(
+        # a share of GDP, the alliance's target ("NATO's 2% spending target"), or a defence body's money ("the
+        # Defense Ministry requested a record budget") is defence spending
+        subjects = {t.lemma_.lower() for v in chain for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    and c.lemma_.lower() in _BODIES for t in c.subtree}
+        return bool((lemmas | subjects) & lexicon.words["defence"] or _PERCENT.search(sentence.span.text) or any(
             m.label == "NATO" for t, m in sentence.parties if t.i in {x.i for x in token.head.subtree}))
+    if need == "sum":  # the money itself is what is approved, asked for or set aside
+        return _money_follows(token, sentence)
     if need == "phone":
         return bool(lemmas & {"phone", "telephone", "video"})
     if need == "stated":  # made, not strengthened: "signed a strategic partnership", "forged a partnership"
@@ -915,6 +920,33 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
     if need == "joint" and len({m.label for m, slot, _ in slots if slot.name == "subject"}) >= 2:
         return True  # "Britain and Germany will develop a missile": two doers of one act
     return need != "joint" or _joint(token, chain, slots, lexicon)
+
+
+#: Who asks for, is given or sets aside money: a defence one of these spends on defence.
+_BODIES = frozenset({"ministry", "department", "force", "forces", "military", "army", "navy", "pentagon", "agency",
+                     "office", "command", "minister", "secretary"})
+
+_MONEY_AFTER = re.compile(
+    r"^\s*(?:(?:up|out|aside|for|on|to)\s+)?(?:(?:a|an|another|the|some|nearly|almost|about|around|over|more|than|"
+    r"record|extra|additional|further|total|of)\s+)*(?:[$€£¥₩]|NT\$|A\$|US\$|Rs\.?\s?|\d[\d.,]*\s*(?:billion|million|"
+    r"trillion|bn|m|tn)?\s*(?:dollars?|euros?|pounds?|yen|won|rupees?|kroner?|kronor|zloty|yuan|pesos?|dong|baht|"
+    r"ringgit|shekels?|lira|rand|francs?)\b)", re.IGNORECASE)
+
+
+def _money_follows(token: Token, sentence: _Sentence) -> bool:
+    """A sum of money comes right after the verb ("approved €86 billion", "asked for 66.3 trillion won", "set aside
+    50 billion kroner"), read from the text, which the parser often gets wrong around currency words."""
+    last = max([token, *(c for c in token.children if c.dep_ == "prt")], key=lambda t: t.i)
+    at = sentence.offset + last.idx + len(last) - sentence.span.start
+    found = _MONEY_AFTER.match(sentence.span.text[at:at + 60])
+    if found is None:
+        return False
+    rest = sentence.span.text[at + found.end():at + found.end() + 80]
+    # "approved the $1.2 billion sale of jets": the sum of a deal, not money set aside
+    return not re.match(r"[\d.,]*\s*(?:billion|million|trillion|bn|tn)?\s*(?:\([^)]{0,40}\)\s*)?"
+                        r"(?:defen[cs]e\s+|military\s+)?(?:sale|deal|contract|package|order|purchase|"
+                        r"programme|program|agreement|acquisition|loan|budget|spending|allocation|outlay|buildup|"
+                        r"build-up|defen[cs]e\s+budget)\b", rest, re.IGNORECASE)
 
 
 def _region(token: Token, themes: list[Token], bystander: frozenset[str] = frozenset()) -> list[Token]:

@@ -25,7 +25,8 @@ DIRECTED = {"arms_transfer": ("supplier", "recipient"), "maintenance": ("provide
 STATUSES = ("proposed", "planned", "agreed", "ongoing", "completed")
 SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "possessor", "modifier"})
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
-NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated", "customer"})
+NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated", "customer",
+                   "sum"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
 
