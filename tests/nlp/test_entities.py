@@ -140,3 +140,10 @@ def test_a_country_before_a_comma_is_not_the_titled_persons_country(run: Run) ->
     found = run("Estonian Prime Minister Jonas Examplesen told parliament the tanks had arrived.",
                 published="2025-08-01")
     assert [m.label for m in found.party_mentions] == ["EST", "EST"]
+
+
+def test_a_capital_opening_a_headline_is_a_party_not_a_dateline(run: Run) -> None:
+    found = run("Madrid, Ankara to hold defence industry talks next month")
+    assert [m.label for m in found.party_mentions] == ["ESP", "TUR"]
+    found = run("MADRID, March 3 — Spain and Turkey held talks.")
+    assert [m.label for m in found.party_mentions] == ["ESP", "TUR"]

@@ -785,3 +785,15 @@ def test_money_asked_for_or_set_aside_for_defence_is_a_budget(run: Run, text: st
 def test_money_for_something_else_is_no_budget_and_a_budget_is_counted_once(run: Run, text: str, count: int) -> None:
     found = _of(run, text, "defense_spending")
     assert len(found) == count and all(e.trigger != "approve" for e in found)
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Madrid, Ankara to hold defence industry talks next month", "meeting", ("ESP", "TUR"), "planned"),
+    ("Canberra, Tokyo to co-develop long-range missile", "co_development", ("AUS", "JPN"), "planned"),
+    ("Manila, Washington wrap up Balikatan drills", "exercise", ("PHL", "USA"), "completed"),
+    ("Ottawa to buy 88 F-35 jets from Washington", "arms_transfer", ("CAN", "USA"), "planned"),
+])
+def test_headlines_two_names_and_an_infinitive(run: Run, text: str, kind: str, parties: tuple[str, ...],
+                                               status: str) -> None:
+    [event] = _of(run, text, kind)
+    assert event.participants == parties and event.status == status, event.why

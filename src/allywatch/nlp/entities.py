@@ -539,9 +539,20 @@ def _add_party(out: _Collected, kb: KnowledgeBase, match: Match, counts: Counter
 
 
 def _is_dateline(text: str, match: Match) -> bool:
-    """A capital opening a paragraph before a comma or dash is the dateline's place ("MANILA, July 9 —")."""
-    at_start = match.start == 0 or text[match.start - 1] == "\n"
-    return at_start and bool(re.match(r"\s*(?:,|\u2014|\u2013|-)", text[match.end:match.end + 3]))
+    """A capital opening a paragraph before a dash, or before a comma and a date or a short place and a dash, is
+    the dateline's place ("MANILA —", "MANILA, July 9 —", "Kyiv, Ukraine —"); not "Seoul, Warsaw to hold talks"."""
+    from allywatch.ingest.dateline import parse_dateline
+
+    if not (match.start == 0 or text[match.start - 1] == "\n"):
+        return False
+    after = text[match.end:match.end + 40]
+    if re.match(r"\s*(?:\u2014|\u2013|--?|\()", after):
+        return True
+    if not after.startswith(","):
+        return False
+    line_end = text.find("\n", match.start)
+    return parse_dateline(text[match.start:line_end if line_end >= 0 else len(text)]) is not None or \
+        bool(re.match(r",[^,.\n]{1,25}?\s(?:\u2014|\u2013|--?)\s", after))
 
 
 def _capital_name(kb: KnowledgeBase, match: Match) -> str:

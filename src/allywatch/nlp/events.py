@@ -412,6 +412,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     frame = lexicon.frames[frame_name]
     slots: list[tuple[Mention, Slot, str]] = []
     visited: set[str] = set()
+    paired = _headline_pair(sentence)
     speaker = index.voice_at(sentence.offset + token.idx)
     own_voice = [(t, Mention(t.text, sentence.offset + t.idx, sentence.offset + t.idx + len(t), speaker, "pronoun"))
                  for t in sentence.doc if speaker and t.lower_ in {"we", "us", "our"}]  # "from us", "our unit"
@@ -435,6 +436,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             any(s.name not in {"possessor", "modifier"} for _, s, _ in slots):
         # "Italy pledged to meet NATO's spending target": the one who set the goal does not spend by it
         slots = [(m, s, r) for m, s, r in slots if s.name not in {"possessor", "modifier"}]
+    if paired is not None:  # "Seoul, Warsaw to hold talks": the two names of a headline do the act together
+        for named, beside in (paired, paired[::-1]):
+            done = next(((s, r) for m, s, r in slots if m is named), None)
+            if done is not None and not any(m is beside for m, _, _ in slots):
+                slots.append((beside, Slot(done[0].name, "named beside it in a headline", done[0].depth), done[1]))
     pronoun = _pronoun_subject(token, chain)
     if pronoun is not None and frame.get("subject") and not any(s.name == "subject" for _, s, _ in slots):
         referent = _referent(pronoun, token, chain, sentence, index, main_party)
@@ -706,6 +712,19 @@ def _referent(pronoun: Token, token: Token, chain: list[Token], sentence: _Sente
     subjects = [label for t, label in preceding if _head_of_conj(t).dep_ in {"nsubj", "nsubjpass"}]
     named = subjects or [label for _, label in preceding]
     return _reporting_subject(chain, sentence) or (named[-1] if named else None) or main_party
+
+
+def _headline_pair(sentence: _Sentence) -> tuple[Mention, Mention] | None:
+    """The two parties a headline opens with ("Seoul, Warsaw to hold talks", "Philippines, US sign pact"), whose
+    comma the parser seldom reads as "and"."""
+    doc = sentence.doc
+    if len(doc) < 4 or doc[1].text != "," or sentence.span.text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return None
+    first = next((m for t, m in sentence.parties if t.i == 0 and m.source != "company"), None)
+    second = next((m for t, m in sentence.parties if t.i == 2 and m.source != "company"), None)
+    if first is None or second is None or first.label == second.label:
+        return None
+    return first, second
 
 
 def _voices(extraction: Extraction) -> list[tuple[int, int, str]]:

@@ -551,6 +551,8 @@ def _modality(verb: Token, lexicon: Lexicon) -> str | None:
         return "planned"
     if any(w == "to" for w in words) and verb.head.lemma_ == "be":
         return "planned"  # "are to sign"
+    if words == ["to"] and (verb.dep_ == "ROOT" or not is_verb(verb.head)) and verb.i > 0:
+        return "planned"  # a headline's infinitive: "Seoul, Warsaw to hold talks", "Tokyo to buy Tomahawks"
     if verb.dep_ in {"xcomp", "advcl", "acl", "relcl"} and "to" in words and len(words) == 1:
         return None  # a bare infinitive takes its stage from what governs it
     if verb.tag_ == "VBG" and (any(a.lemma_ == "be" for a in auxes) or verb.dep_ in {"acl", "advcl"}):
