@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 from allywatch.model import Extraction
@@ -158,9 +159,9 @@ class StoryClusterer:
     documents: int = 0
     index: dict[str, dict[str, None]] = field(default_factory=dict)
     recent: int = 2
-    candidates: int = 6
+    candidates: int = 5
     posting_limit: int = 64
-    epoch_growth: float = 1.05
+    epoch_growth: float = 1.2
     _norms: dict[int, tuple[int, float]] = field(default_factory=dict)
     _vectors: dict[int, dict[str, float]] = field(default_factory=dict)
 
@@ -249,8 +250,7 @@ class StoryClusterer:
                 continue
             # a feature few stories have tells more; names and event keys more than words
             weight = (1.0 + math.log(len(self.stories) / len(posting))) * (1 if feature.startswith("w:") else 2)
-            for story_id in list(reversed(posting))[:self.posting_limit] if len(posting) > self.posting_limit \
-                    else posting:
+            for story_id in islice(reversed(posting), self.posting_limit):  # the most recent stories
                 shared[story_id] += weight
         window = self.params.max_days
         found = []
