@@ -15,7 +15,7 @@ SENTENCES = [
     "Someone leaked the draft  and anyone could read it;  nothing was classified.",
     "The drones that Ankara gets from its own firms got cheaper as output rose 40 %.",
     "\n  Whether Canada decides to buy submarines depends on the budget, which won't pass until June.",
-    "C'mon, gotta sign it now: Japan and the Philippines signed a reciprocal access agreement.",
+    "C'mon, gotta sign it now: Manila and Tokyo inked a pact on visiting forces.",
 ]
 
 

@@ -11,7 +11,7 @@ from allywatch.extract import extract_articles
 from allywatch.ingest import read_inputs
 from allywatch.model import Article, Extraction, Rejected
 from allywatch.settings import Settings
-from allywatch.store.repository import ArticleRecord, Repository, content_hash
+from allywatch.store.repository import ArticleRecord, IngestCounts, Repository, content_hash
 
 
 @dataclass
@@ -50,11 +50,7 @@ def ingest_items(items: Iterable[Article | Rejected], repo: Repository, settings
             else:
                 extracted.append(result)
         extracted.sort(key=lambda e: (e.article.published is None, e.article.published or ""))
-        counts = repo.store_batch(extracted, clusterer)
-        report.stored += counts.stored
-        report.skipped += counts.duplicates
-        if on_batch is not None:
-            on_batch(report)
+        _tally(report, repo.store_batch(extracted, clusterer), on_batch)
     return report
 
 
@@ -69,10 +65,12 @@ def ingest_batch_output(folder: str | Path, repo: Repository, batch_size: int = 
     iterator = iter(read_batch_articles(folder))
     while rows := list(islice(iterator, batch_size)):
         report.read += len(rows)
-        records = [ArticleRecord.from_json(row) for row in rows]
-        counts = repo.store_records(records, clusterer)
-        report.stored += counts.stored
-        report.skipped += counts.duplicates
-        if on_batch is not None:
-            on_batch(report)
+        _tally(report, repo.store_records([ArticleRecord.from_json(row) for row in rows], clusterer), on_batch)
     return report
+
+
+def _tally(report: IngestReport, counts: IngestCounts, on_batch: Callable[[IngestReport], None] | None) -> None:
+    report.stored += counts.stored
+    report.skipped += counts.duplicates
+    if on_batch is not None:
+        on_batch(report)
