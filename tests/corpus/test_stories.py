@@ -108,3 +108,10 @@ def test_streamed_stories_flow_one_by_one_and_date_an_undated_report(extract: Ca
     rest = {e.article.doc: e for e in streamed}
     assert rest["b"].story == first.story != rest["c"].story
     assert rest["b"].article.published == "2025-08-05" and rest["b"].article.published_inferred
+
+
+def test_story_ids_come_from_content_not_from_file_names(extract: Callable[..., Extraction]) -> None:
+    one = assign_stories([extract("article", REPORT, "2025-08-05"), extract("article", OTHER, "2024-12-03")])
+    assert one[0].story != one[1].story  # two files both called "article"
+    renamed = assign_stories([extract("first", REPORT, "2025-08-05"), extract("second", OTHER, "2024-12-03")])
+    assert [e.story for e in renamed] == [e.story for e in one]

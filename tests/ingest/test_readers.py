@@ -316,3 +316,14 @@ def test_a_full_date_that_opens_a_paragraph_before_a_dash(paragraph: str, date: 
     from allywatch.ingest.dateline import lead_date
 
     assert lead_date(paragraph) == date
+
+
+def test_two_different_articles_with_one_name_stay_two(tmp_path: Path) -> None:
+    talks = "Japanese and Italian defence ministers held talks in Rome on Monday about the joint fighter programme."
+    tanks = "Poland signed a contract with South Korea on Friday for another batch of tanks and howitzers."
+    for folder, text in (("a", talks), ("b", tanks), ("c", talks)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article.txt").write_text(text)
+    read = list(read_inputs([tmp_path], Settings(use_model=False)))
+    docs = [a.doc for a in read if isinstance(a, Article)]
+    assert docs == ["article", "article~2", "article"], read  # the same text again is the same article

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -187,9 +188,21 @@ class StoryClusterer:
             if score > best_score:
                 best, best_score = story.id, score
         if best is None or best_score < self.params.threshold:
-            best = "s-" + hashlib.sha1(sig.doc.encode("utf-8")).hexdigest()[:12]
+            best = self._new_id(sig)
         self._join(best, sig, idf)
         return best
+
+    def _new_id(self, sig: Signature) -> str:
+        """A new story's id, from what its first article says (its date, names, events and words), not from the
+        article's file name: two articles called the same are not one story; the same on any machine."""
+        content = json.dumps([sig.day.isoformat() if sig.day else None, sorted(sig.names), sorted(sig.events),
+                              sig.words], ensure_ascii=False)
+        base = "s-" + hashlib.sha1(content.encode("utf-8")).hexdigest()[:12]
+        story, n = base, 1
+        while story in self.stories:  # two first articles that say exactly the same
+            n += 1
+            story = f"{base}-{n}"
+        return story
 
     def earliest(self, story: str) -> dt.date | None:
         """The earliest publication date among a story's articles, if any is dated."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -47,7 +49,25 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Rejected]:
 def read_inputs(
     paths: Iterable[str | Path], settings: Settings, stdin: BinaryIO | None = None, today: dt.date | None = None
 ) -> Iterator[Article | Rejected]:
-    """Articles from files, folders and ``-`` (standard input), with a Rejected for each bad input."""
+    """Articles from files, folders and ``-`` (standard input), with a Rejected for each bad input. Doc ids are
+    names users chose, so two different articles that share one ("a/article.txt" and "b/article.txt", two records
+    with the same id) are kept apart: the later ones get "~2", "~3" after their id."""
+    texts: dict[str, list[str]] = {}
+    for item in _read_inputs(paths, settings, stdin, today):
+        if isinstance(item, Article):
+            seen = texts.setdefault(item.doc, [])
+            digest = hashlib.sha1(" ".join(item.text.split()).encode("utf-8")).hexdigest()[:16]
+            if digest not in seen:
+                seen.append(digest)
+            n = seen.index(digest) + 1
+            if n > 1:
+                item = replace(item, doc=f"{item.doc}~{n}")
+        yield item
+
+
+def _read_inputs(
+    paths: Iterable[str | Path], settings: Settings, stdin: BinaryIO | None = None, today: dt.date | None = None
+) -> Iterator[Article | Rejected]:
     if today is None:
         from allywatch.kb.loader import KnowledgeBase
 
