@@ -797,3 +797,25 @@ def test_headlines_two_names_and_an_infinitive(run: Run, text: str, kind: str, p
                                                status: str) -> None:
     [event] = _of(run, text, kind)
     assert event.participants == parties and event.status == status, event.why
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("The Korean side and the Polish side signed the agreement regarding the joint production of howitzers in "
+     "Poland.", "co_production", ("KOR", "POL"), "agreed"),
+    ("Japan and Italy reached an understanding concerning joint development of a new engine.", "co_development",
+     ("ITA", "JPN"), "agreed"),
+    ("Vietnam takes delivery of six Indian patrol boats", "arms_transfer", ("IND", "VNM"), "completed"),
+    ("Manila takes delivery of first Japanese coastal radar", "arms_transfer", ("JPN", "PHL"), "ongoing"),
+    ("A spokesman spoke of planned talks between the defence chiefs of Spain and Morocco.", "meeting",
+     ("ESP", "MAR"), "planned"),
+])
+def test_what_an_agreement_concerns_a_headlines_delivery_and_planned_talks(run: Run, text: str, kind: str,
+                                                                         parties: tuple[str, ...],
+                                                                         status: str) -> None:
+    [event] = _of(run, text, kind)
+    assert event.participants == parties and event.status == status, event.why
+
+
+def test_talks_about_a_country_do_not_make_it_a_party(run: Run) -> None:
+    [talks] = _of(run, "Spanish and Moroccan officials held talks about Gaza in Madrid.", "meeting")
+    assert talks.participants == ("ESP", "MAR")

@@ -507,6 +507,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if arrival is not None:  # "the jets that Romania bought from Norway arrived on Monday": delivered
         stage = arrival
         status = replace(status, why=f"{status.why}, and what it names arrived: {arrival}")
+    if trigger.delivery and stage == "agreed" and "in the present" in status.why:
+        stage = "completed"  # a headline's present: "Manila takes delivery of radars"
     if trigger.delivery and stage == "completed" and (_partial(themes) or any(
             t.lower_ in {"first", "initial"} and t.head.lemma_.lower() in lexicon.words["equipment"]
             for t in sentence.doc)):

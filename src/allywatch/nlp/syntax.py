@@ -109,7 +109,11 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         return [trigger, trigger.head]  # "missiles purchased from Israel will equip ...": the participle's own act
     while (not is_verb(token) or _as_preposition(token)) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"] and not (
-                timed and token.head.lower_ in {"after", "following"}):
+                timed and token.head.lower_ in {"after", "following"}) and not (
+                token.head.lower_ in {"regarding", "concerning", "about"} and any(
+                    t.lemma_.lower() in lexicon.words["agreed_under"]
+                    for t in [token.head.head, *(c for c in token.head.head.children if c.dep_ == "dobj")])):
+            # (but "the agreement regarding the joint production of missiles" is about that production)
             return chain  # "talks amid Chinese naval drills": the drills are not what was held
             # (but "the leaders said after talks": who said it held the talks, when ``timed``)
         if token.dep_ in {"dobj", "nsubjpass"} and lexicon.status_class(lemma(token.head)) == "reaction":
@@ -137,7 +141,9 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         elif dep == "acl" and not is_verb(head):
             pass
         elif _complement_participle(token):
-            pass  # "will remain stationed", "stay deployed": the verb it complements has the subject and tense
+            pass
+        elif dep == "prep" and token.lower_ in {"regarding", "concerning"}:
+            pass  # "signed the agreement regarding joint production": the production is what was signed  # "will remain stationed", "stay deployed": the verb it complements has the subject and tense
         elif dep == "pcomp" and head.lower_ in {"to", "on", "toward", "towards"} and is_verb(head.head):
             chain.append(head)  # "committed to strengthening", "agreed on expanding"
             head = head.head
@@ -457,6 +463,9 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
                                      f"'{verb.text}' under way")
             return StatusReading(cls, f"'{verb.text}' states it {cls}")
     plans = [t for t in chain[1:] if not is_verb(t) and lexicon.status_class(lemma(t)) in {"planned", "proposed"}]
+    if not is_verb(trigger) and not plans:  # "planned talks", "a proposed sale", "the expected visit"
+        plans = [c for c in trigger.children if c.dep_ == "amod" and c.tag_ == "VBN"
+                 and lexicon.status_class(lemma(c)) in {"planned", "proposed"}]
     if plans and not fixed:
         cls = lexicon.status_class(lemma(plans[-1]))
         return StatusReading(cls, f"'{plans[-1].text}' states it {cls}")  # "plans to allow repairs", "a proposal to"
