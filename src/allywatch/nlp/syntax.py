@@ -138,12 +138,10 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         elif dep == "relcl" and head.lemma_.lower() in lexicon.words["bodies"] and any(
                 c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in token.children):
             pass  # "a joint venture that will build tanks": the venture's founders build them
-        elif dep == "acl" and not is_verb(head):
-            pass
-        elif _complement_participle(token):
-            pass
+        elif (dep == "acl" and not is_verb(head)) or _complement_participle(token):
+            pass  # "will remain stationed", "stay deployed": the verb it completes has the subject and tense
         elif dep == "prep" and token.lower_ in {"regarding", "concerning"}:
-            pass  # "signed the agreement regarding joint production": the production is what was signed  # "will remain stationed", "stay deployed": the verb it complements has the subject and tense
+            pass  # "signed the agreement regarding joint production": the production is what was signed
         elif dep == "pcomp" and head.lower_ in {"to", "on", "toward", "towards"} and is_verb(head.head):
             chain.append(head)  # "committed to strengthening", "agreed on expanding"
             head = head.head
