@@ -327,3 +327,19 @@ def test_two_different_articles_with_one_name_stay_two(tmp_path: Path) -> None:
     read = list(read_inputs([tmp_path], Settings(use_model=False)))
     docs = [a.doc for a in read if isinstance(a, Article)]
     assert docs == ["article", "article~2", "article"], read  # the same text again is the same article
+
+
+def test_a_json_lines_file_is_read_line_by_line_whatever_its_size(tmp_path: Path) -> None:
+    text = "Poland signed a contract with South Korea on Friday for another batch of tanks and howitzers."
+    path = tmp_path / "big.jsonl"
+    with path.open("wb") as out:
+        for i in range(400):
+            out.write(json.dumps({"id": f"r{i}", "text": text}).encode() + b"\n")
+        out.write(b"{not json}\n")
+        out.write(json.dumps({"id": "bad-byte", "text": text}).encode().replace(b"Poland", b"Pol\xffand") + b"\n")
+    settings = Settings(use_model=False, max_bytes=10_000)  # the file is larger; each record is not
+    read = list(read_inputs([path], settings))
+    articles = [a for a in read if isinstance(a, Article)]
+    assert len(articles) == 401 and articles[-1].text.startswith("Pol\ufffdand")
+    [bad] = [r for r in read if isinstance(r, Rejected)]
+    assert bad.line == 401 and "malformed JSON line" in bad.reason

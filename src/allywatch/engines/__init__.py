@@ -38,7 +38,7 @@ class Engine(Protocol):
     name: str
 
     def extract(self, items: Sequence[Article | Rejected]) -> list[Row | Rejected]:
-        """Each item's output row (see :func:`article_row`), or the item itself when it was rejected."""
+        """Each item's output row (see :func:`article_rows`), or the item itself when it was rejected."""
         ...
 
     def consolidate(self, stories: Mapping[str, Sequence[Source]]) -> dict[str, list[dict[str, Any]]]:

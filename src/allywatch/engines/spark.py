@@ -1,6 +1,6 @@
 """The Spark engine (the ``[spark]`` extra): extraction inside Spark partitions, consolidation as a Spark job.
 
-Each partition loads the pipeline once (``shared_pipeline``) and runs the same :func:`~allywatch.engines.article_row`
+Each partition loads the pipeline once (``shared_pipeline``) and runs the same :func:`~allywatch.engines.article_rows`
 as the local engine, so rows are identical; story clustering runs on the driver (see :mod:`allywatch.engines`);
 consolidation runs per story across the cluster. Works with any master URL: ``local[*]`` (the default), a
 standalone cluster (``spark://host:7077``), YARN or Kubernetes through ``spark-submit``.

@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from allywatch.errors import InputError
 from allywatch.ingest.decode import decode_bytes
-from allywatch.ingest.readers import check_size, read_feed, read_html, read_records, read_txt
+from allywatch.ingest.readers import check_size, read_feed, read_html, read_record_lines, read_records, read_txt
 from allywatch.model import Article, Rejected
 from allywatch.settings import Settings
 
@@ -81,12 +81,29 @@ def _read_inputs(
             if isinstance(item, Rejected):
                 yield item
                 continue
+            if item.suffix.lower() in {".jsonl", ".ndjson"}:
+                yield from _read_lines(item, settings, today)
+                continue
             try:
                 data = item.read_bytes()
             except OSError as err:
                 yield Rejected(origin=str(item), reason=f"unreadable: {err.strerror or err}")
                 continue
             yield from read_bytes(data, str(item), item.stem, settings, today, item.suffix.lower())
+
+
+def _read_lines(path: Path, settings: Settings, today: dt.date | None) -> Iterator[Article | Rejected]:
+    """A JSON Lines file streamed line by line: no size limit on the file, one on each record."""
+    try:
+        with path.open("rb") as lines:
+            if lines.read(2) in {b"\xff\xfe", b"\xfe\xff"}:  # UTF-16: decoded whole, as other files are
+                lines.seek(0)
+                yield from read_bytes(lines.read(), str(path), path.stem, settings, today, path.suffix.lower())
+                return
+            lines.seek(0)
+            yield from read_record_lines(lines, str(path), settings, today)
+    except OSError as err:
+        yield Rejected(origin=str(path), reason=f"unreadable: {err.strerror or err}")
 
 
 def read_bytes(

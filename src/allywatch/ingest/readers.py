@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from allywatch.errors import InputError
@@ -107,6 +107,23 @@ def read_html(
         language=document.language,
         today=today,
     )
+
+
+def read_record_lines(
+    lines: Iterable[bytes], origin: str, settings: Settings, today: dt.date | None = None
+) -> Iterator[Article | Rejected]:
+    """JSON Lines read line by line from a file of any size (each record is held to the size limit, not the
+    file), so memory stays flat; a line that is not UTF-8 has its bad bytes replaced."""
+    for n, raw in enumerate(lines, 1):
+        line = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Rejected(origin=origin, line=n, reason=f"malformed JSON line: {err.msg} at column {err.colno}")
+            continue
+        yield _from_record(row, origin, n, settings, today, "line")
 
 
 def read_records(
