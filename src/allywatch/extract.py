@@ -34,7 +34,7 @@ def shared_pipeline(settings: Settings) -> Pipeline:
 
 #: Articles run through the pipeline together: the statistical models are much faster on a batch of texts, and
 #: output still flows every few articles.
-BATCH = 16
+BATCH = 32
 
 
 def extract_articles(

@@ -248,13 +248,22 @@ def _worth_parsing(sentence: Span, own: list[Mention], lexicon: Lexicon, has_pro
                                       "spending", "ministers", "leaders", "partners", "joint"})
 
 
+def _tokens_in(doc: Doc, offset: int, start: int, end: int) -> list[Token]:
+    """The tokens that begin inside ``[start, end)`` of the article (found by bisection: sentences are long)."""
+    starts = doc.user_data.get("starts")
+    if starts is None:
+        starts = doc.user_data["starts"] = [t.idx for t in doc]
+    return list(doc[bisect_left(starts, start - offset):bisect_left(starts, end - offset)])
+
+
 def _anchor(doc: Doc, offset: int, own: list[Mention]) -> list[tuple[Token, Mention]]:
     """Each party mention with the token that heads it in the parse."""
     out = []
     for mention in own:
-        tokens = [t for t in doc if mention.start <= offset + t.idx < mention.end]
-        if not tokens:
-            tokens = [t for t in doc if offset + t.idx <= mention.start < offset + t.idx + len(t)]
+        tokens = _tokens_in(doc, offset, mention.start, mention.end)
+        if not tokens:  # a mention inside a token ("U.S.-made"): the token that holds it
+            tokens = _tokens_in(doc, offset, 0, mention.start + 1)[-1:]
+            tokens = [t for t in tokens if offset + t.idx + len(t) > mention.start]
         if tokens:
             out.append((root_of(tokens), mention))
     return out
@@ -265,7 +274,7 @@ def _programs(doc: Doc, offset: int, index: _Index, sentence: Span) -> list[tupl
     for mention, entity in index.entities_in(sentence.start, sentence.end):
         if entity.type != "program":
             continue
-        tokens = [t for t in doc if mention.start <= offset + t.idx < mention.end]
+        tokens = _tokens_in(doc, offset, mention.start, mention.end)
         if tokens:
             out.append((root_of(tokens), entity))
     return out
