@@ -114,8 +114,13 @@ def read_record_lines(
 ) -> Iterator[Article | Rejected]:
     """JSON Lines read line by line from a file of any size (each record is held to the size limit, not the
     file), so memory stays flat; a line that is not UTF-8 has its bad bytes replaced."""
-    for n, raw in enumerate(lines, 1):
-        line = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+    yield from _json_lines((raw.decode("utf-8", errors="replace").lstrip("\ufeff") for raw in lines), origin,
+                           settings, today)
+
+
+def _json_lines(lines: Iterable[str], origin: str, settings: Settings, today: dt.date | None
+                ) -> Iterator[Article | Rejected]:
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -141,15 +146,7 @@ def read_records(
         for n, row in enumerate(rows, 1):
             yield _from_record(row, origin, n, settings, today, "item")
         return
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Rejected(origin=origin, line=n, reason=f"malformed JSON line: {err.msg} at column {err.colno}")
-            continue
-        yield _from_record(row, origin, n, settings, today, "line")
+    yield from _json_lines(text.splitlines(), origin, settings, today)
 
 
 def read_feed(xml: str, origin: str, settings: Settings, today: dt.date | None = None) -> Iterator[Article | Rejected]:
