@@ -147,3 +147,15 @@ def test_a_capital_opening_a_headline_is_a_party_not_a_dateline(run: Run) -> Non
     assert [m.label for m in found.party_mentions] == ["ESP", "TUR"]
     found = run("MADRID, March 3 — Spain and Turkey held talks.")
     assert [m.label for m in found.party_mentions] == ["ESP", "TUR"]
+
+
+def test_a_titled_official_named_again_by_surname_acts_for_the_state(run: Run) -> None:
+    text = ("Chancellor Friedrich Merz flew to Vilnius on Thursday to meet Lithuanian President Gitanas Nausėda. "
+            "Merz and Nausėda also held talks.")
+    result = run(text)
+    second = text.index("Nausėda.") + len("Nausėda. ")
+    later = {m.label for m in result.party_mentions if m.start >= second}
+    assert later == {"DEU", "LTU"}
+    [meeting] = [e for e in result.events if e.type == "meeting"]
+    assert meeting.participants == ("DEU", "LTU")
+    assert any(span.start >= second for span in meeting.evidence)  # the talks of the second sentence too

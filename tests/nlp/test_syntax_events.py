@@ -819,3 +819,86 @@ def test_what_an_agreement_concerns_a_headlines_delivery_and_planned_talks(run: 
 def test_talks_about_a_country_do_not_make_it_a_party(run: Run) -> None:
     [talks] = _of(run, "Spanish and Moroccan officials held talks about Gaza in Madrid.", "meeting")
     assert talks.participants == ("ESP", "MAR")
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Norway on Monday handed over the last of the six launchers it had promised Kyiv this spring.", "NOR", "UKR"),
+    ("Sweden has shipped the two radar planes it pledged to Ukraine in May.", "SWE", "UKR"),
+    ("Israel's Elbit Systems said it had finished delivering the rocket launchers procured by the Netherlands.",
+     "ISR", "NLD"),
+    ("Spain promised Ukraine more Hawk missiles on Tuesday.", "ESP", "UKR"),
+])
+def test_the_clause_describing_what_is_moved_names_the_other_side(run: Run, text: str, supplier: str,
+                                                                   recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles) == {"supplier": supplier, "recipient": recipient}
+
+
+def test_what_is_moved_without_the_other_side_is_no_transfer(run: Run) -> None:
+    assert _of(run, "The howitzers bought by Chile last year have been delivered.", "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Germany now has a combat brigade based permanently in Lithuania.", ("DEU", "LTU")),
+    ("The US keeps about 10,000 troops stationed in Poland.", ("POL", "USA")),
+    ("Britain maintains a battalion deployed in Estonia.", ("EST", "GBR")),
+])
+def test_forces_held_in_place_are_an_ongoing_deployment(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    [event] = _of(run, text, "force_posture")
+    assert (event.participants, event.status) == (parties, "ongoing")
+
+
+def test_forces_not_held_are_no_deployment(run: Run) -> None:
+    assert _of(run, "Japan does not have troops deployed in the Philippines.", "force_posture") == []
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("Vietnam's defence minister received his Russian counterpart in Hanoi on Tuesday.", ("RUS", "VNM"),
+     "completed"),
+    ("The Egyptian president will receive a Greek delegation next week.", ("EGY", "GRC"), "planned"),
+    ("Chinese Defence Minister Dong Jun welcomed Pakistan's army chief to Beijing on Monday.", ("CHN", "PAK"),
+     "completed"),
+    ("Brazil's foreign minister phoned his Indian counterpart on Thursday.", ("BRA", "IND"), "completed"),
+    ("Brazil's president held a telephone conversation with the French president on Monday.", ("BRA", "FRA"),
+     "completed"),
+])
+def test_receiving_welcoming_and_phoning_officials_are_meetings(run: Run, text: str, parties: tuple[str, ...],
+                                                                status: str) -> None:
+    [event] = _of(run, text, "meeting")
+    assert (event.participants, event.status) == (parties, status)
+
+
+def test_receiving_goods_is_no_meeting(run: Run) -> None:
+    assert _of(run, "Poland received the first K2 tanks from Korea.", "meeting") == []
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("Canada pledged on Monday to reach NATO's target of 2% of GDP this year.", "CAN"),
+    ("Spain vowed to hit the alliance's 2% spending goal by 2025.", "ESP"),
+    ("Germany met the 2% goal last year for the first time.", "DEU"),
+    ("The Philippine Senate approved ₱40 billion in appropriations for the military modernisation programme.", "PHL"),
+    ("The US Congress passed a $850 billion defence appropriations bill.", "USA"),
+])
+def test_reaching_a_spending_goal_and_appropriations_are_budgets(run: Run, text: str, owner: str) -> None:
+    [event] = _of(run, text, "defense_spending")
+    assert event.participants == (owner,)
+
+
+@pytest.mark.parametrize("text", [
+    "Indian firms could meet the needs of the Moroccan army, the minister said.",
+    "Under the declaration, allies commit to reach 5% of GDP by 2035.",
+    "Belgium will not meet NATO's 2% target until 2035.",
+])
+def test_needs_met_and_goals_with_no_one_named_are_no_budget(run: Run, text: str) -> None:
+    assert _of(run, text, "defense_spending") == []
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Japan, South Korea and the United States said their navies would hold a trilateral exercise in November.",
+     ("JPN", "KOR", "USA")),
+    ("Egypt and Greece said they would hold joint air drills next month.", ("EGY", "GRC")),
+    ("India said its navy would hold drills with France.", ("FRA", "IND")),
+])
+def test_their_forces_act_for_the_states_that_report(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    [event] = _of(run, text, "exercise")
+    assert (event.participants, event.status) == (parties, "planned")

@@ -74,7 +74,9 @@ _TITLE_BEFORE = re.compile(r"(?:\b(?P<mod>former|then-|then|acting|new|incoming|
 _TITLE_AFTER = re.compile(r"^,\s+(?:the\s+|his\s+|her\s+)?(?P<pre>(?:[\w.'’-]+\s+){0,3}?)"
                           r"(?P<title>" + _TITLE_ALT + r")\b", re.IGNORECASE)
 _NAME_AFTER_TITLE = re.compile(
-    r"(?i:\b(?:" + _TITLE_ALT + r"))\s+(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|da|van|von|bin)){1,3})")
+    # a full stop only after an initial or "Jr": "Lithuanian President X Y. Merz said" ends the name at Y
+    r"(?i:\b(?:" + _TITLE_ALT + r"))\s+(?P<name>(?:[A-Z]\.|[A-Z][\w'’-]+)"
+    r"(?:\s+(?:[A-Z]\.|(?:Jr|Sr)\.|[A-Z][\w'’-]*|de|da|van|von|bin)){1,3})")
 _LOCATIVE = re.compile(r"\b(?:in|at|outside|near|from|to|into|around|across|visit|visited|visiting|via|"
                        r"arrived in|left|toward|towards|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -392,10 +394,11 @@ def recognise(extraction: Extraction, res: EntityResources,
     for person in people:
         _read_title(text, person, out.party_mentions, kb)
     _resolve_people(people, res, article.published)
+    _share_titles(people)
     for person in people:
         if person.person is not None:
             name, party = person.person.name, person.person.party
-        elif _looks_like_name(person.text):
+        elif person.how == "short" or _looks_like_name(person.text):
             name, party = _given_name_first(person.text, res), person.party
         else:
             continue
@@ -404,7 +407,7 @@ def recognise(extraction: Extraction, res: EntityResources,
         if party and (person.office or (person.person is not None and person.person.offices)):
             out.party_mentions.append(Mention(person.text, person.start, person.end, party))
 
-    _add_surname_mentions(text, people, taken, out)
+    _add_surname_mentions(text, people, taken, out, res)
     short_names = {word: p.person for p in people if p.person is not None
                    for word in (*fold(p.person.name).split()[-1:], fold(p.text).split()[-1])}
     for start, end, surface, kind in ner_spans:
@@ -506,23 +509,42 @@ def _model_entities(model: Any, text: str, pieces: list[tuple[int, int]]) -> lis
     return found
 
 
-def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: _Collected) -> None:
+def _share_titles(people: list[_Person]) -> None:
+    """A bare surname the article uses after naming an official in full with a title ("Lithuanian President
+    Gitanas Nausėda … Nausėda said") is that official, with the office and state the title gave."""
+    titled = {fold(p.text).split()[-1]: p for p in people
+              if p.person is None and p.office and p.office != "counterpart" and p.party and len(p.text.split()) > 1}
+    for person in people:
+        if person.person is None and person.party is None and " " not in person.text.strip():
+            full = titled.get(fold(person.text))
+            if full is not None and full.start < person.start:
+                person.office, person.party, person.how = full.office, full.party, "short"
+
+
+def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: _Collected,
+                          res: EntityResources) -> None:
     """Later bare surnames of people the article has named in full ("… Fumio Kishida … Kishida said")."""
     covered = _Spans([*((p.start, p.end) for p in people), *taken.items])
     seen: set[str] = set()
     for person in people:
-        if person.person is None or person.person.name in seen:
+        if person.person is not None:
+            name, party, office = person.person.name, person.person.party, bool(person.office or person.person.offices)
+        elif person.office and person.office != "counterpart" and person.party and _looks_like_name(person.text):
+            # a named official the knowledge base does not hold, titled with a state ("Lithuanian President X")
+            name, party, office = _given_name_first(person.text, res), person.party, True
+        else:
             continue
-        seen.add(person.person.name)
-        surname = person.person.name.replace(" Jr.", "").split()[-1]
+        if name in seen:
+            continue
+        seen.add(name)
+        surname = name.replace(" Jr.", "").split()[-1]
         for found in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
             if covered.covers(found.start()):
                 continue
-            out.add("person", person.person.name, Mention(found.group(), found.start(), found.end(), "short"),
-                    party=person.person.party)
-            if person.person.party and (person.office or person.person.offices):
+            out.add("person", name, Mention(found.group(), found.start(), found.end(), "short"), party=party)
+            if party and office:
                 # an office holder named by surname speaks and acts for the state ("Albanese signed")
-                out.party_mentions.append(Mention(found.group(), found.start(), found.end(), person.person.party))
+                out.party_mentions.append(Mention(found.group(), found.start(), found.end(), party))
 
 
 def _add_party(out: _Collected, kb: KnowledgeBase, match: Match, counts: Counter[str]) -> None:

@@ -567,6 +567,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 counted or stated_joint or collective_subject(chain, {t.i for t, _ in sentence.parties})):
             # "they", "the two", "both sides", or "joint supply chains" with no party named: those just before
             here = {m.label for t, m in sentence.parties if _clause_of(t).i == _clause_of(token).i}
+            top = chain[-1]
+            if top.dep_ == "ccomp" and len(here | parties) < 2:  # "X and Y said their navies would hold drills"
+                here |= {m.label for t, m in sentence.parties if _head_of_conj(t).dep_ == "nsubj"
+                         and _head_of_conj(t).head.i == top.head.i and m.source not in {"place", "company"}}
             acted = [d.participants for d in reversed(recent) if len(d.participants) >= 2 and d.type in JOINT_TYPES][:1]
             earlier = [] if stated_joint and not counted else list(reversed(previous if counted else previous[-2:]))
             if stated_joint and index.leading:
@@ -630,8 +634,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         owners = roles.get("owner", [])
         budgets = [d.participants for d in recent if d.type == "defense_spending"]
         owner = owners[0] if owners else next(iter(budgets[-1])) if budgets else _carried_single(previous, main_party)
-        if owner is None:
-            return None
+        if owner is None or (not owners and "goal" in trigger.needs):
+            return None  # "allies commit to reach 5% of GDP": whoever reaches the goal is named
         carried = not owners
         parties, final_roles = {owner}, {}
     elif kind == "export_control":
@@ -650,6 +654,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             makers = {e.party for t, e in sentence.programs if e.party and t.i in inside} - set(b)
             if len(makers) == 1:
                 a = sorted(makers)  # "Thailand selected the Gripen": the programme's maker supplies
+        if kind == "arms_transfer" and (not a or not b):
+            # "delivered the jets it promised Kyiv", "the radars procured by the Netherlands arrived": the clause
+            # that describes the thing moved names the other side
+            described = _described_by(themes, sentence, lexicon)
+            a = a or [p for p in described.get(first, []) if p not in b][:1]
+            b = b or [p for p in described.get(second, []) if p not in a][:1]
         if kind == "maintenance" and not a:
             a = sorted(_place_parties(index, sentence.span) - set(b))[:1]
         if kind == "maintenance" and a and not b:
@@ -705,6 +715,29 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft.why = (f"frame {frame_name} ('{trigger.text}' at {start}); {relations or 'no party in a slot'}"
                  + (" (parties carried from before)" if carried else "") + f"; status {stage}: {status.why}")
     return draft
+
+
+def _described_by(themes: list[Token], sentence: _Sentence, lexicon: Lexicon) -> dict[str, list[str]]:
+    """Roles named in a clause that describes the thing moved ("the howitzers Estonia ordered", "the jets it
+    promised Kyiv", "systems bought by Oslo"), read with the clause verb's own frame."""
+    found: dict[str, list[str]] = {}
+    for theme in themes:
+        for clause in theme.children:
+            if clause.dep_ not in {"relcl", "acl"} or not is_verb(clause):
+                continue
+            triggers = [t for t in lexicon.triggers.get(clause.lemma_.lower(), ())
+                        if t.type == "arms_transfer" and "VERB" in t.pos]
+            if not triggers:
+                continue
+            frame = lexicon.frames[triggers[0].frame]
+            inside = {t.i for t in clause.subtree}
+            named = [(t, m) for t, m in sentence.parties if t.i in inside]
+            for party, mention in named:
+                slot = slot_of(party, clause, [clause], [], lexicon)
+                role = frame.get(slot.name) if slot is not None else None
+                if role is not None and mention.label not in found.setdefault(role, []):
+                    found[role].append(mention.label)
+    return found
 
 
 def _referent(pronoun: Token, token: Token, chain: list[Token], sentence: _Sentence, index: _Index,
@@ -872,7 +905,8 @@ def _pronoun_subject(token: Token, chain: list[Token]) -> Token | None:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"it", "we", "he", "she"}:
                 return child
             if child.dep_ in {"nsubj", "nsubjpass"}:
-                return None
+                # "its navy will hold drills": the state the pronoun stands for acts through its forces
+                return next((c for c in child.children if c.dep_ == "poss" and c.lower_ in {"its", "our"}), None)
     return next((c for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "our"}), None)
 
 
@@ -934,6 +968,11 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return _money_follows(token, sentence)
     if need == "phone":
         return bool(lemmas & {"phone", "telephone", "video"})
+    if need == "goal":  # "pledged to reach NATO's target of 2% of GDP", "hit the 2% spending goal"
+        goals = [t for t in theme_tokens(token) if t.lemma_.lower() in lexicon.words["goals"]]
+        return any({x.lower_ for x in g.subtree} & {"spending", "gdp", "%", "percent", "expenditure"} for g in goals)
+    if need == "official":  # "received his Russian counterpart", "welcomed a Korean delegation": a visit
+        return any(t.lemma_.lower() in lexicon.words["officials"] for t in theme_tokens(token))
     if need == "stated":  # made, not strengthened: "signed a strategic partnership", "forged a partnership"
         verb = next((v for v in chain if is_verb(v)), None)  # the verb that takes the partnership itself
         return _named(token) or (verb is not None and (
@@ -958,7 +997,7 @@ _BODIES = frozenset({"ministry", "department", "force", "forces", "military", "a
 
 _MONEY_AFTER = re.compile(
     r"^\s*(?:(?:up|out|aside|for|on|to)\s+)?(?:(?:a|an|another|the|some|nearly|almost|about|around|over|more|than|"
-    r"record|extra|additional|further|total|of)\s+)*(?:[$€£¥₩]|NT\$|A\$|US\$|Rs\.?\s?|\d[\d.,]*\s*(?:billion|million|"
+    r"record|extra|additional|further|total|of)\s+)*(?:[$€£¥₩₱₹₺₫₴]|NT\$|A\$|US\$|Rs\.?\s?|\d[\d.,]*\s*(?:billion|million|"
     r"trillion|bn|m|tn)?\s*(?:dollars?|euros?|pounds?|yen|won|rupees?|kroner?|kronor|zloty|yuan|pesos?|dong|baht|"
     r"ringgit|shekels?|lira|rand|francs?)\b)", re.IGNORECASE)
 

@@ -45,8 +45,9 @@ PEOPLE_NOUNS = frozenset({"official", "minister", "delegation", "delegate", "com
 DECISIONS = frozenset({"decision", "move", "plan", "choice", "bid", "pledge", "promise", "commitment", "proposal"})
 #: Prepositions that name a partner: they count only when they hang from the act (or from its people).
 PARTNER_PREPS = frozenset({"with", "between", "among", "alongside"})
-COLLECTIVE = frozenset({"they", "we", "both", "two", "three", "four", "ally", "side", "country", "nation", "partner",
-                        "government", "minister", "leader", "counterpart", "capital", "neighbour", "neighbor"})
+COLLECTIVE = frozenset({"they", "their", "we", "both", "two", "three", "four", "ally", "side", "country", "nation",
+                        "partner", "government", "minister", "leader", "counterpart", "capital", "neighbour",
+                        "neighbor"})
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,10 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
                     or (pronoun.dep_ == "dobj" and cls in {"planned", "proposed"})):
                 return [trigger, clause]  # "the agreement that Sharif and the crown prince signed": their act
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not is_verb(trigger.head):
+        holder = trigger.head.head
+        if trigger.head.dep_ == "dobj" and holder.lemma_.lower() in _HOLDING:
+            # "Germany has a brigade based in Lithuania", "keeps troops stationed": who holds them placed them
+            return [trigger, trigger.head, *governing_chain(holder, lexicon, timed)]
         return [trigger, trigger.head]  # "missiles purchased from Israel will equip ...": the participle's own act
     while (not is_verb(token) or _as_preposition(token)) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"] and not (
@@ -157,6 +162,9 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         if len(chain) > 12:
             break
     return chain
+
+
+_HOLDING = frozenset({"have", "keep", "maintain", "retain"})
 
 
 def _complement_participle(token: Token) -> bool:

@@ -26,7 +26,7 @@ STATUSES = ("proposed", "planned", "agreed", "ongoing", "completed")
 SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "possessor", "modifier"})
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
 NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated", "customer",
-                   "sum"})
+                   "sum", "official", "goal"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
 
@@ -89,6 +89,8 @@ class Lexicon:
             return has_program or bool(stems & self.words["equipment"])
         if need in {"forces", "minerals"}:
             return bool(stems & self.words[need])
+        if need == "official":
+            return bool(stems & self.words["officials"])
         if need == "defence":
             return bool(stems & (self.words["defence"] | {"gdp", "%", "percent", "nato"}))
         return True
@@ -126,7 +128,8 @@ class Lexicon:
         words = {key: _words(data, key, origin) for key in ("equipment", "forces", "defence", "joint", "claims",
                                                             "agreed_under", "conditional", "bystander",
                                                             "restrictive", "minerals", "goals", "civil", "bodies",
-                                                            "missions", "lasting", "arrival", "speculative")}
+                                                            "missions", "lasting", "arrival", "speculative",
+                                                            "officials")}
         idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
