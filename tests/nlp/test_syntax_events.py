@@ -902,3 +902,112 @@ def test_needs_met_and_goals_with_no_one_named_are_no_budget(run: Run, text: str
 def test_their_forces_act_for_the_states_that_report(run: Run, text: str, parties: tuple[str, ...]) -> None:
     [event] = _of(run, text, "exercise")
     assert (event.participants, event.status) == (parties, "planned")
+
+
+@pytest.mark.parametrize("text,kind,expected", [
+    ("The US has approved arms sales worth over $5 billion to Egypt and Morocco.", "arms_transfer",
+     {("EGY", "USA"), ("MAR", "USA")}),
+    ("Britain will send Storm Shadow missiles to Ukraine and Poland.", "arms_transfer",
+     {("GBR", "UKR"), ("GBR", "POL")}),
+    ("Sweden and Finland will buy air-defence systems from Israel.", "arms_transfer", {("ISR", "SWE"), ("FIN", "ISR")}),
+    ("The EU imposed export curbs on Iran and Belarus.", "export_control", {("EU", "IRN"), ("BLR", "EU")}),
+])
+def test_one_directed_act_towards_each_party_named_side_by_side(run: Run, text: str, kind: str,
+                                                                expected: set[tuple[str, ...]]) -> None:
+    assert {e.participants for e in _of(run, text, kind)} == expected
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("On the sidelines of the arms fair in Abu Dhabi, the defence ministers of Serbia and Egypt met on Tuesday.",
+     ("EGY", "SRB")),
+    ("At a forum in Doha last week, the army chiefs of Kenya and Ghana held talks.", ("GHA", "KEN")),
+])
+def test_a_subject_after_a_fronted_phrase_is_the_subject(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    [event] = _of(run, text, "meeting")
+    assert event.participants == parties
+
+
+@pytest.mark.parametrize("text", [
+    "Tanzania's army on Thursday denied reports that it had bought attack helicopters from China.",
+    "Speculation that Iran could ship drones to Sudan has grown.",
+    "Reports that Hanoi will buy Indian missiles are premature, an official said.",
+    "Rumours that Riyadh would base Pakistani jets on its soil are unfounded.",
+    "Claims that Seoul sold shells to Kyiv are false, the ministry said.",
+    "China warned that any deployment of US missiles in the Philippines would threaten peace.",
+])
+def test_guesses_dismissed_claims_and_any_act_are_no_events(run: Run, text: str) -> None:
+    assert run(text).events == ()
+
+
+def test_a_confirmed_report_is_an_event(run: Run) -> None:
+    [event] = _of(run, "Reports that Greece bought Israeli rocket launchers were confirmed by Athens on Monday.",
+                  "arms_transfer")
+    assert dict(event.roles) == {"supplier": "ISR", "recipient": "GRC"}
+
+
+@pytest.mark.parametrize("text,provider,owner", [
+    ("Vietnam will send two of its Kilo-class submarines to Russia for overhaul next year.", "RUS", "VNM"),
+    ("India shipped its damaged frigate to Italy for repairs last month.", "ITA", "IND"),
+    ("Egypt signed a support contract with France's Naval Group for its FREMM frigates.", "FRA", "EGY"),
+    ("Sri Lanka's Colombo Dockyard has finished repairs to a U.S. Navy fleet oiler.", "LKA", "USA"),
+    ("Peru has chosen Korean shipbuilder Hanwha Ocean to maintain its fleet of submarines.", "KOR", "PER"),
+])
+def test_equipment_sent_for_repair_support_contracts_and_a_chosen_repairer(run: Run, text: str, provider: str,
+                                                                           owner: str) -> None:
+    events = run(text).events
+    assert [(e.type, dict(e.roles)) for e in events] == [("maintenance", {"provider": provider, "owner": owner})]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Uzbekistan and the United States agreed this week to develop tungsten and rare-earth deposits together.",
+     ("USA", "UZB")),
+    ("Australian and Indian state agencies have begun jointly developing five lithium projects.", ("AUS", "IND")),
+    ("The EU and Chile signed a memorandum to build up supply chains for critical raw materials.", ("CHL", "EU")),
+])
+def test_joint_work_on_minerals_is_a_supply_chain(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [(e.type, e.participants) for e in run(text).events] == [("supply_chain", parties)]
+
+
+def test_a_party_feared_in_an_adjective_phrase_takes_no_part(run: Run) -> None:
+    text = ("Spain and Portugal, both wary of Moroccan naval activity, signed a memorandum on Monday committing them "
+            "to develop naval drones jointly.")
+    assert {e.participants for e in run(text).events} == {("ESP", "PRT")}
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Chile is in talks with Sweden on a defence cooperation agreement.", "agreement"),
+    ("Brazil is in negotiations with Sweden to co-develop a new trainer.", "co_development"),
+    ("The two governments held talks on the purchase of Turkish drones by Kenya.", "arms_transfer"),
+])
+def test_what_is_under_negotiation_is_proposed(run: Run, text: str, kind: str) -> None:
+    [event] = _of(run, text, kind)
+    assert event.status == "proposed"
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("Qatar and Turkey will jointly develop a long-range drone, under a deal signed in Doha between Qatar's "
+     "defence ministry and Turkish drone maker Baykar.", ["co_development"]),
+    ("Kenya and Turkey signed a military framework agreement in Ankara covering training, the defence industry "
+     "and intelligence sharing.", ["agreement"]),
+    ("Egypt and South Korea signed a memorandum on defence research and development cooperation.",
+     ["co_development"]),
+])
+def test_a_deal_under_which_work_is_done_and_an_agreement_over_many_areas(run: Run, text: str,
+                                                                          kinds: list[str]) -> None:
+    assert [e.type for e in run(text).events] == kinds
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("Kenya's 2026 budget, passed by parliament on Tuesday, allocates 180 billion shillings to the military.",
+     "defense_spending", ("KEN",)),
+    ("Morocco allocated 133 billion dirhams to its armed forces for next year.", "defense_spending", ("MAR",)),
+    ("The Pentagon has dispatched a squadron of F-22s to an air base in Saudi Arabia.", "force_posture",
+     ("SAU", "USA")),
+    ("Kazakhstan has tightened controls on re-exports of dual-use goods to Russia.", "export_control",
+     ("KAZ", "RUS")),
+    ("The EU is set to adopt new curbs on exports of drone components to Iran next week.", "export_control",
+     ("EU", "IRN")),
+])
+def test_more_words_for_budgets_deployments_and_export_rules(run: Run, text: str, kind: str,
+                                                             parties: tuple[str, ...]) -> None:
+    assert [(e.type, e.participants) for e in run(text).events] == [(kind, tuple(sorted(parties)))]

@@ -90,6 +90,8 @@ class _Draft:
     tense_only: bool = False
     each: list[set[str]] = field(default_factory=list)
     """Parties of one act each, when the sentence states several alike ("negotiating bilateral agreements")."""
+    each_roles: list[dict[str, str]] = field(default_factory=list)
+    """Roles of one directed act each ("approved sales to Egypt and Morocco": a sale to each)."""
     mission: bool = False
     """The act is for a mission ("for air policing"): forces sent are deployed, not handed over."""
     topical: bool = False
@@ -191,6 +193,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
     parsed: dict[int, _Sentence] = {}
     for (sentence, own), doc in zip(wanted, docs, strict=True):
         _second_subject(doc)
+        _fronted_subject(doc)
         offset = sentence.start + _body(sentence)[0]
         parsed[sentence.start] = _Sentence(sentence, doc, offset, _anchor(doc, offset, own),
                                            _programs(doc, offset, index, sentence))
@@ -231,6 +234,24 @@ def _second_subject(doc: Doc) -> None:
         if name.dep_ == "conj" and name.pos_ in {"PROPN", "NOUN"} and name.head.i < name.i < verb.i and \
                 not list(name.children):
             name.head, name.dep_ = verb, "nsubj"
+
+
+def _fronted_subject(doc: Doc) -> None:
+    """Mend a parse that reads "On the sidelines of the fair in Abu Dhabi, the ministers of Serbia and Egypt met"
+    as the ministers in apposition to Abu Dhabi: a verb with no subject takes the noun phrase that follows the
+    comma closing its fronted phrase and ends right before it."""
+    for verb in doc:
+        if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+            continue
+        for noun in doc[:verb.i]:
+            if noun.dep_ != "appos" or noun.pos_ not in {"NOUN", "PROPN"} or noun.head.i >= noun.i:
+                continue
+            left, right = noun.left_edge.i, noun.right_edge.i
+            between = doc[right + 1:verb.i]
+            if left > 0 and doc[left - 1].text == "," and noun.head.i < left and \
+                    all(t.pos_ in {"AUX", "ADV", "PART"} for t in between) and noun not in verb.ancestors:
+                noun.head, noun.dep_ = verb, "nsubj"
+                break
 
 
 def _body(sentence: Span) -> tuple[int, str]:
@@ -323,6 +344,7 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
     doc = sentence.doc
     fired: dict[int, list[tuple[Trigger, Token]]] = {}
     used_heads: set[tuple[int, str]] = set()
+    phrase_words: set[int] = set()
     words = [t.lower_ for t in doc]
     idiomatic = {i + k for idiom in lexicon.idioms for i in range(len(words) - len(idiom) + 1)
                  if tuple(words[i:i + len(idiom)]) == idiom for k in range(len(idiom))}
@@ -331,12 +353,13 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
         if token.i in idiomatic or (any(a <= at < b for a, b in quoted) and index.voice_at(at) is None):
             continue  # direct speech is read only when its speaker is known to act for a party
         for trigger, head in _triggers_at(doc, token, lexicon):
+            if len(trigger.lemmas) > 1:
+                # the words of a phrase ("curbs on exports"), wherever the parser put its head
+                phrase_words.update(range(token.i, token.i + len(trigger.lemmas)))
             if (head.i, trigger.type) in used_heads:
                 continue
             used_heads.add((head.i, trigger.type))
             fired.setdefault(head.i, []).append((trigger, head))
-    phrase_words = {t.i for hits in fired.values() for trigger, head in hits if len(trigger.lemmas) > 1
-                    for t in head.doc[head.i - len(trigger.lemmas) + 1:head.i + 1]}
     drafts: list[_Draft] = []
     for at in sorted(fired):
         for trigger, head in fired[at]:
@@ -346,6 +369,9 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
             draft = _read(sentence, trigger, head, text, lexicon, index, previous, main_party, [*recent, *drafts])
             if draft is not None and draft.each:
                 drafts.extend(replace(draft, participants=parties, each=[]) for parties in draft.each)
+            elif draft is not None and draft.each_roles:
+                drafts.extend(replace(draft, roles=roles, participants=set(roles.values()), each_roles=[])
+                              for roles in draft.each_roles)
             elif draft is not None:
                 drafts.append(draft)
     drafts.extend(_elided_budgets(sentence, drafts, lexicon))
@@ -389,7 +415,9 @@ def _one_type_per_trigger(drafts: list[_Draft]) -> list[_Draft]:
     out = []
     for group in by_trigger.values():
         kinds = {d.type for d in group}
-        if {"force_posture", "arms_transfer"} <= kinds:
+        if {"force_posture", "maintenance"} <= kinds:
+            group = [d for d in group if d.type == "maintenance"]  # "send submarines to Russia for overhaul"
+        elif {"force_posture", "arms_transfer"} <= kinds:
             deployed = _personnel(group[0].item) or any(d.mission for d in group)
             group = [d for d in group if d.type == ("force_posture" if deployed else "arms_transfer")]
         elif {"force_posture", "meeting"} <= kinds:
@@ -418,6 +446,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if restriction is not None:
         kind, frame_name = "export_control", "control"
         chain = governing_chain(restriction, lexicon)
+    if kind == "maintenance" and token.dep_ == "pobj" and token.head.lower_ == "for" and is_verb(token.head.head) \
+            and any(t.type == "arms_transfer" for t in lexicon.triggers.get(token.head.head.lemma_.lower(), ())):
+        return None  # "sent its frigate to Italy for repairs": read at the verb, whose receiver repairs
     frame = lexicon.frames[frame_name]
     slots: list[tuple[Mention, Slot, str]] = []
     visited: set[str] = set()
@@ -495,6 +526,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "free-trade agreements", "a tax treaty": not defence cooperation
     if kind == "agreement" and {t.lemma_.lower() for t in token.subtree} & lexicon.words["minerals"]:
         kind = "supply_chain"  # "a framework on critical minerals", "a minerals deal"
+    if kind in {"co_development", "co_production"} and themes and all(
+            {t.lemma_.lower() for t in theme.subtree} & lexicon.words["minerals"] for theme in themes):
+        kind = "supply_chain"  # "agreed to develop tungsten deposits together": minerals, not weapons
     status = read_status(token, chain, lexicon, kind, trigger.status if restriction is None else None,
                          trigger.past if restriction is None else None)
     if status.status is None:
@@ -509,6 +543,23 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     announced = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in {"announce", "unveil", "publish"}
     if kind == "export_control" and stage == "planned" and (status.by_modal or announced):
         stage = "completed"  # a rule change announced ("will stop approving exports") is adopted, whenever in force
+    if frame_name == "choose" and any(
+            c.dep_ in {"xcomp", "advcl"} and {t.type for t in lexicon.triggers.get(c.lemma_.lower(), ())
+                                              if "VERB" in t.pos} & {"maintenance", "co_development", "co_production"}
+            and not any(t.type == "arms_transfer" for t in lexicon.triggers.get(c.lemma_.lower(), ()))
+            for c in token.children):
+        return None  # "Pakistan chose Turkish Aerospace to maintain its helicopters": the act chosen, no sale
+    if frame_name == "deal" and token.dep_ == "pobj" and token.head.lower_ == "under":
+        return None  # "will jointly develop a drone under a deal signed with Baykar": that act's deal, no sale
+    deal_words = lexicon.words["agreed_under"]
+    if kind in JOINT_TYPES - {"agreement", "meeting"} and not is_verb(token) and _in_list(token) and any(
+            (t.lemma_.lower() in deal_words and not is_verb(t)) or (
+                t.lemma_.lower() in {"cover", "include", "span"} and any(
+                n.lemma_.lower() in deal_words for n in [t.head, *t.children, *t.head.children]))
+            for t in chain[1:]):
+        return None  # "an agreement covering training, industry and intelligence": an area of the agreement
+    if not is_verb(token) and any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in token.children):
+        return None  # "any deployment of missiles would threaten peace": no act in particular
     if kind == "agreement" and any(c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those"}
                                    for c in token.children):
         return None  # "this agreement": one named before
@@ -533,7 +584,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         # "Germany buys Patriots for Ukraine": the buyer supplies the one it buys for
         slots = [(m, slot, "supplier" if slot.name in {"subject", "agent"} and m.label not in beneficiaries else role)
                  for m, slot, role in slots]
+    if kind == "maintenance" and any(m.source == "company" and slot.name == "with" for m, slot, _ in slots) and \
+            any(m.source != "company" and slot.name == "subject" for m, slot, _ in slots):
+        # "Egypt signed a support contract with France's Naval Group": the firm provides, the state owns
+        slots = [(m, slot, "owner" if slot.name == "subject" else "provider" if slot.name == "with" else role)
+                 for m, slot, role in slots]
     roles: dict[str, list[str]] = {}
+    each_roles: list[dict[str, str]] = []
     def rank(item: tuple[Mention, Slot, str]) -> tuple[int, int]:
         # a firm as subject does the act itself ("GA will set up a repair facility in India"); a state as subject
         # may only plan it ("Washington and Tokyo plan to allow repairs in Japan")
@@ -645,6 +702,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         targets = [p for p in roles.get("target", []) if p != actors[0]]
         final_roles = {"actor": actors[0], **({"target": targets[0]} if targets else {})}
         parties = set(final_roles.values())
+        alike = _coordinated(slots, "target", targets)
+        if len(alike) >= 2:  # "curbs on Iran and Belarus": a rule against each
+            each_roles = [{"actor": actors[0], "target": other} for other in alike]
     else:
         first, second = DIRECTED[kind]
         a = roles.get(first, [])
@@ -663,12 +723,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if kind == "maintenance" and not a:
             a = sorted(_place_parties(index, sentence.span) - set(b))[:1]
         if kind == "maintenance" and a and not b:
+            owned = next((c for t in themes for c in t.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}),
+                         None)
+            owner = _referent(owned, token, chain, sentence, index, main_party) if owned is not None else None
+            if owner is not None and owner != a[0]:
+                b = [owner]  # "chose Hanwha to maintain its submarines": the fleet's owner
             # "GA will set up a repair facility in India": the host is the owner when a firm provides;
             # "KAI will provide the maintenance": the owner is who bought from the provider just before
             hosts = [m.label for m, slot, _ in slots if slot.name in {"in", "at"} and m.label != a[0]]
             bought = [d.roles["recipient"] for d in reversed(recent) if d.type == "arms_transfer"
                       and d.roles.get("supplier") == a[0] and "recipient" in d.roles]
-            b = (hosts or bought)[:1]
+            b = b or (hosts or bought)[:1]
         if kind == "arms_transfer" and frame_name == "acquire" and a and not b and token.tag_ == "NN" and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
                 main_party and main_party not in a and not any(c.dep_ == "poss" for c in token.children):
@@ -682,8 +747,20 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             return None
         final_roles = {first: a[0], second: b[0]}
         parties = set(final_roles.values())
+        if kind == "arms_transfer" and any(
+                p.dep_ == "prep" and p.lower_ == "for" and any(
+                    t.type == "maintenance" for w in p.subtree for t in lexicon.triggers.get(w.lemma_.lower(), ()))
+                for p in token.children):
+            # "will send two submarines to Russia for overhaul": the receiver repairs what it is sent
+            kind, second, first = "maintenance", "owner", "provider"
+            final_roles = {"provider": b[0], "owner": a[0]}
+        alike = _coordinated(slots, second, b)
+        if len(alike) >= 2:  # "sales to Egypt and Morocco", "curbs on Iran and Russia": one act towards each
+            each_roles = [{first: a[0], second: other} for other in alike if other != a[0]]
     start = sentence.offset + token.idx
-    draft = _Draft(type=kind, participants=parties, roles=final_roles, status=stage,
+    if kind not in DIRECTED:
+        each_roles = []
+    draft = _Draft(type=kind, participants=parties, roles=final_roles, status=stage, each_roles=each_roles,
                    item=_item(kind, token, themes), sentence=sentence.span, trigger=token.text, carried=carried,
                    named=_named(token), tense_only=status.tense_only)
     subtree = list(token.subtree)
@@ -715,6 +792,35 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft.why = (f"frame {frame_name} ('{trigger.text}' at {start}); {relations or 'no party in a slot'}"
                  + (" (parties carried from before)" if carried else "") + f"; status {stage}: {status.why}")
     return draft
+
+
+def _in_list(token: Token) -> bool:
+    """The word is one item of a list ("training, the defence industry and intelligence sharing"), read from the
+    coordination or, where the parser missed it, from the commas and the "and" that follow."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    items = [first, *(t for t in first.subtree if t.dep_ == "conj" and _head_of_conj(t).i == first.i)]
+    if len(items) >= 3:  # three or more areas; "research and development" is one
+        return True
+    after = token.doc[token.i + 1:token.i + 10]
+    if not len(after) or after[0].text != ",":
+        return False
+    for word in after[1:]:
+        if is_verb(word) or word.text in {".", ";", ":"}:
+            return False
+        if word.lower_ in {"and", "or"}:
+            return True
+    return False
+
+
+def _coordinated(slots: list[tuple[Mention, Slot, str]], role: str, named: list[str]) -> list[str]:
+    """The parties of a role named side by side in one slot ("to Egypt and Morocco"), in order; [] when the
+    role's parties come from different slots (one is then the act's, the others context)."""
+    found = [(m.label, slot.name) for m, slot, r in slots if r == role and m.label in named and m.source != "place"]
+    if len({name for _, name in found}) != 1:
+        return []
+    return list(dict.fromkeys(label for label, _ in found))
 
 
 def _described_by(themes: list[Token], sentence: _Sentence, lexicon: Lexicon) -> dict[str, list[str]]:
@@ -999,7 +1105,9 @@ _MONEY_AFTER = re.compile(
     r"^\s*(?:(?:up|out|aside|for|on|to)\s+)?(?:(?:a|an|another|the|some|nearly|almost|about|around|over|more|than|"
     r"record|extra|additional|further|total|of)\s+)*(?:[$€£¥₩₱₹₺₫₴]|NT\$|A\$|US\$|Rs\.?\s?|\d[\d.,]*\s*(?:billion|million|"
     r"trillion|bn|m|tn)?\s*(?:dollars?|euros?|pounds?|yen|won|rupees?|kroner?|kronor|zloty|yuan|pesos?|dong|baht|"
-    r"ringgit|shekels?|lira|rand|francs?)\b)", re.IGNORECASE)
+    r"ringgit|shekels?|lira|rand|francs?|riyals?|rials?|dirhams?|dinars?|naira|rupiah|kron[aeu]r?|forints?|lei|leu|leva?|"
+    r"hryvnias?|tenge|soms?|taka|kyats?|shillings?|cedis?|kwacha|reais|real|soles?|zlotys?|yuan|renminbi|pesos?)\b)",
+    re.IGNORECASE)
 
 
 def _money_follows(token: Token, sentence: _Sentence) -> bool:
@@ -1036,7 +1144,10 @@ def _region(token: Token, themes: list[Token], bystander: frozenset[str] = froze
                 out.append(word)
     for theme in themes:
         out.extend(theme.subtree)
-    if token.dep_ in {"compound", "amod", "acl", "relcl"}:
+    subject_relative = token.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and (c.tag_ in {"WDT", "WP"} or c.lower_ in {"that", "which", "who"}) for c in token.children)
+    if token.dep_ in {"compound", "amod", "acl", "relcl"} and not subject_relative:
+        # (but "battery makers, which buy graphite": the noun does the act, it is not what the act is about)
         out.append(token.head)
         out.extend(c for c in token.head.children if c.dep_ in {"compound", "amod"})
     if token.dep_ == "pobj" and token.head.head.i != token.head.i:

@@ -261,6 +261,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         if x.dep_ == "pcomp" and head.lower_ in {"with", "without"} and is_verb(x) and \
                 x.lemma_.lower() in ONLOOKING and any(c.dep_ in {"nsubj", "nsubjpass"} for c in x.children):
             return None  # "talks were held in Jeddah, with Saudi officials hosting": they host, others talk
+        if x.dep_ == "pobj" and head.pos_ == "ADP" and head.head.lemma_.lower() in WARY:
+            return None  # "Greece and Cyprus, both wary of Turkish naval activity, signed": what they fear
         if x.dep_ in {"pobj", "pcomp"} and head.pos_ == "ADP":
             word = head.lower_
             if head.head.i != head.i and head.head.lower_ == "according":
@@ -440,7 +442,10 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
             return StatusReading(None, f"negated at '{token.text}'")
         if is_verb(token) and _conditional(token, lexicon):
             return StatusReading(None, f"conditional at '{token.text}'")
-    denial = _denied_claim(chain[-1], lexicon)
+    talks = next((t for t in chain[1:] if not is_verb(t) and t.lemma_.lower() in NEGOTIATIONS), None)
+    if talks is not None and kind != "meeting":
+        return StatusReading("proposed", f"under negotiation in the {talks.text}")  # "in talks on a deal"
+    denial = next(filter(None, (_denied_claim(t, lexicon, t is chain[-1]) for t in chain)), None)
     if denial:
         return StatusReading(None, denial)
     top = chain[-1]
@@ -615,14 +620,37 @@ def _conditional(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _denied_claim(top: Token, lexicon: Lexicon) -> str | None:
+#: Adjectives of attitude: a party after them is what is feared or opposed ("both wary of Turkish activity").
+WARY = frozenset({"wary", "concerned", "worried", "afraid", "fearful", "suspicious", "nervous", "anxious", "alarmed",
+                  "uneasy", "mindful", "hostile", "critical", "angry", "furious", "distrustful", "cautious", "fearing",
+                  "jittery", "apprehensive", "resentful"})
+
+#: Talks whose subject is still under negotiation ("in talks with Sweden on a cooperation agreement").
+NEGOTIATIONS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"})
+
+#: Claims that are guesses whatever is said of them, and words that dismiss a claim ("reports ... are premature").
+GUESSES = frozenset({"speculation", "rumour", "rumor", "guess", "conjecture", "gossip"})
+DISMISSIVE = frozenset({"premature", "unfounded", "false", "baseless", "untrue", "groundless", "inaccurate",
+                        "wrong", "fabricated", "incorrect", "exaggerated", "misleading", "speculative", "fake",
+                        "nonsense", "fiction", "rumour", "rumor", "speculation"})
+
+
+def _denied_claim(top: Token, lexicon: Lexicon, outermost: bool = True) -> str | None:
     """"dismissed reports that it had agreed": a claim noun whose governing verb denies it."""
     head = top.head
-    if top.dep_ in {"acl", "ccomp", "relcl"} and head.lemma_.lower() in lexicon.words["claims"]:
-        verb = head.head
+    claims = lexicon.words["claims"]
+    noun = top if top.lemma_.lower() in claims and not is_verb(top) else \
+        head if top.dep_ in {"acl", "ccomp", "relcl"} and head.lemma_.lower() in claims else None
+    if noun is not None:
+        verb = noun.head
         if lexicon.status_class(lemma(verb)) == "negated" or any(c.dep_ == "neg" for c in verb.children):
-            return f"'{verb.text}' denies the {head.text}"
-    if top.dep_ == "ccomp" and (lexicon.status_class(lemma(head)) == "negated"
+            return f"'{verb.text}' denies the {noun.text}"
+        if noun.lemma_.lower() in GUESSES:
+            return f"the {noun.text} is a guess"  # "speculation that Iran could send missiles has grown"
+        if noun.dep_ == "nsubj" and any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in DISMISSIVE
+                                        for c in verb.children):
+            return f"the {noun.text} is called {next(c.text for c in verb.children if c.dep_ in {'acomp', 'attr'})}"
+    if outermost and top.dep_ == "ccomp" and (lexicon.status_class(lemma(head)) == "negated"
                                 or any(c.dep_ == "neg" for c in head.children)):
         return f"'{head.text}' denies it"
     return None
