@@ -83,6 +83,9 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _FUNCTION_WORDS = frozenset("and or on in at for to from by with last this next early late since until after before "
                             "where which that as while during over under near when earlier later".split())
 #: Places that belong to one state (a sea or a strait does not).
+#: A place named after a locative preposition, then a comma: the country that follows says where it lies.
+_PLACE_THEN_COUNTRY = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:[\s-]+(?:[A-Z][\w'’.-]*|"
+                                 r"el|al|de|la|le|du|sur|am|an))*,\s*$")
 _LAND = frozenset({"city", "region", "island", "base", "peninsula", "building", "area"})
 _CLASS_PROGRAM = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’]+\s){0,2}[A-Z][\w'’]+)[- ]class\s+(?P<kind>frigate|destroyer|submarine|corvette|"
@@ -320,7 +323,12 @@ def recognise(extraction: Extraction, res: EntityResources,
     for match, _ in matches:
         if match.kind == "party" and text[match.end:match.end + 1] == "$":
             continue  # "US$40 billion", "A$2 billion": a currency, not a party
-        if match.kind == "party":
+        if match.kind == "party" and _PLACE_THEN_COUNTRY.search(text[max(0, match.start - 60):match.start]) and \
+                re.match(r"\s*[,;.)]", text[match.end:match.end + 2]):
+            # "in Sharm el-Sheikh, Egypt, the EU and Kazakhstan signed": the country of a place, where it lies
+            out.add("location", kb.parties[match.key].name if match.key in kb.parties else match.text,
+                    _mention(match))
+        elif match.kind == "party":
             _add_party(out, kb, match, party_counts)
         elif match.kind == "capital":
             dateline = _is_dateline(text, match)
@@ -671,8 +679,15 @@ def _government_of(surface: str, kb: KnowledgeBase) -> str | None:
     """The party of "the Government of Japan", "the Japanese government"."""
     match = re.fullmatch(r"(?:the\s+)?(?:government|administration|cabinet)\s+of\s+(?:the\s+)?(.+)", surface,
                          re.IGNORECASE) or re.fullmatch(r"(?:the\s+)?(.+?)\s+(?:government|administration|cabinet)",
-                                                        surface, re.IGNORECASE)
+                                                        surface, re.IGNORECASE) or _STATE_SERVICE.fullmatch(surface)
     return kb.party_of(match.group(1)) if match else None
+
+
+#: A state's armed service or ministry named by the state ("the Nigerian Air Force", "Sri Lanka Navy", "the Kenyan
+#: Defence Ministry"): it acts for the state as its government does.
+_STATE_SERVICE = re.compile(
+    r"(?:the\s+)?(?:Royal\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:Air\s+Force|Navy|Army|Armed\s+Forces|"
+    r"Coast\s+Guard|Marine\s+Corps|Defen[cs]e\s+Forces?|Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|Military)")
 
 
 def _clean_org(surface: str) -> str:

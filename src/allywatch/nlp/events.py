@@ -449,6 +449,16 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "maintenance" and token.dep_ == "pobj" and token.head.lower_ == "for" and is_verb(token.head.head) \
             and any(t.type == "arms_transfer" for t in lexicon.triggers.get(token.head.head.lemma_.lower(), ())):
         return None  # "sent its frigate to Italy for repairs": read at the verb, whose receiver repairs
+    if kind in {"meeting", "exercise"} and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() in {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}:
+        return None  # "on the sidelines of the climate summit, the EU and Kazakhstan signed": a venue
+    if is_verb(token) and any(c.dep_ == "prt" and c.lower_ == "back" for c in token.children):
+        return None  # "howitzers that Ukraine's army sends back from the front": a return, no transfer
+    permitted = _permitted_trade(token, chain, sentence) if kind == "arms_transfer" and is_verb(token) else None
+    if permitted is not None:
+        # "Kyiv has allowed its arms makers to export", "Norway changed its rules so that its firms may sell to
+        # Ukraine": the rule that lets the trade is what changed
+        kind, frame_name, chain = "export_control", "control", permitted
     frame = lexicon.frames[frame_name]
     slots: list[tuple[Mention, Slot, str]] = []
     visited: set[str] = set()
@@ -470,6 +480,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             continue
         if kind == "meeting" and mention.source == "company":
             continue  # firms' talks are not talks between states
+        if kind == "maintenance" and slot.name == "maker" and mention.source == "company":
+            continue  # "maintain its Sukhoi fleet": the maker is not the owner
+        if permitted is not None and slot.name in {"subject", "agent", "possessor", "maker", "modifier"} and \
+                slot.depth == 0:
+            continue  # the firms allowed to sell are not the state that allows them
         slots.append((mention, slot, role))
     if kind == "defense_spending" and token.dep_ in {"compound", "amod", "nmod"} and \
             token.head.lemma_.lower() in lexicon.words["goals"] and \
@@ -696,7 +711,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         carried = not owners
         parties, final_roles = {owner}, {}
     elif kind == "export_control":
-        actors = roles.get("actor", [])
+        actors = roles.get("actor", []) or _outer_subject(token, sentence)
         if not actors:
             return None
         targets = [p for p in roles.get("target", []) if p != actors[0]]
@@ -711,7 +726,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         b = [p for p in roles.get(second, []) if p not in a[:1]]
         if kind == "arms_transfer" and not a:
             inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
-            makers = {e.party for t, e in sentence.programs if e.party and t.i in inside} - set(b)
+            makers = {e.party for t, e in sentence.programs if e.party and t.i in inside} - set(b[:1])
             if len(makers) == 1:
                 a = sorted(makers)  # "Thailand selected the Gripen": the programme's maker supplies
         if kind == "arms_transfer" and (not a or not b):
@@ -792,6 +807,46 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft.why = (f"frame {frame_name} ('{trigger.text}' at {start}); {relations or 'no party in a slot'}"
                  + (" (parties carried from before)" if carried else "") + f"; status {stage}: {status.why}")
     return draft
+
+
+#: Who trades when a rule lets them: the firms, not the state ("allowed its arms makers to export").
+_TRADERS = frozenset({"maker", "firm", "company", "manufacturer", "industry", "producer", "exporter", "contractor",
+                      "supplier", "business", "group", "companies"})
+_LETTING = frozenset({"allow", "permit", "authorise", "authorize", "let", "enable", "license", "licence"})
+_RULES = frozenset({"rule", "law", "regulation", "policy", "guideline", "legislation", "regime", "principle"})
+
+
+def _permitted_trade(token: Token, chain: list[Token], sentence: _Sentence) -> list[Token] | None:
+    """The chain of a rule that permits firms to trade ("allowed its arms makers to export", "changed its rules so
+    that its firms may sell to Ukraine"), or None when the sale is an act of its own."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    letting = next((v for v in [*chain[1:], token.head] if is_verb(v) and v.lemma_.lower() in _LETTING
+                    and (v in chain or token.dep_ in {"ccomp", "xcomp"})), None)
+    if letting is not None:
+        doers += [c for c in letting.children if c.dep_ in {"dobj", "nsubjpass"}]
+        anchor = letting
+    elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"so", "that"} for c in token.children) and \
+            any(c.dep_ == "dobj" and c.lemma_.lower() in _RULES for c in token.head.children):
+        anchor = token.head
+    else:
+        return None
+    if not doers or not all(d.lemma_.lower() in _TRADERS for d in doers):
+        return None
+    if not any(c.dep_ == "nsubj" for c in anchor.children):
+        return None
+    return [token, anchor]
+
+
+def _outer_subject(token: Token, sentence: _Sentence) -> list[str]:
+    """The subject of the verb above a rule named inside a phrase ("Seoul added drone parts to the list of goods
+    banned from export"): who changes the list changes the rule."""
+    verb = token.head
+    while not is_verb(verb) or verb.dep_ in {"acl", "relcl"}:
+        if verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    subjects = {c.i for c in verb.children if c.dep_ == "nsubj"}
+    return [m.label for t, m in sentence.parties if _head_of_conj(t).i in subjects and m.source != "place"][:1]
 
 
 def _in_list(token: Token) -> bool:
@@ -1144,6 +1199,17 @@ def _region(token: Token, themes: list[Token], bystander: frozenset[str] = froze
                 out.append(word)
     for theme in themes:
         out.extend(theme.subtree)
+    if bystander:  # "opted for Italy's trainer over South Korea's T-50": the losing bid is no part of the act
+        roots = {token.i, *(t.i for t in themes)}
+
+        def aside(word: Token) -> bool:
+            for step in [word, *word.ancestors][:8]:
+                if step.i in roots:
+                    return False
+                if step.dep_ == "prep" and step.lower_ in bystander:
+                    return True
+            return False
+        out = [t for t in out if not aside(t)]
     subject_relative = token.dep_ == "relcl" and any(
         c.dep_ == "nsubj" and (c.tag_ in {"WDT", "WP"} or c.lower_ in {"that", "which", "who"}) for c in token.children)
     if token.dep_ in {"compound", "amod", "acl", "relcl"} and not subject_relative:
