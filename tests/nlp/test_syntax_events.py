@@ -1085,3 +1085,34 @@ def test_a_country_that_says_where_a_place_lies_and_a_summits_sidelines(run: Run
 
 def test_a_return_is_no_transfer(run: Run) -> None:
     assert run("Slovak technicians repair howitzers that Ukraine's army sends back from the front.").events == ()
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Argentina's defence minister signed a deal on Tuesday worth about 2 billion kroner to buy 24 of Denmark's "
+     "ageing F-16 jets.", "DNK", "ARG"),
+    ("Turkey signed its first agreement on the supply of its drones to a NATO country, Poland.", "TUR", "POL"),
+    ("Chile concluded a contract to purchase three used frigates from Britain.", "GBR", "CHL"),
+])
+def test_a_deal_to_buy_is_read_at_the_buying_and_a_named_country_beats_its_bloc(run: Run, text: str, supplier: str,
+                                                                              recipient: str) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": supplier, "recipient": recipient}]
+
+
+@pytest.mark.parametrize("text", [
+    "Rheinmetall and a Ukrainian partner company signed a letter of intent in Munich.",
+    "The two companies had been competing for sales to the Australian government.",
+    "Hanwha said it will work with Poland to supply shells for the K9 howitzers.",
+])
+def test_firms_letters_contests_and_work_that_is_another_act(run: Run, text: str) -> None:
+    assert [e.type for e in run(text).events if e.type in {"agreement", "arms_transfer", "co_development"}] == []
+
+
+def test_what_an_access_agreement_allows_is_no_deployment(run: Run) -> None:
+    text = ("The Philippines and Japan have signed a reciprocal access agreement allowing them to deploy their forces "
+            "on each other's soil.")
+    assert [e.type for e in run(text).events] == ["agreement"]
+
+
+def test_working_together_to_develop_is_joint_development(run: Run) -> None:
+    [event] = run("Japan and Britain will work together to develop a new fighter jet.").events
+    assert (event.type, event.participants) == ("co_development", ("GBR", "JPN"))

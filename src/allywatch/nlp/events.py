@@ -461,12 +461,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         kind, frame_name, chain = "export_control", "control", permitted
     frame = lexicon.frames[frame_name]
     slots: list[tuple[Mention, Slot, str]] = []
+    firms: set[int] = set()
     visited: set[str] = set()
     paired = _headline_pair(sentence)
     speaker = index.voice_at(sentence.offset + token.idx)
     own_voice = [(t, Mention(t.text, sentence.offset + t.idx, sentence.offset + t.idx + len(t), speaker, "pronoun"))
                  for t in sentence.doc if speaker and t.lower_ in {"we", "us", "our"}]  # "from us", "our unit"
+    party_ids = {t.i for t, _ in sentence.parties}
     for party_token, mention in [*sentence.parties, *own_voice]:
+        if party_token.dep_ in {"compound", "amod", "nmod"} and any(
+                c.dep_ == "appos" and c.i in party_ids for c in party_token.head.children):
+            continue  # "to a NATO country, Poland": the country named beside it is the party
         slot = slot_of(party_token, token if restriction is None else restriction, chain, themes, lexicon)
         if slot is None and restriction is not None:
             moved = slot_of(party_token, token, moved_chain, themes, lexicon)
@@ -478,6 +483,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             if mention.source == "place" and slot.name in {"in", "to", "at"}:
                 visited.add(mention.label)  # "in talks in Doha", "a visit to Hanoi"
             continue
+        if mention.source == "company" or (party_token.dep_ in {"amod", "compound"}
+                                            and party_token.head.lemma_.lower() in _TRADERS):
+            firms.add(id(mention))  # "Rheinmetall", "a Ukrainian partner company"
         if kind == "meeting" and mention.source == "company":
             continue  # firms' talks are not talks between states
         if kind == "maintenance" and slot.name == "maker" and mention.source == "company":
@@ -533,6 +541,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "agreement" and token.dep_ in {"compound", "amod"} and any(
             t.type == "agreement" for t in lexicon.triggers.get(token.head.lemma_.lower(), ())):
         return None  # "a framework agreement": one agreement, read at its head
+    if kind == "agreement" and slots and all(id(m) in firms for m, _, _ in slots):
+        return None  # "the German contractor and a Ukrainian partner company signed a letter of intent": firms'
     if kind == "agreement" and any(c.dep_ in {"amod", "det"} and c.lower_ in {"similar", "such", "comparable", "other"}
                                    for c in token.children):
         return None  # "Seoul signed such pacts with Canberra before": a precedent
@@ -558,15 +568,34 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     announced = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in {"announce", "unveil", "publish"}
     if kind == "export_control" and stage == "planned" and (status.by_modal or announced):
         stage = "completed"  # a rule change announced ("will stop approving exports") is adopted, whenever in force
+    if any(is_verb(v) and v.lemma_.lower() in {"compete", "vie", "jostle"} for v in chain):
+        return None  # "the two firms had been competing for sales to Australia": a contest, no sale yet
+    deal_words = lexicon.words["agreed_under"]
+    if kind == "force_posture" and any(
+            is_verb(v) and v.lemma_.lower() in _LETTING and (v.head.lemma_.lower() in deal_words or any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in deal_words for c in v.children))
+            for v in [*chain, token.head]):
+        return None  # "an access agreement allowing them to deploy forces on each other's soil": what it permits
+    if is_verb(token) and trigger.lemmas[0] in _WORKING and any(
+            c.dep_ in {"xcomp", "advcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and any(t.type != kind for t in lexicon.triggers.get(c.lemma_.lower(), ())) for c in token.children):
+        return None  # "will work with Poland to supply shells": the supply is the act
     if frame_name == "choose" and any(
             c.dep_ in {"xcomp", "advcl"} and {t.type for t in lexicon.triggers.get(c.lemma_.lower(), ())
                                               if "VERB" in t.pos} & {"maintenance", "co_development", "co_production"}
             and not any(t.type == "arms_transfer" for t in lexicon.triggers.get(c.lemma_.lower(), ()))
             for c in token.children):
         return None  # "Pakistan chose Turkish Aerospace to maintain its helicopters": the act chosen, no sale
+    if frame_name == "deal" and any(
+            c.dep_ in {"acl", "relcl", "advcl", "xcomp"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and any(t.type == "arms_transfer" for t in lexicon.triggers.get(c.lemma_.lower(), ()))
+            for c in [*token.subtree, *(token.head.children if token.dep_ in {"dobj", "nsubjpass"} else ())]
+            if c.i != token.i and is_verb(c) and not _own_clause_between(c, token)
+            and token.i in {t.i for t in governing_chain(c, lexicon)}):
+        return None  # "signed a deal to buy 24 of Denmark's F-16s": read at the buying, which names its sides
     if frame_name == "deal" and token.dep_ == "pobj" and token.head.lower_ == "under":
         return None  # "will jointly develop a drone under a deal signed with Baykar": that act's deal, no sale
-    deal_words = lexicon.words["agreed_under"]
     if kind in JOINT_TYPES - {"agreement", "meeting"} and not is_verb(token) and _in_list(token) and any(
             (t.lemma_.lower() in deal_words and not is_verb(t)) or (
                 t.lemma_.lower() in {"cover", "include", "span"} and any(
@@ -808,6 +837,21 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                  + (" (parties carried from before)" if carried else "") + f"; status {stage}: {status.why}")
     return draft
 
+
+def _own_clause_between(word: Token, top: Token) -> bool:
+    """A clause with its own subject lies between a word and a token above it ("signed up for jets, and a Korean
+    firm won a contract to supply howitzers")."""
+    x = word
+    while x.i != top.i and x.head.i != x.i:
+        if x.dep_ in {"conj", "advcl", "ccomp", "parataxis"} and is_verb(x) and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in x.children):
+            return True
+        x = x.head
+    return False
+
+
+#: Verbs of working together whose infinitive says what the work is ("work with Poland to supply shells").
+_WORKING = frozenset({"work", "cooperate", "collaborate", "partner", "team", "join"})
 
 #: Who trades when a rule lets them: the firms, not the state ("allowed its arms makers to export").
 _TRADERS = frozenset({"maker", "firm", "company", "manufacturer", "industry", "producer", "exporter", "contractor",
