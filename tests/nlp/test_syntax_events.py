@@ -1116,3 +1116,67 @@ def test_what_an_access_agreement_allows_is_no_deployment(run: Run) -> None:
 def test_working_together_to_develop_is_joint_development(run: Run) -> None:
     [event] = run("Japan and Britain will work together to develop a new fighter jet.").events
     assert (event.type, event.participants) == ("co_development", ("GBR", "JPN"))
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Ministers from Japan, Australia, the Philippines and the United States are expected to sign a memorandum on "
+     "sharing maritime information when they meet in Honolulu next month.", "meeting",
+     ("AUS", "JPN", "PHL", "USA"), "planned"),
+    ("Ministers from Japan, Australia, the Philippines and the United States are expected to sign a memorandum on "
+     "sharing maritime information when they meet in Honolulu next month.", "agreement",
+     ("AUS", "JPN", "PHL", "USA"), "planned"),
+    ("France and Poland, whose leaders met in Nancy on Friday, signed a treaty of friendship.", "meeting",
+     ("FRA", "POL"), "completed"),
+    ("The Japan-Philippines Foreign and Defense Ministerial Meeting will be held in Manila on the 10th of next month.",
+     "meeting", ("JPN", "PHL"), "planned"),
+    ("The Korea-US Integrated Defense Dialogue was held in Seoul on Tuesday.", "meeting", ("KOR", "USA"),
+     "completed"),
+])
+def test_lists_read_as_appositions_whose_leaders_and_named_meetings(model_run: Run, text: str, kind: str,
+                                                                    parties: tuple[str, ...], status: str) -> None:
+    [event] = _of(model_run, text, kind)
+    assert (event.participants, event.status) == (parties, status)
+
+
+@pytest.mark.parametrize("text,supplier,recipient,status", [
+    ("The first K2 tanks arrived in Poland from Korea on Tuesday.", "KOR", "POL", "ongoing"),
+    ("The last two HIMARS launchers from the US arrived in Latvia on Monday.", "USA", "LVA", "completed"),
+    ("Manila said the remaining two batteries from India would arrive by 2026.", "IND", "PHL", "planned"),
+    ('"All 75 U.S.-built Abrams tanks have now arrived," an Australian Army spokesperson said.', "USA", "AUS",
+     "completed"),
+    ("According to SIPRI, the Stockholm-based institute, China completed delivery of four frigates to Pakistan in "
+     "2023.", "CHN", "PAK", "completed"),
+])
+def test_what_arrives_was_delivered_and_a_source_is_no_supplier(model_run: Run, text: str, supplier: str,
+                                                                recipient: str, status: str) -> None:
+    [event] = _of(model_run, text, "arms_transfer")
+    assert (dict(event.roles), event.status) == ({"supplier": supplier, "recipient": recipient}, status)
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Four Italian Eurofighters have arrived in Bulgaria to help guard its airspace and will stay until September.",
+     ("BGR", "ITA")),
+    ("Four US B-52s arrived at an air base in Australia under a bomber rotation.", ("AUS", "USA")),
+    ("US troops arrived in Poland on Monday.", ("POL", "USA")),
+])
+def test_forces_that_arrive_on_a_mission_are_deployed(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [(e.type, e.participants) for e in run(text).events] == [("force_posture", parties)]
+
+
+def test_what_is_sent_to_refill_stocks_is_a_transfer(run: Run) -> None:
+    text = "Japan has sent a first batch of PAC-3 missiles to the United States to help refill American stocks."
+    assert [e.type for e in run(text).events] == ["arms_transfer"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ('"We have offered BrahMos to Vietnam and are waiting for their answer," a senior Indian official said.',
+     "arms_transfer"),
+    ('"Next week the governments of Korea and Canada will sign a defence memorandum," the South Korean embassy in '
+     'Ottawa said in a statement.', "agreement"),
+])
+def test_offers_made_and_plans_stated_in_quotes_count(run: Run, text: str, kind: str) -> None:
+    assert [e.type for e in run(text).events] == [kind]
+
+
+def test_a_wish_in_a_quote_does_not_count(run: Run) -> None:
+    assert run('"We would like to buy more Rafales from France," the Indian minister said.').events == ()

@@ -28,7 +28,7 @@ OFFICES = frozenset({
     "chief_cabinet_secretary", "service_chief", "agency_head",
 })
 ORG_KINDS = frozenset({"company", "ministry", "agency", "armed_force", "bloc", "international", "media",
-                       "association", "conference", "legislature", "office"})
+                       "association", "conference", "legislature", "office", "research"})
 PROGRAM_KINDS = frozenset({"aircraft", "missile", "ship", "submarine", "vehicle", "system", "programme", "space",
                            "sensor", "program", "weapon", "drone", "satellite", "artillery", "radar"})
 LOCATION_KINDS = frozenset({"city", "region", "sea", "strait", "island", "base", "area", "ocean", "gulf",
@@ -92,7 +92,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Org:
-    """A government body, company, bloc, international organisation, outlet, association or conference."""
+    """A government body, company, bloc, international organisation, outlet, association, research institute or
+    conference."""
 
     name: str
     kind: str

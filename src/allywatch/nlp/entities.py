@@ -127,6 +127,8 @@ _TITLE_WORD = re.compile(r"^\s*(?:adviser|advisor|secretary|minister|chief|direc
                          r"commissioner|envoy|ambassador|head|chair\w*)\b", re.IGNORECASE)
 _NOT_ORG_END = re.compile(r"\b(?:agreement|treaty|pact|accord|memorandum|act|strategy|principles|doctrine|"
                           r"initiative|declaration|statement)$", re.IGNORECASE)
+_OCCASION_END = re.compile(r"\b(?:meeting|summit|dialogue|talks|consultations?|conference|forum|exercises?|drills?|"
+                           r"agreement|treaty|pact|accord|memorandum|partnership|declaration|council)$", re.IGNORECASE)
 _ORG_STOP = {"government", "cabinet", "parliament", "congress", "ministry", "army", "navy", "air force",
              "military", "administration", "reuters", "police", "council", "court", "senate", "commission",
              "defense", "defence", "state", "the state department"}
@@ -299,6 +301,8 @@ def recognise(extraction: Extraction, res: EntityResources,
             overlapping = taken.overlapping(start, end)
             if overlapping and re.search(r"(?<![\w-])\d+(?![\w-])", surface):
                 continue  # "Jakarta 48 Kaan": a count between names, not one name around a known one
+            if overlapping and _OCCASION_END.search(surface):
+                continue  # "the Japan-Philippines Ministerial Meeting": an occasion between the parties it names
             if overlapping:
                 # a longer model name around known names is a name of its own ("Korea Aerospace Industries",
                 # "RAF Charitable Trust Enterprises")
@@ -323,6 +327,9 @@ def recognise(extraction: Extraction, res: EntityResources,
     for match, _ in matches:
         if match.kind == "party" and text[match.end:match.end + 1] == "$":
             continue  # "US$40 billion", "A$2 billion": a currency, not a party
+        if match.kind in {"party", "capital"} and re.match(r"-based\b", text[match.end:match.end + 7]):
+            out.add("location", _capital_name(kb, match) if match.kind == "capital" else match.text, _mention(match))
+            continue  # "the Stockholm-based institute", "a Texas-based firm": where something sits, no party
         if match.kind == "party" and _PLACE_THEN_COUNTRY.search(text[max(0, match.start - 60):match.start]) and \
                 re.match(r"\s*[,;.)]", text[match.end:match.end + 2]):
             # "in Sharm el-Sheikh, Egypt, the EU and Kazakhstan signed": the country of a place, where it lies

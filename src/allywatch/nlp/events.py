@@ -241,7 +241,8 @@ def _fronted_subject(doc: Doc) -> None:
     as the ministers in apposition to Abu Dhabi: a verb with no subject takes the noun phrase that follows the
     comma closing its fronted phrase and ends right before it."""
     for verb in doc:
-        if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        if verb.pos_ != "VERB" or verb.dep_ in {"aux", "auxpass"} or any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
             continue
         for noun in doc[:verb.i]:
             if noun.dep_ != "appos" or noun.pos_ not in {"NOUN", "PROPN"} or noun.head.i >= noun.i:
@@ -452,6 +453,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind in {"meeting", "exercise"} and token.dep_ == "pobj" and token.head.lower_ == "of" and \
             token.head.head.lemma_.lower() in {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}:
         return None  # "on the sidelines of the climate summit, the EU and Kazakhstan signed": a venue
+    if trigger.frame == "arrive" and any(
+            c.dep_ in {"relcl", "acl"}
+            and any(t.type == "arms_transfer" for t in lexicon.triggers.get(c.lemma_.lower(), ()))
+            for theme in themes for c in theme.children):
+        return None  # "the F-16s that Romania bought from Norway arrived": read at the buying, delivered
     if is_verb(token) and any(c.dep_ == "prt" and c.lower_ == "back" for c in token.children):
         return None  # "howitzers that Ukraine's army sends back from the front": a return, no transfer
     permitted = _permitted_trade(token, chain, sentence) if kind == "arms_transfer" and is_verb(token) else None
@@ -560,8 +566,15 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
     voice = index.voice_at(sentence.offset + token.idx)
-    if voice and (stage == "proposed" or "states no stage" in status.why or "default" in status.why):
-        return None  # in a quotation a stated fact or plan counts ("we have signed", "we will deliver"), no wish
+    made = any(is_verb(v) and v.tag_ in {"VBD", "VBN"} and lexicon.status_class(lemma(v)) == "proposed" for v in chain)
+    if voice and ((stage == "proposed" and not made) or "states no stage" in status.why or "default" in status.why):
+        # in a quotation a stated fact or plan counts ("we have signed", "we will deliver", "we have offered"),
+        # no wish
+        return None
+    if "in the present" in status.why and stage in {"completed", "ongoing"} and chain[-1].dep_ == "advcl" and any(
+            c.lower_ in {"when", "once", "after", "before", "until"} for c in chain[-1].children) and \
+            _dated_ahead(index, sentence.span):
+        stage = "planned"  # "will sign a memorandum when they meet in Honolulu next month"
     if status.tense_only and stage != "planned" and not any(
             v.tag_ in {"VBD", "VBN"} for v in chain if is_verb(v)) and _dated_ahead(index, sentence.span):
         stage = "planned"  # "Tomorrow: Jeddah, for talks with the crown prince"
@@ -676,6 +689,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             earlier = [] if stated_joint and not counted else list(reversed(previous if counted else previous[-2:]))
             if stated_joint and index.leading:
                 acted = [set(index.leading)]  # "joint supply chains": the pair the article is about
+            ahead = {m.label for t, m in sentence.parties if t.i < token.i and m.source not in {"place", "company"}}
+            if any(t.lower_ in {"they", "their"} for v in chain for t in v.children if t.dep_ in {"nsubj", "poss"}):
+                # "ministers from Japan, Australia and India will sign a memorandum when they meet": those named
+                # before in the sentence
+                acted = [ahead, *acted] if len(ahead) >= 2 else acted
             for before in [here, *acted, *earlier]:
                 if counted and len(before | parties) != counted:
                     continue  # "the three countries": the last sentence that named three
@@ -758,6 +776,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             makers = {e.party for t, e in sentence.programs if e.party and t.i in inside} - set(b[:1])
             if len(makers) == 1:
                 a = sorted(makers)  # "Thailand selected the Gripen": the programme's maker supplies
+        if kind == "arms_transfer" and frame_name == "arrive" and a and not b:
+            # "'All 75 U.S.-built tanks have now arrived,' an Australian Army spokesperson said"; "Manila said the
+            # batteries from India would arrive by 2026": the state that reports the arrival receives
+            told = speaker or _reporting_subject(chain, sentence)
+            b = [told] if told and told not in a else []
         if kind == "arms_transfer" and (not a or not b):
             # "delivered the jets it promised Kyiv", "the radars procured by the Netherlands arrived": the clause
             # that describes the thing moved names the other side
@@ -809,7 +832,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                    named=_named(token), tense_only=status.tense_only)
     subtree = list(token.subtree)
     draft.mission = any(p.dep_ == "prep" and p.lower_ == "for" and any(
-        t.lemma_.lower() in lexicon.words["missions"] for t in p.subtree) for p in token.children)
+        t.lemma_.lower() in lexicon.words["missions"] for t in p.subtree) for p in token.children) or any(
+        c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children) and (
+            c.lemma_.lower() in _GUARDING or (c.lemma_.lower() == "help" and any(
+                g.dep_ in {"xcomp", "ccomp", "dobj"} and g.lemma_.lower() in _GUARDING for g in c.children)))
+        for c in token.children) or any(  # "arrived in Bulgaria to help guard its airspace"
+        c.dep_ == "conj" and c.lemma_.lower() in {"stay", "remain"} for c in token.children)  # "and will stay"
+    draft.mission = draft.mission or (trigger.lemmas[0] == "arrive" and any(
+        t.lemma_.lower() in lexicon.words["missions"] for t in token.subtree))  # "arrived under bomber rotation"
+    if kind == "force_posture" and trigger.lemmas[0] == "arrive" and not (
+            draft.mission or _personnel(" ".join(t.text for theme in themes for t in theme.subtree))):
+        return None  # what arrives with no mission and no troops is delivered, not deployed
     draft.bare = all((c.dep_ == "det" and c.lower_ == "the") or c.is_punct or
                      (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during"}) for c in token.children)
     draft.topical = any(c.dep_ in {"prep", "acl"} and c.lower_ not in {"in", "at", "during", "between", "with"}
@@ -849,6 +882,10 @@ def _own_clause_between(word: Token, top: Token) -> bool:
         x = x.head
     return False
 
+
+#: Purposes that make forces sent or arrived a deployment ("to help guard its airspace", "to patrol").
+_GUARDING = frozenset({"guard", "patrol", "police", "protect", "defend", "deter", "reinforce", "train", "secure",
+                       "monitor", "escort", "exercise", "drill"})
 
 #: Verbs of working together whose infinitive says what the work is ("work with Poland to supply shells").
 _WORKING = frozenset({"work", "cooperate", "collaborate", "partner", "team", "join"})
@@ -995,10 +1032,12 @@ def _voices(extraction: Extraction) -> list[tuple[int, int, str]]:
     return voices
 
 
-_SPEECH = re.compile(r"\b(?:said|says|told|added|announced|stated|declared|explained|wrote|insisted|stressed)\b")
+_SPEECH = re.compile(r"\b(?:said|says|told|added|announced|stated|declared|explained|wrote|insisted|stressed|"
+                     r"confirmed|noted|informed|tweeted|posted)\b")
 _TITLE = re.compile(r"(?i)\b(?:minister|ministry|official|spokes(?:man|woman|person)|chief|head|president|premier|"
                     r"secretary|ambassador|general|admiral|commander|envoy|officer|director|government|"
-                    r"prime minister|chancellor|leader|king|emir|agency|navy|army|air force)\b")
+                    r"prime minister|chancellor|leader|king|emir|agency|navy|army|air force|embassy|presidency|"
+                    r"department|mission|source|diplomat|adviser|advisor|commerce|military|forces)\b")
 
 
 def _attributed(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
@@ -1022,8 +1061,10 @@ def _attributed(text: str, start: int, end: int, mentions: list[Mention]) -> str
 
 def _dated_ahead(index: _Index, sentence: Span) -> bool:
     """The sentence names a day after the article's date ("tomorrow", "next Tuesday", "on June 3" to come)."""
-    return bool(index.published) and any(d.value[:10] > index.published for d in
-                                         index.dates_in(sentence.start, sentence.end) if len(d.value) >= 10)
+    published = index.published
+    return bool(published) and any(
+        d.value[:10] > published if len(d.value) >= 10 else d.value[:7] > published[:7]  # "next month"
+        for d in index.dates_in(sentence.start, sentence.end) if len(d.value) >= 7)
 
 
 def _main_subject(sentence: _Sentence) -> str | None:
@@ -1160,8 +1201,9 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
     if need == "forces" and lemma(token) == "host":  # "host a German brigade", not "host Ukrainian production"
         forces = lexicon.words["forces"]
         return any(t.lemma_.lower() in forces or t.lemma_.lower().rstrip("s") in forces for t in theme_tokens(token))
-    if need == "forces":
-        return bool(lemmas & lexicon.words["forces"])
+    if need == "forces":  # troops and units, or platforms the knowledge base names ("Eurofighters", "Patriots")
+        return bool(lemmas & lexicon.words["forces"]) or any(
+            t.i in {x.i for x in _region(token, theme_tokens(token))} for t, _ in sentence.programs)
     if need == "defence":
         # a share of GDP, the alliance's target ("NATO's 2% spending target"), or a defence body's money ("the
         # Defense Ministry requested a record budget") is defence spending

@@ -192,7 +192,8 @@ def theme_tokens(trigger: Token) -> list[Token]:
     noun a participle modifies), the "of"/"for" phrase or compound of a noun."""
     found: list[Token] = []
     if is_verb(trigger):
-        found += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}]
+        found += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}
+                  or (c.dep_ == "nsubj" and trigger.lemma_ == "arrive")]  # "the tanks arrived": what moved
         participle = trigger.dep_ in {"acl", "amod"} and trigger.tag_ in {"VBN", "VBG"}
         relative = trigger.dep_ == "relcl" and any(t.lower_ in {"that", "which"} for t in found)
         if (participle or relative) and not is_verb(trigger.head):
@@ -233,11 +234,17 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                     if child.dep_ in {"nsubj", "nsubjpass"} and child.tag_ in {"WDT", "WP"}:
                         # "Saudi Arabia, which asked to buy drones": the relative pronoun stands for the party
                         return Slot("subject" if child.dep_ == "nsubj" else "object", f"'{child.text}' stands for it")
+                    if child.dep_ == "nsubj" and child.lemma_.lower() in PEOPLE_NOUNS and any(
+                            c.tag_ == "WP$" for c in child.children):
+                        # "France and Poland, whose leaders met in Nancy": their leaders, so they
+                        return Slot("subject", f"'whose {child.text}' are theirs")
     anchors = {t.i for t in chain}
     theme_ids = {t.i for t in themes}
     x = party
-    while x.dep_ == "conj" and x.head.i != x.i and not is_verb(x.head):
-        x = x.head  # "Japan and the US": the second conjunct stands where the first does
+    while (x.dep_ == "conj" or (x.dep_ == "appos" and x.pos_ == "PROPN" and x.head.pos_ == "PROPN")) and \
+            x.head.i != x.i and not is_verb(x.head):
+        x = x.head  # "Japan and the US": the second conjunct stands where the first does (so do names in a list
+        # the parser reads as appositions: "Japan, Australia, the Philippines and the US")
     prep: str | None = None
     in_theme = False
     steps = 0
