@@ -1180,3 +1180,28 @@ def test_offers_made_and_plans_stated_in_quotes_count(run: Run, text: str, kind:
 
 def test_a_wish_in_a_quote_does_not_count(run: Run) -> None:
     assert run('"We would like to buy more Rafales from France," the Indian minister said.').events == ()
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Warships from Chile, Peru, Brazil and the United States began the Unitas exercise off Valparaiso on Monday.",
+     "exercise", ("BRA", "CHL", "PER", "USA"), "ongoing"),
+    ("The Indian and Sri Lankan navies will hold their SLINEX exercise off Colombo next week.", "exercise",
+     ("IND", "LKA"), "planned"),
+    ("A US Army missile launcher remains stationed in the northern Philippines despite Chinese objections.",
+     "force_posture", ("PHL", "USA"), "ongoing"),
+    ("Albanese and Trump signed a US$8.5 billion critical minerals deal at the White House on Monday.",
+     "supply_chain", ("AUS", "USA"), "agreed"),
+    ("Hanwha Ocean has completed maintenance work on the US Navy supply ship USNS Wally Schirra at its Geoje "
+     "shipyard.", "maintenance", ("KOR", "USA"), "completed"),
+    ("The co-production of CV90 vehicles in Ukraine with Sweden's BAE Systems Hägglunds was agreed by the two "
+     "governments on Wednesday.", "co_production", ("SWE", "UKR"), "agreed"),
+])
+def test_parses_mended_where_the_parser_slips(run: Run, text: str, kind: str, parties: tuple[str, ...],
+                                              status: str) -> None:
+    """An exercise's name before "exercise" read as a verb, "remains" read as an auxiliary, a deal after a sum
+    tagged as a verb: each is mended before the frames are read."""
+    assert [(e.type, e.participants, e.status) for e in run(text).events] == [(kind, parties, status)]
+
+
+def test_a_verb_of_exercising_is_no_exercise(run: Run) -> None:
+    assert _of(run, "Japan exercised restraint in the dispute with China.", "exercise") == []

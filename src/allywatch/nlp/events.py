@@ -193,6 +193,9 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
     parsed: dict[int, _Sentence] = {}
     for (sentence, own), doc in zip(wanted, docs, strict=True):
         _second_subject(doc)
+        _subject_of_auxiliary(doc)
+        _exercise_read_as_verb(doc)
+        _nouns_tagged_as_verbs(doc)
         _fronted_subject(doc)
         offset = sentence.start + _body(sentence)[0]
         parsed[sentence.start] = _Sentence(sentence, doc, offset, _anchor(doc, offset, own),
@@ -234,6 +237,46 @@ def _second_subject(doc: Doc) -> None:
         if name.dep_ == "conj" and name.pos_ in {"PROPN", "NOUN"} and name.head.i < name.i < verb.i and \
                 not list(name.children):
             name.head, name.dep_ = verb, "nsubj"
+
+
+def _subject_of_auxiliary(doc: Doc) -> None:
+    """Mend a parse that reads "A US missile launcher remains stationed in ..." with "remains" as an auxiliary that
+    holds the subject: the subject belongs to the verb the auxiliary serves."""
+    for token in doc:
+        head = token.head
+        if token.dep_ in {"nsubj", "nsubjpass"} and head.dep_ in {"aux", "auxpass"} and head.head.i != head.i and \
+                not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.head.children):
+            token.head = head.head
+            if head.dep_ == "auxpass":
+                token.dep_ = "nsubjpass"
+
+
+def _nouns_tagged_as_verbs(doc: Doc) -> None:
+    """Mend a tag: "signed a US$8.5 billion minerals deal" parses "deal" as the object with its determiner, but tags
+    it a verb; a word in a noun's place with a determiner of its own is a noun."""
+    for token in doc:
+        if token.pos_ == "VERB" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"} and any(
+                c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that"} for c in token.children):
+            token.pos_, token.tag_ = "NOUN", "NN"
+
+
+def _exercise_read_as_verb(doc: Doc) -> None:
+    """Mend a parse that reads "hold their SLINEX exercise", "began the Unitas exercise" with "exercise" as a verb:
+    after a determiner and a name it is the noun, the object of the verb before it."""
+    for token in doc:
+        if token.lemma_.lower() not in {"exercise", "drill"} or token.pos_ != "VERB" or token.i < 2 or \
+                token.dep_ not in {"ccomp", "xcomp", "conj"} or not is_verb(token.head):
+            continue
+        name, first = doc[token.i - 1], doc[token.i - 2]
+        if name.text[:1].isupper() and first.lower_ in {"the", "their", "its", "a", "an", "this", "our"}:
+            token.pos_, token.tag_, token.dep_ = "NOUN", "NN", "dobj"
+            for child in list(token.children):
+                if child.i < token.i and child.dep_ in {"nsubj", "dobj"}:
+                    child.dep_ = "compound"
+            for word in (name, first):
+                if word.head.i != token.i and word.i < token.i and word.head.i in {token.i, token.head.i}:
+                    word.head = token
+                    word.dep_ = "compound" if word is name else ("poss" if word.tag_ == "PRP$" else "det")
 
 
 def _fronted_subject(doc: Doc) -> None:

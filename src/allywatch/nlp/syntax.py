@@ -282,7 +282,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 pass  # "firms from Italy and Japan will meet", "talks with officials from Japan": their origin
             elif word in PARTNER_PREPS and prep is None and head.head.i not in anchors and \
                     not is_verb(head.head) and head.head.lemma_.lower() not in (
-                        PEOPLE_NOUNS | lexicon.words["agreed_under"] | lexicon.words["bodies"]):
+                        PEOPLE_NOUNS | lexicon.words["agreed_under"] | lexicon.words["bodies"]) and not (
+                        head.head.i in theme_ids and head.head.lemma_.lower() in lexicon.words["equipment"]):
+                # (but "the co-production of CV90 vehicles with Sweden's Hägglunds": the partner in the work)
                 return None  # "a programme on its borders with Russia": a partner of the borders, not of the act
             elif prep is None and x.i != party.i and not _same_phrase(party, x) and \
                     x.lemma_.lower() in lexicon.words["equipment"] and \
@@ -309,7 +311,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if top is not None and top.dep_ in SUBJECT_DEPS and x.i != trigger.i and \
             lexicon.status_class(lemma(x)) == "reaction":
         return None  # "Paris hailed the decision of the Dutch to relax ...": who reacts takes no part
-    completes = next((v for v in chain if v.head.i == x.i and (v.dep_ == "xcomp" or (
+    completes = next((v for v in chain if v.head.i == x.i and ((v.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in v.children)) or (
         v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DECISIONS for c in x.children)))), None)
     if completes is not None and top is not None and \
