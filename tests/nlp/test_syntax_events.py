@@ -1205,3 +1205,46 @@ def test_parses_mended_where_the_parser_slips(run: Run, text: str, kind: str, pa
 
 def test_a_verb_of_exercising_is_no_exercise(run: Run) -> None:
     assert _of(run, "Japan exercised restraint in the dispute with China.", "exercise") == []
+
+
+@pytest.mark.parametrize("text,provider,owner,status", [
+    ("Poland's WZM Poznań will service US Army Bradley fighting vehicles used in Europe.", "POL", "USA", "planned"),
+    ("A team of technicians from the Pakistan Aeronautical Complex is carrying out depot-level maintenance on the "
+     "Nigerian Air Force's JF-17 fighters.", "PAK", "NGA", "ongoing"),
+    ("France's Dassault Aviation has returned the last of the United Arab Emirates' overhauled Mirage fighters.",
+     "FRA", "ARE", "completed"),
+    ("The Sri Lankan navy's patrol vessel SLNS Sayurala has returned to Colombo after a refit at Goa Shipyard in "
+     "India.", "IND", "LKA", "completed"),
+    ("South Africa's Denel Aeronautics has handed back two Botswana Defence Force helicopters after a full "
+     "overhaul at its plant.", "ZAF", "BWA", "completed"),
+])
+def test_repairs_told_by_who_works_what_is_handed_back_and_what_returns(model_run: Run, text: str, provider: str,
+                                                                        owner: str, status: str) -> None:
+    [event] = _of(model_run, text, "maintenance")
+    assert (dict(event.roles), event.status) == ({"provider": provider, "owner": owner}, status)
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Pakistani and Saudi special forces concluded the Al-Samsam exercise near Taif on Thursday.", "exercise",
+     "completed"),
+    ("A reciprocal access agreement between Britain and Japan entered into force on Wednesday.", "agreement",
+     "completed"),
+    ("Japan and India concluded a defence agreement on Monday.", "agreement", "agreed"),
+    ("All 49 of the Abrams tanks that Australia pledged to Ukraine have now been delivered, Canberra said.",
+     "arms_transfer", "completed"),
+    ("The radars that Peru bought from Israel will be delivered next year.", "arms_transfer", "agreed"),
+])
+def test_stages_from_concluding_entering_into_force_and_delivery_of_what_was_pledged(
+        run: Run, text: str, kind: str, status: str) -> None:
+    [event] = _of(run, text, kind)
+    assert event.status == status
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Asked whether Washington would sell Kyiv more Patriot systems, the president said Ukraine wanted them.",
+     "USA", "UKR"),
+    ("Russia offered Pakistan 40 Su-35 jets.", "RUS", "PAK"),
+])
+def test_a_recipient_right_after_the_verb(run: Run, text: str, supplier: str, recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles) == {"supplier": supplier, "recipient": recipient}

@@ -477,7 +477,14 @@ def _personnel(item: str) -> bool:
 
 def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexicon: Lexicon, index: _Index,
           previous: list[set[str]], main_party: str | None, recent: list[_Draft]) -> _Draft | None:
-    chain = governing_chain(token, lexicon, timed=trigger.type == "meeting")
+    chain = governing_chain(token, lexicon, timed=trigger.type in {"meeting", "maintenance"})
+    if trigger.type == "maintenance" and token.dep_ in {"amod", "acl"} and token.tag_ in {"VBN", "VBD"}:
+        # "Dassault returned the last of the UAE's overhauled Mirages": who hands them back did the work
+        noun = token.head
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in {"dobj", "nsubjpass"}:
+            noun = noun.head.head
+        if noun.dep_ in {"dobj", "nsubjpass", "npadvmod"} and noun.head.lemma_.lower() in _RETURNING:
+            chain = [token, token.head, *governing_chain(noun.head, lexicon)]
     themes = theme_tokens(token)
     kind = trigger.type
     if kind in {"export_control", "defense_spending"} and token.dep_ == "pobj" and \
@@ -663,6 +670,16 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "agreement" and any(c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those"}
                                    for c in token.children):
         return None  # "this agreement": one named before
+    closing = next((v for v in chain if is_verb(v) and v.lemma_.lower() in {"conclude", "wrap", "finish", "close"}
+                    and v.tag_ in {"VBD", "VBN"}), None)
+    if kind in {"exercise", "meeting"} and closing is not None and stage == "agreed":
+        stage = "completed"  # "concluded their exercise", "wrapped up talks": held and over
+    if kind in {"agreement", "export_control"} and any(
+            is_verb(v) and v.tag_ in {"VBD", "VBN", "VBZ"} and (
+                (v.lemma_.lower() in {"enter", "come"} and any(c.lower_ == "into" for c in v.children))
+                or (v.lemma_.lower() == "take" and any(c.lower_ == "effect" for c in v.children)))
+            for v in [*chain, *(c for c in token.children if c.dep_ == "relcl")]):
+        stage = "completed"  # "the agreement entered into force", "the rules, which took effect on Sunday"
     arrival = _arrival(token, lexicon) if kind == "arms_transfer" else None
     if arrival is not None:  # "the jets that Romania bought from Norway arrived on Monday": delivered
         stage = arrival
@@ -674,7 +691,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             for t in sentence.doc)):
         stage = "ongoing"  # "received the first three of 24 jets"
     if kind == "maintenance" and any(is_verb(v) and v.lemma_ in {"undergo", "receive", "get", "need", "require",
-                                                                 "enter"} for v in chain):
+                                                                 "enter", "return", "sail", "leave", "arrive", "dock",
+                                                                 "head", "rejoin"} for v in chain) and \
+            not (token.dep_ in {"amod", "acl"} and token.tag_ in {"VBN", "VBD"}):
+        # "a U.S. destroyer will undergo maintenance at a Japanese yard", "the patrol vessel returned to Colombo after
+        # a refit in India": the subject is what is repaired
         # "a U.S. destroyer will undergo maintenance at a Japanese yard": the subject is what is repaired
         slots = [(m, slot, "owner" if slot.name == "subject" else role) for m, slot, role in slots]
     beneficiaries = {m.label for m, slot, _ in slots if slot.name == "for"}
@@ -814,6 +835,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         first, second = DIRECTED[kind]
         a = roles.get(first, [])
         b = [p for p in roles.get(second, []) if p not in a[:1]]
+        if kind == "arms_transfer" and (not a or not b):
+            # "delivered the jets it promised Kyiv", "the radars procured by the Netherlands arrived": the clause
+            # that describes the thing moved names the other side
+            described = _described_by(themes, sentence, lexicon)
+            a = a or [p for p in described.get(first, []) if p not in b][:1]
+            b = b or [p for p in described.get(second, []) if p not in a][:1]
         if kind == "arms_transfer" and not a:
             inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
             makers = {e.party for t, e in sentence.programs if e.party and t.i in inside} - set(b[:1])
@@ -824,12 +851,6 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             # batteries from India would arrive by 2026": the state that reports the arrival receives
             told = speaker or _reporting_subject(chain, sentence)
             b = [told] if told and told not in a else []
-        if kind == "arms_transfer" and (not a or not b):
-            # "delivered the jets it promised Kyiv", "the radars procured by the Netherlands arrived": the clause
-            # that describes the thing moved names the other side
-            described = _described_by(themes, sentence, lexicon)
-            a = a or [p for p in described.get(first, []) if p not in b][:1]
-            b = b or [p for p in described.get(second, []) if p not in a][:1]
         if kind == "maintenance" and not a:
             a = sorted(_place_parties(index, sentence.span) - set(b))[:1]
         if kind == "maintenance" and a and not b:
@@ -929,6 +950,9 @@ def _own_clause_between(word: Token, top: Token) -> bool:
 #: Purposes that make forces sent or arrived a deployment ("to help guard its airspace", "to patrol").
 _GUARDING = frozenset({"guard", "patrol", "police", "protect", "defend", "deter", "reinforce", "train", "secure",
                        "monitor", "escort", "exercise", "drill"})
+
+#: Verbs of handing repaired equipment back ("returned the overhauled jets").
+_RETURNING = frozenset({"return", "hand", "redeliver", "deliver", "release", "give"})
 
 #: Verbs of working together whose infinitive says what the work is ("work with Poland to supply shells").
 _WORKING = frozenset({"work", "cooperate", "collaborate", "partner", "team", "join"})
@@ -1409,6 +1433,9 @@ def _arrival(token: Token, lexicon: Lexicon) -> str | None:
     arriving = lexicon.words["arrival"]
     if lemma(verb) in arriving:
         coming = verb.tag_ == "VBG"
+    elif noun.dep_ == "nsubjpass" and lemma(verb) in {"deliver", "hand", "transfer", "ship", "supply"} and \
+            not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "would", "be", "to"} for c in verb.children):
+        coming = verb.tag_ == "VBG"  # "the tanks that Australia pledged to Ukraine have been delivered"
     else:
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and lemma(c) in arriving), None)
         if comp is None or lexicon.status_class(lemma(verb)) != "ongoing":

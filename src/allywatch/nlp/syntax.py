@@ -39,7 +39,8 @@ NOMINAL_CLIMB = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr",
 PEOPLE_NOUNS = frozenset({"official", "minister", "delegation", "delegate", "company", "firm", "leader", "engineer",
                           "troop", "soldier", "executive", "representative", "envoy", "diplomat", "officer", "team",
                           "expert", "counterpart", "manufacturer", "maker", "contractor", "personnel", "sailor",
-                          "marine", "pilot"})
+                          "marine", "pilot", "technician", "worker", "specialist", "crew", "mechanic", "adviser",
+                          "advisor", "instructor", "trainer"})
 #: Nouns whose infinitive is theirs even where the parser hangs it on the verb ("welcomed the decision of Berlin
 #: to lift the curbs": Berlin lifts them).
 DECISIONS = frozenset({"decision", "move", "plan", "choice", "bid", "pledge", "promise", "commitment", "proposal"})
@@ -323,7 +324,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if top is None:
         return Slot("modifier", "inside the trigger's phrase") if x.i == trigger.i else None
     if is_verb(trigger) and x.i == trigger.i and party.i == trigger.i + 1 and party.pos_ == "PROPN" and (
-            (top.dep_ == "dobj" and party.dep_ in {"compound", "nmod", "npadvmod"} and top.i > party.i + 1)
+            (top.dep_ == "dobj" and party.dep_ in {"compound", "nmod", "npadvmod"} and top.i > party.i + 1
+             and any(t.pos_ in {"NUM", "DET"} or t.lower_ in {"more", "some", "additional", "further", "extra", "new",
+                                                                "several", "up", "about", "nearly", "another"}
+                     for t in party.doc[party.i + 1:top.i]))
             or (top.i == party.i and party.dep_ == "npadvmod"
                 and any(c.dep_ == "dobj" and c.i > party.i for c in trigger.children))):
         return Slot("dative", "right after the verb")  # "offered Pakistan 40 jets", misread by the parser
