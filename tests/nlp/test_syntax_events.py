@@ -1248,3 +1248,32 @@ def test_stages_from_concluding_entering_into_force_and_delivery_of_what_was_ple
 def test_a_recipient_right_after_the_verb(run: Run, text: str, supplier: str, recipient: str) -> None:
     [event] = _of(run, text, "arms_transfer")
     assert dict(event.roles) == {"supplier": supplier, "recipient": recipient}
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("Japan and Indonesia have begun talks on transferring up to six retired destroyer escorts to the Indonesian "
+     "navy.", ["arms_transfer"]),
+    ("Saudi Arabia is negotiating with South Korea to build rocket launchers in the kingdom.", ["co_production"]),
+    ("Chile is in talks with Sweden on a defence cooperation agreement.", ["agreement"]),
+    ("India and the US held talks on the sale of jets last week.", ["meeting"]),
+    ("Japan and Mongolia signed an agreement that provides a legal framework for transferring Japanese defence "
+     "equipment to Mongolia.", ["agreement"]),
+    ("China's defence minister turned down a US request for a meeting with the Pentagon chief this month.", []),
+    ("Chilean and Peruvian defence ministers met in Arica on Tuesday and discussed joint patrols along their "
+     "border.", ["meeting"]),
+    ("Argentina and Chile will sign a defence memorandum next week, covering search-and-rescue and peacekeeping "
+     "training.", ["agreement"]),
+    ("Egypt and Somalia signed a defence cooperation protocol in Cairo during a visit by Somali President Hassan "
+     "Sheikh Mohamud.", ["agreement", "meeting"]),
+])
+def test_negotiations_frameworks_refusals_topics_and_visits(run: Run, text: str, kinds: list[str]) -> None:
+    """Talks under way on an act are that act, proposed; talks held are a meeting; a framework for transfers, a
+    refused meeting and a topic discussed are no events; a visit during which a pact is signed is a meeting."""
+    assert sorted(e.type for e in run(text).events) == kinds
+
+
+def test_an_office_holder_acts_for_the_office_held_on_the_day(pipeline: Pipeline) -> None:
+    text = ('"Albania is a reliable partner," EU foreign policy chief Josep Borrell said after meeting Albanian Prime '
+            'Minister Edi Rama in Brussels.')
+    out = pipeline(Article(doc="t", text=text, published="2023-06-10"))
+    assert [(e.type, e.participants) for e in out.events] == [("meeting", ("ALB", "EU"))]

@@ -419,10 +419,11 @@ def recognise(extraction: Extraction, res: EntityResources,
             continue
         out.add("person", name, Mention(person.text, person.start, person.end, person.how or "unknown"),
                 party=party, how=person.how)
-        if party and (person.office or (person.person is not None and person.person.offices)):
-            out.party_mentions.append(Mention(person.text, person.start, person.end, party))
+        acting = _acting_for(person.person, article.published) if person.person is not None else party
+        if acting and (person.office or (person.person is not None and person.person.offices)):
+            out.party_mentions.append(Mention(person.text, person.start, person.end, acting))
 
-    _add_surname_mentions(text, people, taken, out, res)
+    _add_surname_mentions(text, people, taken, out, res, article.published)
     short_names = {word: p.person for p in people if p.person is not None
                    for word in (*fold(p.person.name).split()[-1:], fold(p.text).split()[-1])}
     for start, end, surface, kind in ner_spans:
@@ -537,7 +538,7 @@ def _share_titles(people: list[_Person]) -> None:
 
 
 def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: _Collected,
-                          res: EntityResources) -> None:
+                          res: EntityResources, published: str | None = None) -> None:
     """Later bare surnames of people the article has named in full ("… Fumio Kishida … Kishida said")."""
     covered = _Spans([*((p.start, p.end) for p in people), *taken.items])
     seen: set[str] = set()
@@ -557,9 +558,25 @@ def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: 
             if covered.covers(found.start()):
                 continue
             out.add("person", name, Mention(found.group(), found.start(), found.end(), "short"), party=party)
-            if party and office:
+            acting = _acting_for(person.person, published) if person.person is not None else party
+            if acting and office:
                 # an office holder named by surname speaks and acts for the state ("Albanese signed")
-                out.party_mentions.append(Mention(found.group(), found.start(), found.end(), party))
+                out.party_mentions.append(Mention(found.group(), found.start(), found.end(), acting))
+
+
+def _acting_for(person: Person, published: str | None) -> str | None:
+    """The party an office holder acts for on the article's date: the office's ("Josep Borrell" for the EU while
+    High Representative), else the person's own."""
+    if published:
+        try:
+            day = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            day = None
+        if day is not None:
+            for office in person.offices:
+                if office.party and office.start and office.start <= day and (office.end is None or day <= office.end):
+                    return office.party
+    return person.party
 
 
 def _add_party(out: _Collected, kb: KnowledgeBase, match: Match, counts: Counter[str]) -> None:

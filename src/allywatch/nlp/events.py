@@ -665,11 +665,18 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 n.lemma_.lower() in deal_words for n in [t.head, *t.children, *t.head.children]))
             for t in chain[1:]):
         return None  # "an agreement covering training, industry and intelligence": an area of the agreement
+    if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ == "for" and \
+            token.head.head.lemma_.lower() in {"framework", "basis", "rule", "procedure", "mechanism", "guideline"}:
+        return None  # "an agreement that provides a legal framework for transferring equipment": no transfer yet
+    if kind in {"exercise", "force_posture"} and chain[1:2] and chain[1].lemma_.lower() == "discuss":
+        return None  # "the ministers met and discussed joint patrols": a topic, not a plan
     if not is_verb(token) and any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in token.children):
         return None  # "any deployment of missiles would threaten peace": no act in particular
     if kind == "agreement" and any(c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those"}
                                    for c in token.children):
         return None  # "this agreement": one named before
+    if kind == "meeting" and stage in {"ongoing", "proposed"} and _topic_act(token, lexicon):
+        return None  # "Japan and Indonesia have begun talks on transferring destroyers": the transfer, negotiated
     closing = next((v for v in chain if is_verb(v) and v.lemma_.lower() in {"conclude", "wrap", "finish", "close"}
                     and v.tag_ in {"VBD", "VBN"}), None)
     if kind in {"exercise", "meeting"} and closing is not None and stage == "agreed":
@@ -790,7 +797,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             # "for talks with the crown prince": the other side is the one the sentence is about
             places = visited - parties
             with_only = not any(slot.name in {"subject", "agent", "possessor", "modifier"} for _, slot, _ in slots)
-            if len(places) == 1:
+            doer = None
+            if token.dep_ == "pcomp" and token.head.lower_ in {"after", "before", "while", "following", "during"}:
+                # "Borrell said after meeting Albania's prime minister in Brussels": who said it met
+                verb = token.head.head
+                doer = next((m.label for t, m in sentence.parties if _head_of_conj(t).dep_ == "nsubj"
+                             and _head_of_conj(t).head.i == verb.i and m.label not in parties), None)
+                doer = doer or next((m.label for t, m in sentence.parties if t.i < token.i and m.source != "place"
+                                     and m.label not in parties and t.head.i == verb.i), None)
+            if doer is not None:
+                parties.add(doer)
+            elif len(places) == 1:
                 parties |= places
             elif with_only or any(t.lemma_ == "counterpart" for t in sentence.doc):
                 other = [p for p in [_reporting_subject(chain, sentence), _main_subject(sentence), main_party,
@@ -997,6 +1014,17 @@ def _outer_subject(token: Token, sentence: _Sentence) -> list[str]:
     return [m.label for t, m in sentence.parties if _head_of_conj(t).i in subjects and m.source != "place"][:1]
 
 
+def _topic_act(token: Token, lexicon: Lexicon) -> bool:
+    """Talks whose subject is an act of another kind ("talks on transferring destroyers", "negotiating to build
+    rocket launchers"): a negotiation of that act, which the act itself records."""
+    topics = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "about", "over", "for"}
+              for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    topics += [c for c in token.children if c.dep_ in {"xcomp", "advcl", "acl"}
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return any(t.type != "meeting" for topic in topics for w in topic.subtree
+               for t in lexicon.triggers.get(w.lemma_.lower(), ()))
+
+
 def _in_list(token: Token) -> bool:
     """The word is one item of a list ("training, the defence industry and intelligence sharing"), read from the
     coordination or, where the parser missed it, from the commas and the "and" that follow."""
@@ -1004,8 +1032,11 @@ def _in_list(token: Token) -> bool:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     items = [first, *(t for t in first.subtree if t.dep_ == "conj" and _head_of_conj(t).i == first.i)]
-    if len(items) >= 3:  # three or more areas; "research and development" is one
-        return True
+    covered = first.head.lemma_.lower() in {"cover", "include", "span"}
+    if len(items) >= 3 or (len(items) == 2 and covered) or (covered and any(
+            c.dep_ in {"nmod", "compound", "amod"} and any(g.dep_ == "conj" for g in c.children)
+            for c in token.children)):
+        return True  # three or more areas, or the areas an agreement covers; "research and development" is one
     after = token.doc[token.i + 1:token.i + 10]
     if not len(after) or after[0].text != ",":
         return False

@@ -115,7 +115,7 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         return [trigger, trigger.head]  # "missiles purchased from Israel will equip ...": the participle's own act
     while (not is_verb(token) or _as_preposition(token)) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"] and not (
-                timed and token.head.lower_ in {"after", "following"}) and not (
+                timed and token.head.lower_ in {"after", "following", "during"}) and not (
                 token.head.lower_ in {"regarding", "concerning", "about"} and any(
                     t.lemma_.lower() in lexicon.words["agreed_under"]
                     for t in [token.head.head, *(c for c in token.head.head.children if c.dep_ == "dobj")])):
