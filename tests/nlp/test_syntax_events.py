@@ -1277,3 +1277,10 @@ def test_an_office_holder_acts_for_the_office_held_on_the_day(pipeline: Pipeline
             'Minister Edi Rama in Brussels.')
     out = pipeline(Article(doc="t", text=text, published="2023-06-10"))
     assert [(e.type, e.participants) for e in out.events] == [("meeting", ("ALB", "EU"))]
+
+
+def test_the_stage_of_a_merged_event_is_the_one_the_lead_states(run: Run) -> None:
+    text = ("Brazil handed over six patrol boats to Ghana on Monday. The boats were built under a $90 million credit "
+            "line. Ghana is also looking to purchase Brazilian-made Super Tucano aircraft.")
+    [event] = _of(run, text, "arms_transfer")
+    assert (event.participants, event.status) == (("BRA", "GHA"), "completed")

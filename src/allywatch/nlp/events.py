@@ -1643,7 +1643,10 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
         evidence = tuple(sorted({d.sentence for d in group}, key=lambda s: s.start))
         confidence = round(min(0.95, 0.55 + 0.1 * len(evidence) + (0.0 if first.carried else 0.15)
                                + (0.1 if first.program else 0.0)), 3)
-        events.append(Event(type=kind, participants=participants, roles=roles, status=first.status, item=first.item,
+        # the stage as the article first states it of the parties themselves: the news is in the lead, and later
+        # sentences about the same pair are often background (an earlier order, a purchase still considered)
+        stating = max(group, key=lambda d: (not d.carried, -d.sentence.start))
+        events.append(Event(type=kind, participants=participants, roles=roles, status=stating.status, item=first.item,
                             evidence=evidence, program=first.program,
                             organizations=tuple(dict.fromkeys(o for d in group for o in d.organizations)),
                             date=first.date, location=first.location, amount=first.amount,
