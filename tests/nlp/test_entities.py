@@ -159,3 +159,24 @@ def test_a_titled_official_named_again_by_surname_acts_for_the_state(run: Run) -
     [meeting] = [e for e in result.events if e.type == "meeting"]
     assert meeting.participants == ("DEU", "LTU")
     assert any(span.start >= second for span in meeting.evidence)  # the talks of the second sentence too
+
+
+def test_a_bare_surname_after_an_unknown_full_name_is_that_person(model_pipeline: Pipeline) -> None:
+    text = 'Prime Minister Andrej Babiš spoke in Prague on Monday. "No funds of citizens will go to it," Babiš said.'
+    found = model_pipeline(Article(doc="t", text=text, published="2025-12-01"))
+    assert _names(found, "person") == ["Andrej Babiš"]
+    assert [q.speaker for q in found.quotes] == ["Andrej Babiš"]
+
+
+def test_transliterated_and_family_name_first_spellings(model_pipeline: Pipeline) -> None:
+    text = "Ukraine's prime minister Shmigal met Treasury Secretary Besent in Washington."
+    found = model_pipeline(Article(doc="t", text=text, published="2025-05-01"))
+    assert {"Denys Shmyhal", "Scott Bessent"} <= set(_names(found, "person"))
+    text = "Ambassador ENDO Kazuya attended the ceremony."
+    found = model_pipeline(Article(doc="t", text=text, published="2024-06-01"))
+    assert "Kazuya Endo" in _names(found, "person")
+
+
+def test_a_sound_alike_needs_to_sound_nearly_the_same(run: Run) -> None:
+    found = run("Defence Minister Jan Examplewicz spoke.", published="2025-08-01")
+    assert _names(found, "person") == ["Jan Examplewicz"]

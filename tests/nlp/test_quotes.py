@@ -104,3 +104,15 @@ def test_a_second_fragment_keeps_the_speaker_and_a_ministry_spokesperson_speaks_
 def test_a_korean_surname_written_first_names_the_speaker() -> None:
     text = 'Yoon Suk Yeol visited the carrier. President Yoon said the drill was "a strong deterrent".'
     assert _quotes(text, {"Yoon Suk Yeol": "person:Yoon Suk Yeol"}) == [("Yoon Suk Yeol", "a strong deterrent")]
+
+
+def test_a_clause_closed_by_a_colon_names_its_speaker_first() -> None:
+    text = ("The president met the prime minister of Norway.\n\nStøre, asked about the frigate order: "
+            '"We will decide by the summer."\n\nThe minister cuts in: "There will be no delay."')
+    names = {"Støre": "person:Jonas Gahr Støre", "The minister": "person:Tore Sandvik"}
+    assert _quotes(text, names) == [("Jonas Gahr Støre", "We will decide by the summer."),
+                                    ("Tore Sandvik", "There will be no delay.")]
+
+
+def test_a_colon_with_no_person_before_it_names_no_speaker() -> None:
+    assert _quotes('The list reads: "tanks, guns and radars".', {}) == []

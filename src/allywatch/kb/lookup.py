@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -21,8 +22,29 @@ class Candidate:
 
 
 def name_similarity(a: str, b: str) -> float:
-    """Similarity of two folded names, forgiving a changed word order ("Ishikawa Takeshi")."""
-    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+    """Similarity of two folded names, forgiving a changed word order ("Ishikawa Takeshi") and the spellings that
+    transliteration varies ("Shmigal" and "Shmyhal", "Sviridenko" and "Svyrydenko", "Kang Gu-yeong" and "Kang
+    Goo-young", "Besent" and "Bessent"): the better of the two spellings and of their sound keys."""
+    spelled = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+    x, y = sound_key(a), sound_key(b)
+    sounded = max(fuzz.ratio(x, y), fuzz.token_sort_ratio(x, y))
+    return max(spelled, sounded) if sounded >= 88 else spelled  # a sound key counts only when it nearly agrees
+
+
+_VOWEL_PAIRS = (("oo", "u"), ("ou", "u"), ("eo", "o"), ("ee", "i"), ("ie", "i"), ("ph", "f"), ("ck", "k"))
+
+
+def sound_key(name: str) -> str:
+    """A rough key of how a folded name sounds across romanisations: y and i, w and v, doubled letters, an h after
+    a consonant or between vowels, hyphens and the article "el-"/"al-" are written differently by different
+    outlets. (Written here because no pinned package romanises names across Cyrillic, Korean and Arabic sources.)"""
+    key = re.sub(r"\b(?:el|al|ul)[- ]", "", name.lower())
+    key = re.sub(r"[^a-z ]", " ", key)
+    for old, new in _VOWEL_PAIRS:
+        key = key.replace(old, new)
+    key = key.replace("y", "i").replace("w", "v").replace("h", "")
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return " ".join(key.split())
 
 
 def lookup_person(kb: KnowledgeBase, name: str, on: dt.date | None = None, office: str | None = None,

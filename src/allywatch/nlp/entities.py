@@ -28,10 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from allywatch.kb.loader import KnowledgeBase, Org, Person, fold
-from allywatch.kb.lookup import name_similarity
+from allywatch.kb.lookup import name_similarity, sound_key
 from allywatch.kb.matcher import Match, PhraseMatcher
 from allywatch.model import Entity, Extraction, Mention, Span
 
@@ -145,6 +145,12 @@ class EntityResources:
     person_index: tuple[Person, ...] = ()
     japanese_given: frozenset[str] = frozenset()
 
+    def surnames_in_office(self, start: dt.date, end: dt.date) -> list[tuple[str, list[Person]]]:
+        """The surnames of people who held an office between two days, with their holders."""
+        return [(surname, [p for p in group if any(o.overlaps(start, end) for o in p.offices)])
+                for surname, group in self.kb.people_by_surname.items()
+                if any(o.overlaps(start, end) for p in group for o in p.offices)]
+
     @classmethod
     def build(cls, kb: KnowledgeBase, model: Any = None) -> EntityResources:
         """Index the knowledge base for matching, adding ministries' generic forms ("the defence ministry")."""
@@ -234,6 +240,7 @@ class _Person:
     former: bool = False
     person: Person | None = None
     how: str = ""
+    full_name: str | None = None
 
 
 @dataclass
@@ -413,6 +420,8 @@ def recognise(extraction: Extraction, res: EntityResources,
     for person in people:
         if person.person is not None:
             name, party = person.person.name, person.person.party
+        elif person.full_name:
+            name, party = _given_name_first(person.full_name, res), person.party
         elif person.how == "short" or _looks_like_name(person.text):
             name, party = _given_name_first(person.text, res), person.party
         else:
@@ -530,11 +539,16 @@ def _share_titles(people: list[_Person]) -> None:
     Gitanas Nausėda … Nausėda said") is that official, with the office and state the title gave."""
     titled = {fold(p.text).split()[-1]: p for p in people
               if p.person is None and p.office and p.office != "counterpart" and p.party and len(p.text.split()) > 1}
+    named = {fold(p.text).split()[-1]: p for p in reversed(people)
+             if p.person is None and len(p.text.split()) > 1 and _looks_like_name(p.text)}
     for person in people:
         if person.person is None and person.party is None and " " not in person.text.strip():
             full = titled.get(fold(person.text))
             if full is not None and full.start < person.start:
                 person.office, person.party, person.how = full.office, full.party, "short"
+            earlier = named.get(fold(person.text))
+            if earlier is not None and earlier.start < person.start:
+                person.full_name = earlier.text  # "Andrej Babiš ... Babiš said": one person, named in full
 
 
 def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: _Collected,
@@ -649,6 +663,8 @@ def _given_name_first(name: str, res: EntityResources) -> str:
     words = name.split()
     if len(words) == 2 and words[1] in res.japanese_given and words[0] not in res.japanese_given:
         return f"{words[1]} {words[0]}"
+    if len(words) == 2 and len(words[0]) > 1 and words[0].isupper() and not words[1].isupper():
+        return f"{words[1]} {words[0].title()}"  # "ENDO Kazuya": the family name written in capitals, first
     return name
 
 
@@ -798,6 +814,14 @@ def _resolve_people(people: list[_Person], res: EntityResources, published: str 
                        if any(o.overlaps(start, end) for o in p.offices)]
             if len(holders) == 1:
                 person.person, person.how = holders[0], "surname"
+        if person.person is None and len(key) >= 5 and person.text[:1].isupper():
+            # "Shmigal" for Shmyhal, "Besent" for Bessent: the one office holder of the time whose surname sounds
+            # the same
+            sound = sound_key(key)
+            alike = {id(p): p for surname, group in res.surnames_in_office(start, end)
+                     if fuzz.ratio(sound, sound_key(surname)) >= 88 for p in group}
+            if len(alike) == 1:
+                person.person, person.how = next(iter(alike.values())), "surname-sound"
 
 
 def _best_exact(found: list[Person], person: _Person, published: str | None) -> Person:

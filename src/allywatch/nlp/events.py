@@ -544,6 +544,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             firms.add(id(mention))  # "Rheinmetall", "a Ukrainian partner company"
         if kind == "meeting" and mention.source == "company":
             continue  # firms' talks are not talks between states
+        if kind == "agreement" and slot.name == "to" and not is_verb(token):
+            continue  # "presented the agreement as a message to Moscow": the agreement is not with Moscow
         if kind == "maintenance" and slot.name == "maker" and mention.source == "company":
             continue  # "maintain its Sukhoi fleet": the maker is not the owner
         if permitted is not None and slot.name in {"subject", "agent", "possessor", "maker", "modifier"} and \
@@ -925,7 +927,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             draft.mission or _personnel(" ".join(t.text for theme in themes for t in theme.subtree))):
         return None  # what arrives with no mission and no troops is delivered, not deployed
     draft.bare = all((c.dep_ == "det" and c.lower_ == "the") or c.is_punct or
-                     (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during"}) for c in token.children)
+                     (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during", "by"}) for c in token.children)
     draft.topical = any(c.dep_ in {"prep", "acl"} and c.lower_ not in {"in", "at", "during", "between", "with"}
                         for c in token.children)
     doers = [m.label for m, slot, _ in slots if slot.name == "subject"]

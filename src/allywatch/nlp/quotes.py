@@ -38,6 +38,7 @@ _QUOTE = re.compile(r'"')
 _ADVERBS = frozenset({"also", "then", "later", "further", "again", "earlier", "previously", "separately"})
 _BODY_WORDS = frozenset({"ministry", "department", "office", "agency", "command", "council", "commission"})
 MIN_WORDS = 1
+_FIRST_PERSON_MARK = "\x00"  # marks a clause closed by a colon, whose first person speaks
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,18 @@ def extract_quotes(extraction: Extraction) -> Extraction:
 
 def _resolve(phrase: str, at: int, quote_at: int, speakers: list[Entity],
              last: dict[str, str | None]) -> str | None:
-    """The entity a speaker phrase names: a person in it, else a body in it, else by reference."""
+    """The entity a speaker phrase names: a person in it, else a body in it, else by reference (the first one
+    when the phrase is a clause that a colon closes, whose subject comes first)."""
+    first = phrase.startswith(_FIRST_PERSON_MARK)
+    if first:
+        phrase, at = phrase[len(_FIRST_PERSON_MARK):], at + len(_FIRST_PERSON_MARK)
     end = at + len(phrase)
     for kind in ("person", "org"):
         found = [(m.start, e.name) for e in speakers if e.type == kind for m in e.mentions if at <= m.start < end]
         if found:
-            return max(found)[1]
+            return min(found)[1] if first else max(found)[1]
+    if first:
+        return None
     words = [w for w in re.findall(r"[\w'’-]+", phrase.lower()) if w not in _ADVERBS]
     if not words:
         return None
@@ -156,6 +163,14 @@ def _speaker_text(text: str, raw: _Raw) -> tuple[str, int] | None:
         cut = who.rfind('"')
         offset = cut + 1 if cut >= 0 else 0
         return who[offset:].rstrip(" ,"), line_start + before.start("who") + offset
+    if head.endswith(":"):
+        # 'Trump, asked about rare earths: "…"', 'The minister cuts in: "…"': the clause that the colon closes
+        # names its speaker first
+        stop = head.rfind(". ")
+        clause_start = max(stop + 2 if stop >= 0 else 0, head.rfind('"') + 1)
+        clause = head[clause_start:-1]
+        if clause.strip() and len(clause.split()) <= 25:
+            return _FIRST_PERSON_MARK + clause, line_start + clause_start - len(_FIRST_PERSON_MARK)
     return None
 
 
