@@ -1284,3 +1284,24 @@ def test_the_stage_of_a_merged_event_is_the_one_the_lead_states(run: Run) -> Non
             "line. Ghana is also looking to purchase Brazilian-made Super Tucano aircraft.")
     [event] = _of(run, text, "arms_transfer")
     assert (event.participants, event.status) == (("BRA", "GHA"), "completed")
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("Indonesia has asked South Korea to join a partnership on processing nickel for batteries.", ("IDN", "KOR"),
+     "proposed"),
+    ("Norway has invited the European Union to invest in developing a rare-earth deposit.", ("EU", "NOR"),
+     "proposed"),
+    ("South Korea and Uzbekistan signed a memorandum in Tashkent on Tuesday to jointly explore tungsten deposits.",
+     ("KOR", "UZB"), "agreed"),
+    ("India and the United States concluded a Security of Supply Arrangement on Friday.", ("IND", "USA"), "agreed"),
+])
+def test_minerals_partnerships_invitations_and_security_of_supply(run: Run, text: str, parties: tuple[str, ...],
+                                                                  status: str) -> None:
+    assert [(e.type, e.participants, e.status) for e in run(text).events] == [("supply_chain", parties, status)]
+
+
+def test_who_invites_joins_the_joint_work_but_not_a_sale_it_asks_for(run: Run) -> None:
+    [drills] = run("Vietnam invited India to hold joint naval drills.").events
+    assert (drills.type, drills.participants) == ("exercise", ("IND", "VNM"))
+    [sale] = run("Poland asked Germany to send tanks to Ukraine.").events
+    assert dict(sale.roles) == {"supplier": "DEU", "recipient": "UKR"}

@@ -562,6 +562,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             done = next(((s, r) for m, s, r in slots if m is named), None)
             if done is not None and not any(m is beside for m, _, _ in slots):
                 slots.append((beside, Slot(done[0].name, "named beside it in a headline", done[0].depth), done[1]))
+    if kind in JOINT_TYPES and kind != "meeting":
+        # "Norway has invited the EU to invest in its rare-earth deposit": who invites joins the work it proposes
+        inviting = next((v for v in chain[1:] if is_verb(v) and v.lemma_.lower() in {"invite", "ask", "urge"}
+                         and any(c.dep_ == "dobj" for c in v.children)), None)
+        if inviting is not None:
+            in_slots = {m.label for m, _, _ in slots}
+            for party_token, mention in sentence.parties:
+                if _head_of_conj(party_token).dep_ == "nsubj" and _head_of_conj(party_token).head.i == inviting.i \
+                        and mention.label not in in_slots and frame.get("subject"):
+                    slots.append((mention, Slot("subject", f"'{inviting.text}' the other side to join"),
+                                  frame["subject"]))
     pronoun = _pronoun_subject(token, chain)
     if pronoun is not None and frame.get("subject") and not any(s.name == "subject" for _, s, _ in slots):
         referent = _referent(pronoun, token, chain, sentence, index, main_party)
@@ -607,8 +618,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "agreement" and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.words["civil"]
                                    for c in token.children):
         return None  # "free-trade agreements", "a tax treaty": not defence cooperation
-    if kind == "agreement" and {t.lemma_.lower() for t in token.subtree} & lexicon.words["minerals"]:
-        kind = "supply_chain"  # "a framework on critical minerals", "a minerals deal"
+    signing = chain[1] if len(chain) > 1 and is_verb(chain[1]) else None
+    topic = [*token.subtree, *(t for c in (signing.children if signing is not None else ())
+                               if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
+                               for t in c.subtree)]  # "signed a memorandum on Tuesday to explore tungsten"
+    if kind == "agreement" and ({t.lemma_.lower() for t in topic} & lexicon.words["minerals"] or (
+            any(t.lower_ == "supply" for t in topic) and "security of supply" in sentence.span.text.lower())):
+        kind = "supply_chain"  # "a framework on critical minerals", "a minerals deal", "a Security of Supply pact"
     if kind in {"co_development", "co_production"} and themes and all(
             {t.lemma_.lower() for t in theme.subtree} & lexicon.words["minerals"] for theme in themes):
         kind = "supply_chain"  # "agreed to develop tungsten deposits together": minerals, not weapons
@@ -1324,7 +1340,8 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         verb = next((v for v in chain if is_verb(v)), None)  # the verb that takes the partnership itself
         return _named(token) or (verb is not None and (
             lexicon.status_class(lemma(verb)) in {"agreed", "planned", "proposed"}
-            or verb.lemma_ in {"establish", "form", "forge", "launch", "create", "upgrade", "elevate", "enter"}))
+            or verb.lemma_ in {"establish", "form", "forge", "launch", "create", "upgrade", "elevate", "enter",
+                               "join"}))
     if need == "customer":
         return any(slot.name in {"for", "dative"} for _, slot, _ in slots)
     if need == "minerals":
