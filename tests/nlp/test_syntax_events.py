@@ -1305,3 +1305,14 @@ def test_who_invites_joins_the_joint_work_but_not_a_sale_it_asks_for(run: Run) -
     assert (drills.type, drills.participants) == ("exercise", ("IND", "VNM"))
     [sale] = run("Poland asked Germany to send tanks to Ukraine.").events
     assert dict(sale.roles) == {"supplier": "DEU", "recipient": "UKR"}
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("Russian ships arrived in Surabaya for the Orruda drills earlier in the week.", []),
+    ("India is the 18th country to conclude such an arrangement with the Pentagon.", []),
+    ("Sweden will continue to maintain the Czech Republic's 14 Gripen fighters until 2035 under an agreement signed "
+     "in Prague on Tuesday.", ["maintenance"]),
+])
+def test_ships_come_for_drills_precedents_and_the_agreement_an_act_is_under(run: Run, text: str,
+                                                                           kinds: list[str]) -> None:
+    assert [e.type for e in run(text).events] == kinds

@@ -265,11 +265,13 @@ def _exercise_read_as_verb(doc: Doc) -> None:
     after a determiner and a name it is the noun, the object of the verb before it."""
     for token in doc:
         if token.lemma_.lower() not in {"exercise", "drill"} or token.pos_ != "VERB" or token.i < 2 or \
-                token.dep_ not in {"ccomp", "xcomp", "conj"} or not is_verb(token.head):
+                token.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or not is_verb(token.head):
             continue
         name, first = doc[token.i - 1], doc[token.i - 2]
         if name.text[:1].isupper() and first.lower_ in {"the", "their", "its", "a", "an", "this", "our"}:
             token.pos_, token.tag_, token.dep_ = "NOUN", "NN", "dobj"
+            if name.dep_ == "pobj" and name.head.pos_ == "ADP":  # "arrived for the Orruda drills"
+                token.head, token.dep_ = name.head, "pobj"
             for child in list(token.children):
                 if child.i < token.i and child.dep_ in {"nsubj", "dobj"}:
                     child.dep_ = "compound"
@@ -612,7 +614,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "a framework agreement": one agreement, read at its head
     if kind == "agreement" and slots and all(id(m) in firms for m, _, _ in slots):
         return None  # "the German contractor and a Ukrainian partner company signed a letter of intent": firms'
-    if kind == "agreement" and any(c.dep_ in {"amod", "det"} and c.lower_ in {"similar", "such", "comparable", "other"}
+    if kind == "agreement" and any(c.dep_ in {"amod", "det", "predet"} and c.lower_ in {"similar", "such", "comparable",
+                                                                           "other"}
                                    for c in token.children):
         return None  # "Seoul signed such pacts with Canberra before": a precedent
     if kind == "agreement" and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.words["civil"]
@@ -937,8 +940,19 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 g.dep_ in {"xcomp", "ccomp", "dobj"} and g.lemma_.lower() in _GUARDING for g in c.children)))
         for c in token.children) or any(  # "arrived in Bulgaria to help guard its airspace"
         c.dep_ == "conj" and c.lemma_.lower() in {"stay", "remain"} for c in token.children)  # "and will stay"
-    draft.mission = draft.mission or (trigger.lemmas[0] == "arrive" and any(
-        t.lemma_.lower() in lexicon.words["missions"] for t in token.subtree))  # "arrived under bomber rotation"
+    if trigger.lemmas[0] == "arrive":
+        # "arrived under a bomber rotation", "arrived to help guard its airspace"; not "patrol vessels arrived",
+        # nor "ships arrived for the drills" (they take part in the exercise)
+        subject_words = {t.i for theme in themes for t in theme.subtree}
+        staying = lexicon.words["missions"] - {"exercise", "drill", "training"}
+        draft.mission = any(t.lemma_.lower() in staying and t.i not in subject_words for t in token.subtree) or any(
+            c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children) for c in token.children) or any(
+            c.dep_ == "conj" and c.lemma_.lower() in {"stay", "remain"} for c in token.children)
+    visits = lexicon.words["missions"] | {"visit", "call", "exercise", "drill", "talks"}
+    purpose = any(p.dep_ == "prep" and p.lower_ == "for" and any(t.lemma_.lower() in visits for t in p.subtree)
+                  for p in token.children)
+    if kind == "arms_transfer" and trigger.lemmas[0] == "arrive" and (purpose or draft.mission):
+        return None  # "Russian ships arrived in Surabaya for the drills": a visit, not a delivery
     if kind == "force_posture" and trigger.lemmas[0] == "arrive" and not (
             draft.mission or _personnel(" ".join(t.text for theme in themes for t in theme.subtree))):
         return None  # what arrives with no mission and no troops is delivered, not deployed
@@ -958,7 +972,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft.reach = (sentence.offset + subtree[0].idx, sentence.offset + subtree[-1].idx + len(subtree[-1]))
     draft.governors = frozenset(sentence.offset + t.idx for t in chain)
     if token.dep_ == "pobj" and token.head.head.i != token.head.i:
-        draft.attached = sentence.offset + token.head.head.idx  # "under the pact, ... will deploy"
+        above = token.head.head
+        while token.head.lower_ == "under" and not is_verb(above) and above.head.i != above.i:
+            above = above.head  # "will maintain the jets until 2035 under an agreement": the maintaining
+        draft.attached = sentence.offset + above.idx  # "under the pact, ... will deploy"
     elif token.dep_ in {"dobj", "nsubjpass"} and kind == "agreement" and any(
             c.dep_ in {"advcl", "xcomp", "acl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in token.head.children):
