@@ -8,10 +8,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from allywatch import __version__
 from allywatch.corpus.stories import stream_stories
@@ -178,7 +179,7 @@ def _open_store(db: str) -> Repository:
     try:
         return Repository.open(db)
     except AllywatchError as error:
-        err.print(f"[red]error:[/red] {error}")
+        err.print(f"[red]error:[/red] {escape(str(error))}")  # escaped: "pip install 'allywatch[postgres]'"
         raise typer.Exit(EXIT_USAGE) from error
 
 
@@ -359,27 +360,113 @@ def watch(
     raise typer.Exit(EXIT_REJECTED if any(r.errors or r.rejected for r in reports) else EXIT_OK)
 
 
+PartyOption = Annotated[list[str] | None, typer.Option("--party", metavar="CODE", help="A party code, e.g. JPN; "
+                                                       "repeat it for events all the given parties take part in.")]
+TypeOption = Annotated[str | None, typer.Option("--type", help="An event type, e.g. co_production.")]
+StatusOption = Annotated[str | None, typer.Option("--status", help="proposed, planned, agreed, ongoing, completed.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD: the event's date "
+                                                                 "or last sighting on or after it.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="YYYY, YYYY-MM or YYYY-MM-DD: the event's date "
+                                                                 "or first sighting on or before it.")]
+
+
+def _check_periods(**bounds: str | None) -> None:
+    """Stop with a usage error on a date bound that is not YYYY, YYYY-MM or YYYY-MM-DD."""
+    from allywatch.store.repository import check_period
+
+    try:
+        for name, value in bounds.items():
+            if value is not None:
+                check_period(value, f"--{name}")
+    except AllywatchError as error:
+        _usage_error(error)
+
+
+def _usage_error(error: AllywatchError | str) -> NoReturn:
+    """Print one line, ``error: ...``, however long, and exit with the usage status."""
+    err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_USAGE) from (error if isinstance(error, BaseException) else None)
+
+
 @app.command()
 def events(
     db: DbOption = "sqlite:///allywatch.db",
-    party: Annotated[str | None, typer.Option("--party", help="A party code, e.g. JPN.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="An event type, e.g. co_production.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    status: Annotated[str | None, typer.Option("--status", help="proposed, planned, agreed, ongoing, completed.")]
-    = None,
+    party: PartyOption = None,
+    type: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    status: StatusOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Consolidated events with their sources.
 
     Example: allywatch events --party JPN --type co_production --since 2024-01 --json
     """
-    rows = _query(db, lambda repo: repo.events(party=party, type=type, since=since, status=status))
+    _check_periods(since=since, until=until)
+    rows = _query(db, lambda repo: repo.events(party=party, type=type, since=since, until=until, status=status))
     if as_json:
         typer.echo(json.dumps({"data": rows, "count": len(rows)}, ensure_ascii=False))
         return
     from allywatch.report import events_table
 
     Console().print(events_table(rows))
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="csv, jsonl, parquet (needs pip install "
+                                                      "'allywatch\\[parquet]') or graphml (the cooperation graph).")],
+    out: Annotated[Path, typer.Option("--out", help="The file to write (replaced if it exists).")],
+    db: DbOption = "sqlite:///allywatch.db",
+    party: PartyOption = None,
+    type: TypeOption = None,
+    status: StatusOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Export the consolidated events, filtered as 'allywatch events' filters them: one row per event with its
+    sources and evidence sentences (csv, jsonl, parquet), or the graph of which parties cooperate on what
+    (graphml, for networkx or Gephi).
+
+    Example: allywatch export --format csv --out jpn-usa.csv --party JPN --party USA --since 2024-01
+    """
+    from allywatch.export import EventFilters, check_format, export_events
+
+    try:
+        check_format(fmt)  # before the store is opened
+    except AllywatchError as error:
+        _usage_error(error)
+    _check_periods(since=since, until=until)
+    _require_store(db)
+    filters = EventFilters(parties=tuple(party or ()), type=type, status=status, since=since, until=until)
+    repo = _open_store(db)
+    try:
+        report = export_events(repo, out, fmt, filters)
+    except AllywatchError as error:
+        _usage_error(error)
+    finally:
+        repo.close()
+    if not quiet:
+        graph = f" ({report.parties} parties, {report.edges} edges)" if fmt == "graphml" else ""
+        err.print(f"exported {report.events} events{graph} as {fmt} -> {escape(str(report.path))}", highlight=False,
+                  soft_wrap=True)
+
+
+def _require_store(db: str) -> None:
+    """Stop with a usage error when a SQLite store file does not exist (opening it would create an empty one)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from allywatch.store.repository import normalise_url
+
+    try:
+        url = make_url(normalise_url(db))
+    except ArgumentError:
+        return  # opening the store reports it
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") \
+            and not Path(url.database).exists():
+        _usage_error(f"no store at {url.database}; 'allywatch ingest' fills one")
 
 
 @app.command()

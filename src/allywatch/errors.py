@@ -25,3 +25,7 @@ class StoreError(AllywatchError):
 
 class EngineError(AllywatchError):
     """An engine lacks a capability an across-article stage needs."""
+
+
+class ExportError(AllywatchError):
+    """An export could not be written: an unknown format, an unwritable path, a missing optional package."""

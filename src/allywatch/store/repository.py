@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, or_, select
+from sqlalchemy import Engine, Select, create_engine, delete, event, func, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from allywatch.corpus.consolidate import Source, consolidate, story_conflicts
 from allywatch.corpus.stories import Signature, StoryClusterer, signature_from_json, signature_to_json
-from allywatch.errors import StoreError
+from allywatch.errors import InputError, StoreError
 from allywatch.model import Extraction
 from allywatch.output import extraction_to_json
 from allywatch.store.tables import ArticleRow, EntityRow, KbEventRow, StoryRow
@@ -44,6 +45,21 @@ def normalise_url(url: str) -> str:
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+_PERIOD = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def check_period(value: str, name: str = "date") -> str:
+    """A date bound of an events query, checked: YYYY, YYYY-MM or YYYY-MM-DD, a real day or month."""
+    value = value.strip()
+    try:
+        if not _PERIOD.fullmatch(value):
+            raise ValueError(value)
+        dt.date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        raise InputError(f"{name} takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}") from None
+    return value
 
 
 @dataclass(frozen=True)
@@ -237,21 +253,64 @@ class Repository:
         with self.sessions() as session:
             return list(session.scalars(select(ArticleRow.doc).order_by(ArticleRow.id)))
 
-    def events(self, party: str | None = None, type: str | None = None, since: str | None = None,
-               status: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
-        """Consolidated events, newest first, filtered by party, type, first date and status."""
+    def events(self, party: str | Iterable[str] | None = None, type: str | None = None, since: str | None = None,
+               status: str | None = None, limit: int | None = 1000, until: str | None = None,
+               urls: bool = False) -> list[dict[str, Any]]:
+        """Consolidated events, newest first, filtered by party (one code, or several that must all take part),
+        type, dates (``since``/``until``: YYYY, YYYY-MM or YYYY-MM-DD, each bound inclusive) and status; at most
+        ``limit`` (``None``: all). With ``urls``, each source also carries its article's ``url``."""
+        return list(self.iter_events(party=party, type=type, since=since, until=until, status=status, limit=limit,
+                                     urls=urls))
+
+    def iter_events(self, party: str | Iterable[str] | None = None, type: str | None = None,
+                    since: str | None = None, until: str | None = None, status: str | None = None,
+                    limit: int | None = None, urls: bool = False, chunk: int = 500) -> Iterator[dict[str, Any]]:
+        """The events of :meth:`events` (same filters, same order), read ``chunk`` rows at a time so memory stays
+        flat however many there are; all of them unless ``limit`` is given.
+
+        An event is on or after ``since`` when its date or its last sighting is, and on or before ``until`` when
+        its date or its first sighting is (a period covers its whole span: ``until=2024-04`` takes 2024-04-30)."""
         query = select(KbEventRow)
-        if party:
-            query = query.where(KbEventRow.participants.like(f"%,{party.upper()},%"))
+        codes = [party] if isinstance(party, str) else list(party or [])
+        for code in (c.strip().upper() for c in codes if c.strip()):
+            query = query.where(KbEventRow.participants.like(f"%,{code},%"))
         if type:
             query = query.where(KbEventRow.type == type)
         if since:
+            since = check_period(since, "since")
             query = query.where(or_(KbEventRow.date >= since, KbEventRow.last_seen >= since))
+        if until:
+            until = check_period(until, "until")
+            # compare the prefix as long as the bound, so a day or month inside the bound's period is before it
+            query = query.where(or_(func.substr(KbEventRow.date, 1, len(until)) <= until,
+                                    func.substr(KbEventRow.first_seen, 1, len(until)) <= until))
         if status:
             query = query.where(KbEventRow.status == status)
-        query = query.order_by(KbEventRow.last_seen.desc(), KbEventRow.id).limit(limit)
+        query = query.order_by(KbEventRow.last_seen.desc(), KbEventRow.id)
+        if limit is not None:
+            query = query.limit(limit)
+        return self._stream_events(query, urls, chunk)  # the filters are checked now, the rows read when iterated
+
+    def _stream_events(self, query: Select[KbEventRow], urls: bool, chunk: int) -> Iterator[dict[str, Any]]:
         with self.sessions() as session:
-            return [_event_dict(row) for row in session.scalars(query)]
+            for rows in session.scalars(query.execution_options(yield_per=chunk)).partitions():
+                found = [_event_dict(row) for row in rows]
+                if urls:
+                    self._add_source_urls(found)
+                yield from found
+
+    def _add_source_urls(self, events: list[dict[str, Any]]) -> None:
+        """Give each source of these events its article's URL (a source is an article of the event's story)."""
+        stories = sorted({e["story"] for e in events})
+        found: dict[tuple[str, str], str | None] = {}
+        with self.sessions() as session:
+            for i in range(0, len(stories), 500):
+                found.update(((story, doc), url) for story, doc, url in session.execute(
+                    select(ArticleRow.story_id, ArticleRow.doc, ArticleRow.url)
+                    .where(ArticleRow.story_id.in_(stories[i:i + 500]))))
+        for kb_event in events:
+            kb_event["sources"] = [{**source, "url": found.get((kb_event["story"], source["doc"]))}
+                                   for source in kb_event["sources"]]
 
     def stories(self, limit: int = 1000) -> list[dict[str, Any]]:
         """Stories, newest first, with their size."""
