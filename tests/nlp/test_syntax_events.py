@@ -1316,3 +1316,18 @@ def test_who_invites_joins_the_joint_work_but_not_a_sale_it_asks_for(run: Run) -
 def test_ships_come_for_drills_precedents_and_the_agreement_an_act_is_under(run: Run, text: str,
                                                                            kinds: list[str]) -> None:
     assert [e.type for e in run(text).events] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "No date for the F-16s to be handed over to Argentina was announced.",
+    "No Japanese troops are deployed in the Philippines.",
+    "Germany has delivered no Taurus missiles to Ukraine.",
+    "A Japanese military presence in the Philippines could help Manila counter Chinese influence.",
+])
+def test_acts_denied_by_no_and_presences_supposed_are_no_events(run: Run, text: str) -> None:
+    assert run(text).events == ()
+
+
+def test_no_elsewhere_in_the_sentence_does_not_deny_the_act(run: Run) -> None:
+    [event] = run("Germany delivered the tanks to Ukraine with no delay.").events
+    assert (event.type, event.status) == ("arms_transfer", "completed")

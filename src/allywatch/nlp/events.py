@@ -691,6 +691,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "an agreement that provides a legal framework for transferring equipment": no transfer yet
     if kind in {"exercise", "force_posture"} and chain[1:2] and chain[1].lemma_.lower() == "discuss":
         return None  # "the ministers met and discussed joint patrols": a topic, not a plan
+    negated_by_no = [*chain[1:3], *themes, *([token.head] if token.dep_ in {"acl", "relcl", "advcl"} else [])]
+    if any(not is_verb(t) and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in negated_by_no):
+        # "no date for the jets to be handed over was announced", "no Japanese troops are deployed there"
+        return None
+    if not is_verb(token) and token.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                                             for c in token.children) and any(
+            c.dep_ == "aux" and c.lower_ in {"could", "might", "may", "would"} for c in token.head.children):
+        return None  # "a Japanese military presence could help Manila": a supposition, not a deployment
     if not is_verb(token) and any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in token.children):
         return None  # "any deployment of missiles would threaten peace": no act in particular
     if kind == "agreement" and any(c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those"}
