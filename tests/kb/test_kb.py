@@ -92,3 +92,11 @@ def test_bad_user_files_are_refused_with_a_reason(tmp_path: Path, content: str, 
     extra.write_text(content, encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=message):
         KnowledgeBase.load([extra])
+
+
+def test_programmes_are_found_in_the_plural() -> None:
+    from allywatch.kb.loader import KnowledgeBase
+
+    forms = {form for form, kind, _ in KnowledgeBase.load().iter_surface_forms() if kind == "program"}
+    assert {"Super Tucanos", "Rafales"} <= forms
+    assert "HIMARSs" not in forms  # a name in capitals ending in s takes no plural of its own

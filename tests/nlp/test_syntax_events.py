@@ -1331,3 +1331,20 @@ def test_acts_denied_by_no_and_presences_supposed_are_no_events(run: Run, text: 
 def test_no_elsewhere_in_the_sentence_does_not_deny_the_act(run: Run) -> None:
     [event] = run("Germany delivered the tanks to Ukraine with no delay.").events
     assert (event.type, event.status) == ("arms_transfer", "completed")
+
+
+@pytest.mark.parametrize("text,supplier,recipient,status", [
+    ("Vietnam has greenlit the purchase of BrahMos missiles from India.", "IND", "VNM", "agreed"),
+    ("Brazil okayed the sale of six Super Tucanos to Paraguay.", "BRA", "PRY", "agreed"),
+    ("Norway handed Ukraine two air-defence systems on Friday.", "NOR", "UKR", "completed"),
+    ("Taiwan took possession of the first F-16V jets from the United States.", "USA", "TWN", "ongoing"),
+])
+def test_more_verbs_of_approving_and_handing_and_plural_programmes(run: Run, text: str, supplier: str,
+                                                                   recipient: str, status: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles), event.status) == ({"supplier": supplier, "recipient": recipient}, status)
+
+
+def test_a_deal_on_production_is_that_production(run: Run) -> None:
+    assert [e.type for e in run("Seoul and Warsaw struck a deal on K2 tank production.").events] == ["co_production"]
+    assert run("The minister handed the keys to his successor.").events == ()

@@ -275,8 +275,12 @@ class KnowledgeBase:
             for form in (org.name, *org.aliases):
                 yield form, "org", org.name
         for program in self.programs:
-            for form in (program.name, *program.aliases):
+            forms = (program.name, *program.aliases)
+            for form in forms:
                 yield form, "program", program.name
+                plural = _plural(form)
+                if plural and plural not in forms:
+                    yield plural, "program", program.name  # "six Super Tucanos", "two Shaldags"
         for location in self.locations:
             for form in (location.name, *location.aliases):
                 yield form, "location", location.name
@@ -410,3 +414,12 @@ def _location(record: dict[str, Any]) -> Location:
         raise ValueError(f"'kind' must be one of {sorted(LOCATION_KINDS)}, got {kind!r}")
     return Location(name=_required(record, "name"), kind=kind, party=_code(record.get("party"), "party"),
                     aliases=_strings(record.get("aliases"), "aliases"), note=str(record.get("note") or ""))
+
+
+def _plural(form: str) -> str | None:
+    """The plural news writes of a programme named by a capitalised word ("Super Tucanos", "Rafales", "K9s"), or
+    None when the name ends otherwise (a number alone, a lower-case word, an "s" already)."""
+    last = form.split()[-1] if form.split() else ""
+    if not last or not last[:1].isupper() or last[-1:] in {"s", "S", "x", "X"} or not last[-1:].isalnum():
+        return None
+    return form + "s"

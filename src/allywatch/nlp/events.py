@@ -678,6 +678,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             if c.i != token.i and is_verb(c) and not _own_clause_between(c, token)
             and token.i in {t.i for t in governing_chain(c, lexicon)}):
         return None  # "signed a deal to buy 24 of Denmark's F-16s": read at the buying, which names its sides
+    if frame_name == "deal" and any(
+            p.dep_ == "prep" and p.lower_ in {"on", "for", "covering", "regarding", "concerning"} and any(
+                t.type in {"co_production", "co_development", "maintenance", "supply_chain"}
+                for w in p.subtree for t in lexicon.triggers.get(w.lemma_.lower(), ()))
+            for p in token.children):
+        return None  # "struck a deal on K2 tank production": the deal is that production's
     if frame_name == "deal" and token.dep_ == "pobj" and token.head.lower_ == "under":
         return None  # "will jointly develop a drone under a deal signed with Baykar": that act's deal, no sale
     if kind in JOINT_TYPES - {"agreement", "meeting"} and not is_verb(token) and _in_list(token) and any(
