@@ -1348,3 +1348,14 @@ def test_more_verbs_of_approving_and_handing_and_plural_programmes(run: Run, tex
 def test_a_deal_on_production_is_that_production(run: Run) -> None:
     assert [e.type for e in run("Seoul and Warsaw struck a deal on K2 tank production.").events] == ["co_production"]
     assert run("The minister handed the keys to his successor.").events == ()
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Qatar will buy 24 fighter jets from the United Kingdom, the biggest order for the aircraft in a decade.",
+     "agreed"),
+    ("Poland will buy 96 Apache helicopters from the US, a deal worth 12 billion dollars.", "agreed"),
+    ("Poland will buy more tanks from Korea, the minister said.", "planned"),
+])
+def test_a_purchase_called_an_order_in_apposition_is_agreed(run: Run, text: str, status: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert event.status == status

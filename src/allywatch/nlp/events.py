@@ -714,6 +714,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "Japan and Indonesia have begun talks on transferring destroyers": the transfer, negotiated
     closing = next((v for v in chain if is_verb(v) and v.lemma_.lower() in {"conclude", "wrap", "finish", "close"}
                     and v.tag_ in {"VBD", "VBN"}), None)
+    if kind == "arms_transfer" and stage == "planned" and any(
+            t.dep_ == "appos" and t.lemma_.lower() in {"order", "contract", "deal", "purchase", "acquisition"}
+            for t in token.subtree):
+        stage = "agreed"  # "Qatar will buy 24 jets from Britain, the biggest order in a decade": an order placed
+        status = replace(status, why=f"{status.why}, but an apposition calls it an order placed: agreed")
     if kind in {"exercise", "meeting"} and closing is not None and stage == "agreed":
         stage = "completed"  # "concluded their exercise", "wrapped up talks": held and over
     if kind in {"agreement", "export_control"} and any(
