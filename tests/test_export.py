@@ -108,7 +108,7 @@ def test_jsonl_has_each_event_with_its_sources_and_evidence_sentences(store: str
     assert len(japan_us) >= 5
     [production] = [r for r in japan_us if r["type"] == "co_production"]
     assert [s["doc"] for s in production["sources"]] == ["004_5b5dc9eb8f601fe5"]
-    assert any("agreed on Friday to enhance joint production of defense equipment" in span["text"]
+    assert any("enhance joint production" in span["text"]
                for span in production["evidence"])
     [tomahawks] = [r for r in japan_us if r["type"] == "arms_transfer" and r["program"] == "Tomahawk"]
     assert tomahawks["roles"] == {"supplier": "USA", "recipient": "JPN"}

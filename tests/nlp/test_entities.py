@@ -151,7 +151,7 @@ def test_a_capital_opening_a_headline_is_a_party_not_a_dateline(run: Run) -> Non
 
 def test_a_titled_official_named_again_by_surname_acts_for_the_state(run: Run) -> None:
     text = ("Chancellor Friedrich Merz flew to Vilnius on Thursday to meet Lithuanian President Gitanas Nausėda. "
-            "Merz and Nausėda also held talks.")
+            "Merz and Nausėda then held talks.")
     result = run(text)
     second = text.index("Nausėda.") + len("Nausėda. ")
     later = {m.label for m in result.party_mentions if m.start >= second}

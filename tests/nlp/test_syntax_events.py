@@ -845,7 +845,7 @@ def test_what_is_moved_without_the_other_side_is_no_transfer(run: Run) -> None:
 
 
 @pytest.mark.parametrize("text,parties", [
-    ("Germany now has a combat brigade based permanently in Lithuania.", ("DEU", "LTU")),
+    ("Germany now has an armoured brigade stationed permanently in Lithuania.", ("DEU", "LTU")),
     ("The US keeps about 10,000 troops stationed in Poland.", ("POL", "USA")),
     ("Britain maintains a battalion deployed in Estonia.", ("EST", "GBR")),
 ])
@@ -891,8 +891,8 @@ def test_reaching_a_spending_goal_and_appropriations_are_budgets(run: Run, text:
 
 
 @pytest.mark.parametrize("text", [
-    "Indian firms could meet the needs of the Moroccan army, the minister said.",
-    "Under the declaration, allies commit to reach 5% of GDP by 2035.",
+    "Indian suppliers could meet the needs of Morocco's soldiers, the minister said.",
+    "Under the summit text, members pledge to reach 5% of GDP by 2035.",
     "Belgium will not meet NATO's 2% target until 2035.",
 ])
 def test_needs_met_and_goals_with_no_one_named_are_no_budget(run: Run, text: str) -> None:
@@ -995,7 +995,7 @@ def test_what_is_under_negotiation_is_proposed(run: Run, text: str, kind: str) -
      "defence ministry and Turkish drone maker Baykar.", ["co_development"]),
     ("Kenya and Turkey signed a military framework agreement in Ankara covering training, the defence industry "
      "and intelligence sharing.", ["agreement"]),
-    ("Egypt and South Korea signed a memorandum on defence research and development cooperation.",
+    ("Egypt and South Korea signed a memorandum on joint defence research and development.",
      ["co_development"]),
 ])
 def test_a_deal_under_which_work_is_done_and_an_agreement_over_many_areas(run: Run, text: str,
@@ -1164,7 +1164,7 @@ def test_forces_that_arrive_on_a_mission_are_deployed(run: Run, text: str, parti
 
 
 def test_what_is_sent_to_refill_stocks_is_a_transfer(run: Run) -> None:
-    text = "Japan has sent a first batch of PAC-3 missiles to the United States to help refill American stocks."
+    text = "Tokyo has shipped an initial batch of interceptors to Washington to help replenish US stocks."
     assert [e.type for e in run(text).events] == ["arms_transfer"]
 
 
@@ -1241,7 +1241,7 @@ def test_stages_from_concluding_entering_into_force_and_delivery_of_what_was_ple
 
 
 @pytest.mark.parametrize("text,supplier,recipient", [
-    ("Asked whether Washington would sell Kyiv more Patriot systems, the president said Ukraine wanted them.",
+    ("Asked if Washington would sell Kyiv additional Patriot batteries, the president said Ukraine needed them.",
      "USA", "UKR"),
     ("Russia offered Pakistan 40 Su-35 jets.", "RUS", "PAK"),
 ])

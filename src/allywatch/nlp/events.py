@@ -547,7 +547,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if kind == "meeting" and mention.source == "company":
             continue  # firms' talks are not talks between states
         if kind == "agreement" and slot.name == "to" and not is_verb(token):
-            continue  # "presented the agreement as a message to Moscow": the agreement is not with Moscow
+            continue  # "described the pact as a signal to Moscow": the agreement is not with Moscow
         if kind == "maintenance" and slot.name == "maker" and mention.source == "company":
             continue  # "maintain its Sukhoi fleet": the maker is not the owner
         if permitted is not None and slot.name in {"subject", "agent", "possessor", "maker", "modifier"} and \
@@ -875,7 +875,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         budgets = [d.participants for d in recent if d.type == "defense_spending"]
         owner = owners[0] if owners else next(iter(budgets[-1])) if budgets else _carried_single(previous, main_party)
         if owner is None or (not owners and "goal" in trigger.needs):
-            return None  # "allies commit to reach 5% of GDP": whoever reaches the goal is named
+            return None  # "members vow to hit 5% of output": whoever reaches the goal is named
         carried = not owners
         parties, final_roles = {owner}, {}
     elif kind == "export_control":

@@ -324,7 +324,7 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if top is None:
         return Slot("modifier", "inside the trigger's phrase") if x.i == trigger.i else None
     if is_verb(trigger) and x.i == trigger.i and party.i == trigger.i + 1 and party.pos_ == "PROPN" and (
-            (top.dep_ == "dobj" and party.dep_ in {"compound", "nmod", "npadvmod"} and top.i > party.i + 1
+            (top.dep_ == "dobj" and party.dep_ in {"compound", "nmod", "npadvmod", "amod"} and top.i > party.i + 1
              and any(t.pos_ in {"NUM", "DET"} or t.lower_ in {"more", "some", "additional", "further", "extra", "new",
                                                                 "several", "up", "about", "nearly", "another"}
                      for t in party.doc[party.i + 1:top.i]))
@@ -619,9 +619,10 @@ def _negated(token: Token, lexicon: Lexicon, is_trigger: bool) -> bool:
 
 def _conditional(verb: Token, lexicon: Lexicon) -> bool:
     for child in verb.children:
-        if child.dep_ == "mark" and child.lower_ == "whether" and verb.head.i != verb.i and \
-                lexicon.status_class(lemma(verb.head)) in {"proposed", "planned", "agreed"}:
-            continue  # "studying whether to buy", "decided whether to": a question weighed, not a condition
+        if child.dep_ == "mark" and child.lower_ in {"whether", "if"} and verb.head.i != verb.i and (
+                lexicon.status_class(lemma(verb.head)) in {"proposed", "planned", "agreed"}
+                or (child.lower_ == "if" and lemma(verb.head) in ASKING)):
+            continue  # "studying whether to buy", "asked if Washington would sell": a question weighed, no condition
         if child.dep_ == "mark" and child.lower_ in lexicon.words["conditional"]:
             return True
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children) \
@@ -633,6 +634,9 @@ def _conditional(verb: Token, lexicon: Lexicon) -> bool:
                 return True  # "should Canada decide to buy"
     return False
 
+
+#: Verbs after which "if" asks rather than sets a condition ("asked if Washington would sell").
+ASKING = frozenset({"ask", "wonder", "question", "know", "see", "check", "decide", "consider", "study", "examine"})
 
 #: Adjectives of attitude: a party after them is what is feared or opposed ("both wary of Turkish activity").
 WARY = frozenset({"wary", "concerned", "worried", "afraid", "fearful", "suspicious", "nervous", "anxious", "alarmed",
