@@ -324,7 +324,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if top is None:
         return Slot("modifier", "inside the trigger's phrase") if x.i == trigger.i else None
     if is_verb(trigger) and x.i == trigger.i and party.i == trigger.i + 1 and party.pos_ == "PROPN" and (
-            (top.dep_ == "dobj" and party.dep_ in {"compound", "nmod", "npadvmod", "amod"} and top.i > party.i + 1
+            (top.dep_ == "dobj" and (party.dep_ in {"compound", "nmod", "npadvmod"} or (
+                party.dep_ == "amod" and party.doc[party.i + 1].pos_ != "PROPN")) and top.i > party.i + 1
              and any(t.pos_ in {"NUM", "DET"} or t.lower_ in {"more", "some", "additional", "further", "extra", "new",
                                                                 "several", "up", "about", "nearly", "another"}
                      for t in party.doc[party.i + 1:top.i]))
