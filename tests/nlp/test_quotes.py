@@ -116,3 +116,8 @@ def test_a_clause_closed_by_a_colon_names_its_speaker_first() -> None:
 
 def test_a_colon_with_no_person_before_it_names_no_speaker() -> None:
     assert _quotes('The list reads: "tanks, guns and radars".', {}) == []
+
+
+def test_a_reply_names_its_speaker() -> None:
+    text = 'Asked about the boats, Albanese replies that they are "coming on schedule".'
+    assert _quotes(text, {"Albanese": "person:Anthony Albanese"}) == [("Anthony Albanese", "coming on schedule")]

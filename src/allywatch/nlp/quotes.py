@@ -24,7 +24,8 @@ SPEECH = (r"said|says|say|told|tells|telling|added|adds|noted|notes|stressed|str
           r"continued|concluded|recalled|replied|responded|commented|posted|tweeted|observed|pointed out|thanked|"
           r"called|calls|described|describes|hailed|hails|praised|praises|welcomed|welcomes|urged|urges|vowed|"
           r"promised|predicted|cautioned|admitted|termed|terms|dubbed|branded|labelled|labeled|saying|adding|"
-          r"writing|restates|restated|reaffirmed|reaffirms|calling|describing")
+          r"writing|restates|restated|reaffirmed|reaffirms|calling|describing|replies|answered|answers|"
+          r"responds|asked|asks|cuts in|cut in|quipped|quips|joked|jokes|recalls|explains|adds|insists|argues")
 _AFTER = re.compile(r"^[,.]?[ \t]*(?:(?P<verb1>" + SPEECH + r")\s+(?P<who1>[^,.;\"\n]{1,80}?)(?=[,.;]|\s+(?:in|at|on|"
                     r"during|when|after|before|to|while|as)\b|$)|(?P<who2>[^,;\"\n]{1,80}?)\s+(?P<verb2>" + SPEECH
                     + r")\b)", re.IGNORECASE)
