@@ -455,6 +455,13 @@ def export(
 
 def _require_store(db: str) -> None:
     """Stop with a usage error when a SQLite store file does not exist (opening it would create an empty one)."""
+    missing = _missing_sqlite_file(db)
+    if missing:
+        _usage_error(f"no store at {missing}; 'allywatch ingest' fills one")
+
+
+def _missing_sqlite_file(db: str) -> str | None:
+    """The path of the SQLite file ``db`` names when that file does not exist (else ``None``)."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
@@ -463,10 +470,11 @@ def _require_store(db: str) -> None:
     try:
         url = make_url(normalise_url(db))
     except ArgumentError:
-        return  # opening the store reports it
+        return None  # opening the store reports it
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") \
             and not Path(url.database).exists():
-        _usage_error(f"no store at {url.database}; 'allywatch ingest' fills one")
+        return url.database
+    return None
 
 
 @app.command()
@@ -516,21 +524,80 @@ def entity(
 
     Example: allywatch entity "Richard Marles"
     """
-    from allywatch.kb.loader import KnowledgeBase, fold
+    from allywatch.kb.loader import KnowledgeBase
+    from allywatch.kb.lookup import offices_of
 
     found = _query(db, lambda repo: repo.entity(name))
     if found is None:
         err.print(f"[red]error:[/red] no entity named {name!r} in the store")
         raise typer.Exit(EXIT_REJECTED)
-    people = KnowledgeBase.load().people_by_form.get(fold(found["name"]), [])
-    found["offices"] = [{"office": o.office, "party": o.party, "start": str(o.start),
-                         "end": str(o.end) if o.end else None} for p in people[:1] for o in p.offices]
+    found["offices"] = offices_of(KnowledgeBase.load(), found["name"])
     if as_json:
         typer.echo(json.dumps({"data": [found], "count": 1}, ensure_ascii=False))
         return
     from allywatch.report import print_entity
 
     print_entity(found, Console())
+
+
+#: The top-level packages the API needs; missing, 'serve' names the extra to install.
+API_PACKAGES = frozenset({"fastapi", "starlette", "pydantic", "uvicorn"})
+
+
+@app.command()
+def serve(
+    db: DbOption = "sqlite:///allywatch.db",
+    host: Annotated[str, typer.Option("--host", help="The address to listen on (0.0.0.0: every interface).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="The port to listen on.")] = 8000,
+    read_token: Annotated[str | None, typer.Option("--read-token", envvar="ALLYWATCH_READ_TOKEN",
+                                                   help="Reads need 'Authorization: Bearer TOKEN' too (default: "
+                                                        "reads are open).")] = None,
+    max_body: Annotated[int, typer.Option("--max-body", min=1, help="The largest request body taken, in bytes "
+                                                                    "(413 beyond).")] = 5_000_000,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Ingest with knowledge-base recognition only.")]
+    = False,
+) -> None:
+    """Serve the store over HTTP: a REST API under /api/, its OpenAPI docs at /docs (pip install 'allywatch\\[api]').
+
+    Reads (articles, stories, events, entities, graph, timeline) answer {"data": [...], "count": N}.
+
+    POST /api/articles ingests one article; when ALLYWATCH_TOKEN is set it needs 'Authorization: Bearer TOKEN'.
+
+    Reads are open unless --read-token (or ALLYWATCH_READ_TOKEN) is set.
+
+    Example: allywatch serve --db sqlite:///allywatch.db --host 127.0.0.1 --port 8000
+    """
+    try:
+        import uvicorn
+
+        from allywatch.api.app import create_app
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] not in API_PACKAGES:
+            raise
+        _usage_error(f"'allywatch serve' needs FastAPI and uvicorn ({error.name} is missing): "
+                     "pip install 'allywatch[api]'")
+    import os
+
+    write_token = os.environ.get("ALLYWATCH_TOKEN") or None
+    settings = _settings(None, use_model=False if no_model else None)
+    missing = _missing_sqlite_file(db)
+    repo = _open_store(db)
+    try:
+        api = create_app(repo, settings, read_token=read_token or None, write_token=write_token, max_body=max_body)
+        if missing:
+            err.print(f"[yellow]note:[/yellow] no store at {escape(missing)}: serving a new, empty one",
+                      highlight=False, soft_wrap=True)
+        if host not in {"127.0.0.1", "localhost", "::1"} and not write_token:
+            err.print(f"[yellow]note:[/yellow] anyone who reaches {escape(host)}:{port} can add articles: set "
+                      "ALLYWATCH_TOKEN to require a token", highlight=False, soft_wrap=True)
+        err.print(f"serving the store on http://{escape(host)}:{port}/api/ (docs at /docs); Ctrl-C stops",
+                  highlight=False, soft_wrap=True)
+        uvicorn.run(api, host=host, port=port, log_level="info")
+    except AllywatchError as error:
+        _usage_error(error)
+    finally:
+        repo.close()
 
 
 kb_app = typer.Typer(help="Look things up in the knowledge base.", no_args_is_help=True)

@@ -70,3 +70,11 @@ def lookup_person(kb: KnowledgeBase, name: str, on: dt.date | None = None, offic
         out.append(Candidate(person, score, tuple(reasons), fits))
     out.sort(key=lambda c: (c.fits, c.score), reverse=True)
     return out[:limit]
+
+
+def offices_of(kb: KnowledgeBase, name: str) -> list[dict[str, str | None]]:
+    """The offices and terms of the person the knowledge base knows by the canonical ``name`` (none for a name it
+    does not know as a person's): ``office``, ``party``, ``start`` and ``end`` (ISO dates; ``None`` while held)."""
+    people = kb.people_by_form.get(fold(name), [])
+    return [{"office": o.office, "party": o.party, "start": o.start.isoformat(),
+             "end": o.end.isoformat() if o.end else None} for person in people[:1] for o in person.offices]

@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Select, create_engine, delete, event, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, create_engine, delete, event, func, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +31,7 @@ from allywatch.output import extraction_to_json
 from allywatch.store.tables import ArticleRow, EntityRow, KbEventRow, StoryRow
 
 DEFAULT_URL = "sqlite:///allywatch.db"
+_Query = TypeVar("_Query", bound=Select)
 
 
 def content_hash(text: str) -> str:
@@ -239,57 +240,105 @@ class Repository:
                                    program=kb_event.program, date=kb_event.date, amount=kb_event.amount,
                                    first_seen=kb_event.first_seen, last_seen=kb_event.last_seen,
                                    outlets=kb_event.outlets, confidence=kb_event.confidence,
-                                   conflicts=kb_event.conflicts, sources=kb_event.sources))
+                                   conflicts=kb_event.conflicts, sources=kb_event.sources,
+                                   search=event_search_text(kb_event.item, kb_event.program, kb_event.sources)))
 
     # ---- reading -------------------------------------------------------------------------------------------
 
-    def count_articles(self) -> int:
-        """How many articles are stored."""
+    def count_articles(self, story: str | None = None, source: str | None = None,
+                       party: str | Iterable[str] | None = None, since: str | None = None, until: str | None = None,
+                       q: str | None = None) -> int:
+        """How many articles are stored; with the filters of :meth:`articles`, how many match them."""
+        query = select(func.count(ArticleRow.id)).where(*_article_conditions(
+            story=story, source=source, party=party, since=since, until=until, q=q))
         with self.sessions() as session:
-            return int(session.scalar(select(func.count(ArticleRow.id))) or 0)
+            return int(session.scalar(query) or 0)
 
     def article_docs(self) -> list[str]:
         """Every stored article's doc id, in storing order."""
         with self.sessions() as session:
             return list(session.scalars(select(ArticleRow.doc).order_by(ArticleRow.id)))
 
+    def articles(self, story: str | None = None, source: str | None = None, party: str | Iterable[str] | None = None,
+                 since: str | None = None, until: str | None = None, q: str | None = None, limit: int | None = 50,
+                 offset: int = 0) -> list[dict[str, Any]]:
+        """Stored articles, newest first (undated ones last), without their text: those of ``story``, from the
+        outlet ``source`` (any case), naming every party of ``party``, published on or after ``since`` and on or
+        before ``until`` (YYYY, YYYY-MM or YYYY-MM-DD, inclusive), whose title or text holds every word of ``q``
+        (any case); at most ``limit`` from ``offset`` on."""
+        query = (select(ArticleRow).where(*_article_conditions(story=story, source=source, party=party, since=since,
+                                                                until=until, q=q))
+                 .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id.desc()))
+        with self.sessions() as session:
+            return [_article_summary(row) for row in session.scalars(_page(query, limit, offset))]
+
+    def article(self, doc: str) -> list[dict[str, Any]]:
+        """The articles stored under the doc id ``doc`` (one, unless different articles were given the same name
+        in different runs), each with its text and its whole extraction: entities, events with their evidence
+        offsets, amounts, dates and quotes, as stored."""
+        with self.sessions() as session:
+            rows = session.scalars(select(ArticleRow).where(ArticleRow.doc == doc).order_by(ArticleRow.id)).all()
+            return [{**_article_summary(row), "text": row.text,
+                     **{key: row.extraction.get(key, []) for key in ("entities", "events", "amounts", "dates",
+                                                                     "quotes")}} for row in rows]
+
+    def article_by_hash(self, digest: str) -> dict[str, Any] | None:
+        """The stored article whose content hash (:func:`content_hash`) is ``digest``, as :meth:`articles` lists it."""
+        with self.sessions() as session:
+            row = session.scalar(select(ArticleRow).where(ArticleRow.content_hash == digest))
+            return None if row is None else _article_summary(row)
+
     def events(self, party: str | Iterable[str] | None = None, type: str | None = None, since: str | None = None,
                status: str | None = None, limit: int | None = 1000, until: str | None = None,
-               urls: bool = False) -> list[dict[str, Any]]:
+               urls: bool = False, program: str | None = None, q: str | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
         """Consolidated events, newest first, filtered by party (one code, or several that must all take part),
-        type, dates (``since``/``until``: YYYY, YYYY-MM or YYYY-MM-DD, each bound inclusive) and status; at most
-        ``limit`` (``None``: all). With ``urls``, each source also carries its article's ``url``."""
+        type, dates (``since``/``until``: YYYY, YYYY-MM or YYYY-MM-DD, each bound inclusive), status, programme
+        (any case) and ``q`` (every word in the item, programme or an evidence sentence, any case); at most
+        ``limit`` (``None``: all) from ``offset`` on. With ``urls``, each source also carries its article's
+        ``url``."""
         return list(self.iter_events(party=party, type=type, since=since, until=until, status=status, limit=limit,
-                                     urls=urls))
+                                     urls=urls, program=program, q=q, offset=offset))
 
     def iter_events(self, party: str | Iterable[str] | None = None, type: str | None = None,
                     since: str | None = None, until: str | None = None, status: str | None = None,
-                    limit: int | None = None, urls: bool = False, chunk: int = 500) -> Iterator[dict[str, Any]]:
+                    limit: int | None = None, urls: bool = False, chunk: int = 500, program: str | None = None,
+                    q: str | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
         """The events of :meth:`events` (same filters, same order), read ``chunk`` rows at a time so memory stays
         flat however many there are; all of them unless ``limit`` is given.
 
         An event is on or after ``since`` when its date or its last sighting is, and on or before ``until`` when
         its date or its first sighting is (a period covers its whole span: ``until=2024-04`` takes 2024-04-30)."""
-        query = select(KbEventRow)
-        codes = [party] if isinstance(party, str) else list(party or [])
-        for code in (c.strip().upper() for c in codes if c.strip()):
-            query = query.where(KbEventRow.participants.like(f"%,{code},%"))
-        if type:
-            query = query.where(KbEventRow.type == type)
-        if since:
-            since = check_period(since, "since")
-            query = query.where(or_(KbEventRow.date >= since, KbEventRow.last_seen >= since))
-        if until:
-            until = check_period(until, "until")
-            # compare the prefix as long as the bound, so a day or month inside the bound's period is before it
-            query = query.where(or_(func.substr(KbEventRow.date, 1, len(until)) <= until,
-                                    func.substr(KbEventRow.first_seen, 1, len(until)) <= until))
-        if status:
-            query = query.where(KbEventRow.status == status)
-        query = query.order_by(KbEventRow.last_seen.desc(), KbEventRow.id)
-        if limit is not None:
-            query = query.limit(limit)
-        return self._stream_events(query, urls, chunk)  # the filters are checked now, the rows read when iterated
+        query = (select(KbEventRow)
+                 .where(*_event_conditions(party=party, type=type, since=since, until=until, status=status,
+                                           program=program, q=q))
+                 .order_by(KbEventRow.last_seen.desc().nulls_last(), KbEventRow.story_id, KbEventRow.key,
+                           KbEventRow.id))  # ties by content, so two stores of the same articles list alike
+        # the filters are checked now, the rows read when iterated
+        return self._stream_events(_page(query, limit, offset), urls, chunk)
+
+    def count_events(self, party: str | Iterable[str] | None = None, type: str | None = None,
+                     since: str | None = None, until: str | None = None, status: str | None = None,
+                     program: str | None = None, q: str | None = None) -> int:
+        """How many events :meth:`events` gives with these filters and no limit."""
+        query = select(func.count(KbEventRow.id)).where(*_event_conditions(
+            party=party, type=type, since=since, until=until, status=status, program=program, q=q))
+        with self.sessions() as session:
+            return int(session.scalar(query) or 0)
+
+    def event_months(self, party: str | Iterable[str] | None = None, type: str | None = None,
+                     since: str | None = None, until: str | None = None, status: str | None = None,
+                     program: str | None = None, q: str | None = None) -> list[tuple[str | None, str, int]]:
+        """How many of the events :meth:`events` gives with these filters were first reported in each month, by
+        type: ``(YYYY-MM, type, n)`` in month order, with ``None`` for the month of events no dated source
+        reports."""
+        months = (select(func.substr(KbEventRow.first_seen, 1, 7).label("month"), KbEventRow.type.label("type"))
+                  .where(*_event_conditions(party=party, type=type, since=since, until=until, status=status,
+                                            program=program, q=q)).subquery())
+        query = (select(months.c.month, months.c.type, func.count().label("n"))
+                 .group_by(months.c.month, months.c.type).order_by(months.c.month, months.c.type))
+        with self.sessions() as session:
+            return [(month, kind, int(n)) for month, kind, n in session.execute(query)]
 
     def _stream_events(self, query: Select[KbEventRow], urls: bool, chunk: int) -> Iterator[dict[str, Any]]:
         with self.sessions() as session:
@@ -312,12 +361,24 @@ class Repository:
             kb_event["sources"] = [{**source, "url": found.get((kb_event["story"], source["doc"]))}
                                    for source in kb_event["sources"]]
 
-    def stories(self, limit: int = 1000) -> list[dict[str, Any]]:
-        """Stories, newest first, with their size."""
-        query = select(StoryRow).order_by(StoryRow.last_seen.desc(), StoryRow.id).limit(limit)
+    def stories(self, limit: int | None = 1000, offset: int = 0, party: str | Iterable[str] | None = None,
+                since: str | None = None, until: str | None = None, q: str | None = None) -> list[dict[str, Any]]:
+        """Stories, newest first (undated ones last), with their size: those with an event every party of
+        ``party`` takes part in, last seen on or after ``since`` and first seen on or before ``until``, whose
+        title holds every word of ``q`` (any case); at most ``limit`` from ``offset`` on."""
+        query = (select(StoryRow).where(*_story_conditions(party=party, since=since, until=until, q=q))
+                 .order_by(StoryRow.last_seen.desc().nulls_last(), StoryRow.id))
         with self.sessions() as session:
             return [{"id": s.id, "title": s.title, "first_seen": s.first_seen, "last_seen": s.last_seen,
-                     "articles": s.articles, "outlets": s.outlets} for s in session.scalars(query)]
+                     "articles": s.articles, "outlets": s.outlets}
+                    for s in session.scalars(_page(query, limit, offset))]
+
+    def count_stories(self, party: str | Iterable[str] | None = None, since: str | None = None,
+                      until: str | None = None, q: str | None = None) -> int:
+        """How many stories :meth:`stories` gives with these filters and no limit."""
+        query = select(func.count(StoryRow.id)).where(*_story_conditions(party=party, since=since, until=until, q=q))
+        with self.sessions() as session:
+            return int(session.scalar(query) or 0)
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """One story: its articles side by side, its events and their conflicts."""
@@ -333,16 +394,39 @@ class Repository:
             conversions = story_conflicts(sources, {a.doc: a.extraction.get("amounts", []) for a in articles})
             return {"id": found.id, "title": found.title, "first_seen": found.first_seen,
                     "last_seen": found.last_seen, "outlets": found.outlets, "conflicts": conversions,
-                    "articles": [{"doc": a.doc, "title": a.title, "source": a.source, "published": a.published,
-                                  "published_inferred": a.published_inferred,
+                    "articles": [{"doc": a.doc, "title": a.title, "source": a.source, "url": a.url,
+                                  "published": a.published, "published_inferred": a.published_inferred,
                                   "events": len(a.extraction.get("events", [])),
                                   "amounts": [x["text"] for x in a.extraction.get("amounts", [])],
                                   "dates": [f"{x['text']}={x['value']}" for x in a.extraction.get("dates", [])]}
                                  for a in articles],
                     "events": [_event_dict(e) for e in events]}
 
-    def entity(self, name: str) -> dict[str, Any] | None:
-        """An entity across the store: its type, parties, the articles and events it appears in."""
+    def entities(self, type: str | None = None, party: str | None = None, q: str | None = None,
+                 limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Entities across the store, one per name (any case), those in the most articles first: of ``type``, of
+        the party ``party``, whose name holds every word of ``q`` (any case); each with its type, party and the
+        number of articles it appears in; at most ``limit`` from ``offset`` on."""
+        articles = func.count(func.distinct(EntityRow.article_id))
+        name = func.min(EntityRow.name)
+        query = (select(name, func.min(EntityRow.type), func.max(EntityRow.party), articles)
+                 .where(*_entity_conditions(type=type, party=party, q=q)).group_by(func.lower(EntityRow.name))
+                 .order_by(articles.desc(), name))
+        with self.sessions() as session:
+            return [{"name": n, "type": t, "party": p, "articles": int(a)}
+                    for n, t, p, a in session.execute(_page(query, limit, offset))]
+
+    def count_entities(self, type: str | None = None, party: str | None = None, q: str | None = None) -> int:
+        """How many entities :meth:`entities` gives with these filters and no limit."""
+        names = (select(func.lower(EntityRow.name).label("key")).where(*_entity_conditions(type=type, party=party, q=q))
+                 .group_by(func.lower(EntityRow.name)).subquery())
+        with self.sessions() as session:
+            return int(session.scalar(select(func.count()).select_from(names)) or 0)
+
+    def entity(self, name: str, events_limit: int | None = None, events_offset: int = 0) -> dict[str, Any] | None:
+        """An entity across the store: its type, parties, the articles and stories it appears in and the events of
+        those stories (newest first; ``events_limit`` of them from ``events_offset`` on, all by default, and how
+        many there are in ``events_count``)."""
         with self.sessions() as session:
             rows = session.execute(select(EntityRow, ArticleRow.doc, ArticleRow.story_id)
                                    .join(ArticleRow, ArticleRow.id == EntityRow.article_id)
@@ -356,11 +440,118 @@ class Repository:
             for party, in session.execute(select(EntityRow.name).where(EntityRow.article_id.in_(article_ids),
                                                                         EntityRow.type == "country")):
                 co_parties[party] = co_parties.get(party, 0) + 1
-            events = session.scalars(select(KbEventRow).where(KbEventRow.story_id.in_(stories))).all()
+            in_stories = KbEventRow.story_id.in_(stories)
+            events = session.scalars(_page(select(KbEventRow).where(in_stories).order_by(
+                KbEventRow.last_seen.desc().nulls_last(), KbEventRow.id), events_limit, events_offset)).all()
+            count = session.scalar(select(func.count(KbEventRow.id)).where(in_stories))
             return {"name": entity.name, "type": entity.type, "party": entity.party,
                     "articles": sorted({doc for _, doc, _ in rows}), "stories": stories,
                     "co_occurring_parties": dict(sorted(co_parties.items(), key=lambda kv: -kv[1])),
-                    "events": [_event_dict(e) for e in events]}
+                    "events": [_event_dict(e) for e in events], "events_count": int(count or 0)}
+
+
+def event_search_text(item: str | None, program: str | None, sources: Iterable[dict[str, Any]]) -> str:
+    """What ``q`` searches in an event: its item, programme and evidence sentences, whitespace folded, lowercased."""
+    parts = [item or "", program or ""]
+    parts += [span.get("text") or "" for source in sources for span in source.get("evidence") or []]
+    return " ".join(" ".join(parts).split()).lower()
+
+
+def _page(query: _Query, limit: int | None, offset: int) -> _Query:
+    if offset:
+        query = query.offset(offset)
+    return query if limit is None else query.limit(limit)
+
+
+def _like_words(column: Any, q: str | None) -> list[ColumnElement[bool]]:
+    """One condition per word of ``q``: the (lowercased) column holds it, LIKE's wildcards taken literally."""
+    return [column.like(f"%{_escape_like(word)}%", escape="\\") for word in (q or "").lower().split()]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _codes(party: str | Iterable[str] | None) -> list[str]:
+    codes = [party] if isinstance(party, str) else list(party or [])
+    return [c.strip().upper() for c in codes if c.strip()]
+
+
+def _event_conditions(party: str | Iterable[str] | None = None, type: str | None = None, since: str | None = None,
+                      until: str | None = None, status: str | None = None, program: str | None = None,
+                      q: str | None = None) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of an events query (see :meth:`Repository.iter_events`); dates are checked here."""
+    conditions: list[ColumnElement[bool]] = [KbEventRow.participants.like(f"%,{_escape_like(code)},%", escape="\\")
+                                             for code in _codes(party)]
+    if type:
+        conditions.append(KbEventRow.type == type)
+    if since:
+        since = check_period(since, "since")
+        conditions.append(or_(KbEventRow.date >= since, KbEventRow.last_seen >= since))
+    if until:
+        until = check_period(until, "until")
+        # compare the prefix as long as the bound, so a day or month inside the bound's period is before it
+        conditions.append(or_(func.substr(KbEventRow.date, 1, len(until)) <= until,
+                              func.substr(KbEventRow.first_seen, 1, len(until)) <= until))
+    if status:
+        conditions.append(KbEventRow.status == status)
+    if program and program.strip():
+        conditions.append(func.lower(KbEventRow.program) == program.strip().lower())
+    return conditions + _like_words(KbEventRow.search, q)
+
+
+def _article_conditions(story: str | None = None, source: str | None = None,
+                        party: str | Iterable[str] | None = None, since: str | None = None, until: str | None = None,
+                        q: str | None = None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if story:
+        conditions.append(ArticleRow.story_id == story)
+    if source and source.strip():
+        conditions.append(func.lower(ArticleRow.source) == source.strip().lower())
+    for code in _codes(party):
+        conditions.append(ArticleRow.id.in_(select(EntityRow.article_id).where(EntityRow.type == "country",
+                                                                                EntityRow.name == code)))
+    if since:
+        conditions.append(ArticleRow.published >= check_period(since, "since"))
+    if until:
+        until = check_period(until, "until")
+        conditions.append(func.substr(ArticleRow.published, 1, len(until)) <= until)
+    words = (q or "").lower().split()
+    for word in words:
+        pattern = f"%{_escape_like(word)}%"
+        conditions.append(or_(func.lower(ArticleRow.title).like(pattern, escape="\\"),
+                              func.lower(ArticleRow.text).like(pattern, escape="\\")))
+    return conditions
+
+
+def _story_conditions(party: str | Iterable[str] | None = None, since: str | None = None, until: str | None = None,
+                      q: str | None = None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if _codes(party):
+        conditions.append(StoryRow.id.in_(select(KbEventRow.story_id).where(*_event_conditions(party=party))))
+    if since:
+        conditions.append(StoryRow.last_seen >= check_period(since, "since"))
+    if until:
+        until = check_period(until, "until")
+        conditions.append(func.substr(StoryRow.first_seen, 1, len(until)) <= until)
+    return conditions + _like_words(func.lower(StoryRow.title), q)
+
+
+def _entity_conditions(type: str | None = None, party: str | None = None,
+                       q: str | None = None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if type:
+        conditions.append(EntityRow.type == type)
+    if party and party.strip():
+        conditions.append(EntityRow.party == party.strip().upper())
+    return conditions + _like_words(func.lower(EntityRow.name), q)
+
+
+def _article_summary(row: ArticleRow) -> dict[str, Any]:
+    return {"doc": row.doc, "title": row.title, "source": row.source, "url": row.url, "published": row.published,
+            "published_inferred": row.published_inferred, "story": row.story_id,
+            "events": len(row.extraction.get("events", [])), "entities": len(row.extraction.get("entities", [])),
+            "ingested_at": row.ingested_at.isoformat() if row.ingested_at else None}
 
 
 def _event_dict(row: KbEventRow) -> dict[str, Any]:

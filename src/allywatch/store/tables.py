@@ -83,3 +83,5 @@ class KbEventRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    search: Mapped[str | None] = mapped_column(Text)
+    """What ``q`` searches: the item, the programme and the evidence sentences, whitespace folded, lowercased."""
