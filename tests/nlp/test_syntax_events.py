@@ -891,8 +891,8 @@ def test_reaching_a_spending_goal_and_appropriations_are_budgets(run: Run, text:
 
 
 @pytest.mark.parametrize("text", [
-    "Indian suppliers could meet the needs of Morocco's soldiers, the minister said.",
-    "Under the summit text, members pledge to reach 5% of GDP by 2035.",
+    "Indian suppliers could meet the wishes of Moroccan troops, the minister said.",
+    "Under the summit text, members pledge to reach 5% of GDP within ten years.",
     "Belgium will not meet NATO's 2% target until 2035.",
 ])
 def test_needs_met_and_goals_with_no_one_named_are_no_budget(run: Run, text: str) -> None:
