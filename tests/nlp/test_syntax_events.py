@@ -1359,3 +1359,20 @@ def test_a_deal_on_production_is_that_production(run: Run) -> None:
 def test_a_purchase_called_an_order_in_apposition_is_agreed(run: Run, text: str, status: str) -> None:
     [event] = _of(run, text, "arms_transfer")
     assert event.status == status
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("The United States will rotate an armoured battalion through Finland's training area next spring.",
+     ("FIN", "USA"), "planned"),
+    ("Burkina Faso, Mali and Niger agreed to form a joint force to fight jihadist groups.", ("BFA", "MLI", "NER"),
+     "agreed"),
+])
+def test_rotations_through_a_hosts_ground_and_joint_forces(run: Run, text: str, parties: tuple[str, ...],
+                                                           status: str) -> None:
+    [event] = _of(run, text, "force_posture")
+    assert (event.participants, event.status) == (parties, status)
+
+
+def test_forces_routed_through_a_decision_name_no_host(run: Run) -> None:
+    text = "The United States will rotate bombers through Australia's decision-making process on basing."
+    assert all("AUS" not in e.participants for e in run(text).events)

@@ -534,7 +534,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if slot is None and restriction is not None:
             moved = slot_of(party_token, token, moved_chain, themes, lexicon)
             slot = moved if moved is not None and moved.name in {"to", "into"} else None  # "... sales to Ankara"
-        if slot is None or (slot.name == "through" and party_token.dep_ != "pobj"):
+        if slot is None or (slot.name == "through" and party_token.dep_ != "pobj" and not (
+                party_token.dep_ == "poss" and party_token.head.lemma_.lower() in _GROUNDS)):
+            # (but "through Finland's training area": the ground forces pass through is the host's)
             continue  # "rotate bombers through northern Australia", not "through Australia's decision"
         role = frame.get(slot.name)
         if role is None:
@@ -1024,6 +1026,10 @@ _GUARDING = frozenset({"guard", "patrol", "police", "protect", "defend", "deter"
 
 #: Verbs of handing repaired equipment back ("returned the overhauled jets").
 _RETURNING = frozenset({"return", "hand", "redeliver", "deliver", "release", "give"})
+
+#: Grounds that forces rotate through or stay on, which belong to the party that owns them.
+_GROUNDS = frozenset({"area", "base", "range", "region", "territory", "facility", "port", "airfield", "camp",
+                      "ground", "airspace", "waters"})
 
 #: Verbs of working together whose infinitive says what the work is ("work with Poland to supply shells").
 _WORKING = frozenset({"work", "cooperate", "collaborate", "partner", "team", "join"})
