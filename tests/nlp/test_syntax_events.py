@@ -1376,3 +1376,14 @@ def test_rotations_through_a_hosts_ground_and_joint_forces(run: Run, text: str, 
 def test_forces_routed_through_a_decision_name_no_host(run: Run) -> None:
     text = "The United States will rotate bombers through Australia's decision-making process on basing."
     assert all("AUS" not in e.participants for e in run(text).events)
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("The Khaan Quest exercise, co-hosted by Mongolia and the United States, is under way near Ulaanbaatar.",
+     ("MNG", "USA"), "ongoing"),
+    ("The Pacific Partnership drills, led by Australia and Fiji, ended on Friday.", ("AUS", "FJI"), "completed"),
+])
+def test_who_hosts_or_leads_an_exercise_holds_it(run: Run, text: str, parties: tuple[str, ...],
+                                                 status: str) -> None:
+    [event] = _of(run, text, "exercise")
+    assert (event.participants, event.status) == (parties, status)

@@ -255,7 +255,11 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         head = x.head
         if head.i == x.i or steps > 15:
             return None
-        if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "pcomp" and head.lower_ in {"of", "to", "with"}) and not (
+        if x.dep_ == "acl" and head.i == trigger.i and x.lower_.replace("co-", "").startswith(HOSTING) and any(
+                t.type == "exercise" for t in lexicon.triggers.get(trigger.lemma_.lower(), ())):
+            pass  # "the Khaan Quest exercise, co-hosted by Mongolia and the United States": its hosts hold it
+            # (the host of a conference where others meet is no party to their talks)
+        elif x.dep_ in CLAUSE_DEPS and not (x.dep_ == "pcomp" and head.lower_ in {"of", "to", "with"}) and not (
                 x.dep_ == "acl" and not is_verb(x)) and not (  # "a Belharra frigate" misread as a clause
                 (x.dep_ == "acl" or (x.dep_ == "advcl" and x.tag_ in {"VBN", "VBD"} and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in x.children)))
@@ -635,6 +639,9 @@ def _conditional(verb: Token, lexicon: Lexicon) -> bool:
                 return True  # "should Canada decide to buy"
     return False
 
+
+#: How the participles begin that name who holds an exercise ("co-hosted by", "led by", "organised by").
+HOSTING = ("host", "cohost", "organis", "organiz", "led", "lead", "conduct", "stage", "held", "run", "chair")
 
 #: Verbs after which "if" asks rather than sets a condition ("asked if Washington would sell").
 ASKING = frozenset({"ask", "wonder", "question", "know", "see", "check", "decide", "consider", "study", "examine"})
