@@ -1,9 +1,9 @@
 """The shared corpora scored by the project's scorer, as a regression test with the targets.
 
 seeds and dev are held to the targets of every layer; dev2 (written after the extractor, so text it was not tuned
-on) to the targets of the event layers; stories over the three together; and the short items written for these
-tests (``tests/data/short_items``) to floors a little under today's figures, so a change that loses what they
-hold fails.
+on) to the targets of the event layers, quotes and people; stories over the three together; and the short items
+written for these tests (``tests/data/short_items``) to floors a little under today's figures, so a change that
+loses what they hold fails.
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ def _scorer() -> ModuleType:
     return module
 
 
-#: The targets on dev2 for the event layers.
-DEV2_FLOORS = {"events": ("f1", 0.85), "event_status": ("rate", 0.85), "event_roles": ("rate", 0.95)}
+#: The targets on dev2 for the event layers, quotes and people.
+DEV2_FLOORS = {"events": ("f1", 0.85), "event_status": ("rate", 0.85), "event_roles": ("rate", 0.95),
+               "quotes": ("f1", 0.9), "people": ("rate", 0.9)}
 
 
 def _predict(*names: str) -> dict[str, dict]:

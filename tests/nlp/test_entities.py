@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from allywatch.model import Article, Extraction
 from allywatch.pipeline import Pipeline
 
@@ -180,3 +182,57 @@ def test_transliterated_and_family_name_first_spellings(model_pipeline: Pipeline
 def test_a_sound_alike_needs_to_sound_nearly_the_same(run: Run) -> None:
     found = run("Defence Minister Jan Examplewicz spoke.", published="2025-08-01")
     assert _names(found, "person") == ["Jan Examplewicz"]
+
+
+@pytest.fixture
+def model_run(model_pipeline: Pipeline) -> Run:
+    return lambda text, published="2025-05-22": model_pipeline(Article(doc="t", text=text, published=published))
+
+
+def _mentions(found: Extraction, name: str) -> list[str]:
+    return [m.text for e in found.entities if e.type == "person" and e.name == name for m in e.mentions]
+
+
+def test_korean_names_in_another_romanisation_resolve_whole(model_run: Run) -> None:
+    found = model_run("Procurement chief Suk Jong-keon flew to Warsaw to sign the howitzer order.",
+                      published="2024-06-01")
+    assert "Seok Jong-gun" in _names(found, "person")
+    found = model_run("A letter from Gang Eun-ho, then the procurement administrator, reached Cairo.",
+                      published="2021-06-01")
+    assert "Kang Eun-ho" in _names(found, "person")
+    # a Korean name no record has keeps its own spelling, whoever else shares its family name
+    found = model_run("Kang Min-seo, who heads a parts maker, met buyers in Manila.", published="2024-06-01")
+    assert "Kang Min-seo" not in {p for p in _names(found, "person") if p != "Kang Min-seo"}
+    assert not {"Kang Eun-ho", "Kang Goo-young"} & set(_names(found, "person"))
+
+
+def test_a_family_name_written_first_is_the_bare_name_later(run: Run) -> None:
+    found = run("President Yun Seok-yeol boarded the carrier in Busan. Later, Yun told the crew the drills would grow.",
+                published="2024-06-01")
+    assert _mentions(found, "Yoon Suk Yeol") == ["Yun Seok-yeol", "Yun"]
+    found = run("President Yoon flew to Prague for the reactor talks.", published="2024-06-01")
+    assert _names(found, "person") == ["Yoon Suk Yeol"]
+
+
+def test_a_ship_named_after_a_person_is_no_person(model_run: Run) -> None:
+    for text in ("The president visited the Theodore Roosevelt in Busan on Tuesday.",
+                 "Sailors aboard the Abraham Lincoln watched the launch.",
+                 "The minister toured the George Washington while it was docked."):
+        people = _names(model_run(text), "person")
+        assert not {"Theodore Roosevelt", "Abraham Lincoln", "George Washington"} & set(people), text
+
+
+def test_the_surname_of_an_unknown_person_after_a_title_or_before_a_speech_verb(model_run: Run) -> None:
+    text = ("Director General Noa Shapira opened the plant. Director General Shapira later thanked the workers, "
+            "and Shapira said more lines would follow.")
+    assert _mentions(model_run(text), "Noa Shapira") == ["Noa Shapira", "Shapira", "Shapira"]
+    # a surname that is also a word of the text, opening a sentence, is not taken for the person
+    text = "Analyst Tom Gold spoke at the fair. Gold prices, he noted, matter less than the price of gold tungsten."
+    assert _mentions(model_run(text), "Tom Gold") == ["Tom Gold"]
+
+
+def test_a_family_name_two_people_share_names_neither(model_run: Run) -> None:
+    text = ("President Lee Jae-myung met KAI's chief Lee Dong-hoon at the plant. Lee then announced the export "
+            "target.")
+    found = model_run(text, published="2025-09-01")
+    assert "Lee" not in _mentions(found, "Lee Jae-myung")

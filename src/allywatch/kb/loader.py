@@ -310,8 +310,19 @@ def surnames(person: Person) -> set[str]:
             continue
         words = [w for w in fold(form).split() if w not in {"jr", "sr", "ii", "iii", "sir", "dame"}]
         if len(words) >= 2:
-            out.add(words[-1])
+            out.add(family_name(words, person.party))
     return out
+
+
+def family_name(words: list[str], party: str | None) -> str:
+    """The family name among a name's words: first in Korean and Chinese names ("Yoon Suk Yeol", "Xi Jinping",
+    "Lai Ching-te"), unless the name is written in the Western order ("Wellington Koo")."""
+    first = party in FAMILY_FIRST and (len(words) == 3 or "-" in words[-1] or len(words[0]) <= 5)
+    return words[0] if first else words[-1]
+
+
+#: States whose names put the family name first ("Yoon Suk Yeol", "Xi Jinping").
+FAMILY_FIRST = frozenset({"KOR", "PRK", "CHN", "TWN", "VNM", "HKG", "MNG"})
 
 
 def _parse(text: str, origin: str) -> Any:

@@ -47,6 +47,28 @@ def sound_key(name: str) -> str:
     return " ".join(key.split())
 
 
+_KOREAN_SYLLABLE = re.compile(r"^[a-z]{1,6}$")
+
+
+def korean_key(name: str) -> str | None:
+    """A key under which the romanisations of one Korean name agree ("Seok Jong-gun", "Suk Jong-keon"; "Kang
+    Goo-young", "Kang Gu-yeong", "Gang Gu-yeong"; "Yun Seok-yeol", "Yoon Suk Yeol"): the vowels eo, oo, ou and u
+    fold to o, and the initial consonants k/g, t/d, p/b and ch/j, which the systems voice differently, are
+    merged. ``None`` for a name not shaped like a Korean one (a one-syllable family name and a two-syllable given
+    name); the key is loose, so it is used only to compare whole names of Korean people."""
+    words = fold(name).replace("-", " ").split()
+    if len(words) != 3 or not all(_KOREAN_SYLLABLE.match(w) for w in words) or len(words[0]) > 5:
+        return None
+    out = []
+    for word in words:
+        word = re.sub(r"^ch", "j", word)
+        word = {"k": "g", "t": "d", "p": "b"}.get(word[0], word[0]) + word[1:]
+        for old, new in (("eo", "o"), ("oo", "o"), ("ou", "o"), ("u", "o"), ("ee", "i"), ("wo", "o")):
+            word = word.replace(old, new)
+        out.append(word)
+    return " ".join(out)
+
+
 def lookup_person(kb: KnowledgeBase, name: str, on: dt.date | None = None, office: str | None = None,
                   party: str | None = None, limit: int = 5) -> list[Candidate]:
     """People whose names are like ``name``, best first; ``fits`` says whether office, party and date agree."""

@@ -30,8 +30,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from allywatch.kb.loader import KnowledgeBase, Org, Person, fold
-from allywatch.kb.lookup import name_similarity, sound_key
+from allywatch.kb.loader import KnowledgeBase, Org, Person, family_name, fold
+from allywatch.kb.lookup import korean_key, name_similarity, sound_key
 from allywatch.kb.matcher import Match, PhraseMatcher
 from allywatch.model import Entity, Extraction, Mention, Span
 
@@ -144,6 +144,7 @@ class EntityResources:
     person_names: tuple[str, ...] = ()
     person_index: tuple[Person, ...] = ()
     japanese_given: frozenset[str] = frozenset()
+    korean_names: dict[str, tuple[Person, ...]] = field(default_factory=dict)
 
     def surnames_in_office(self, start: dt.date, end: dt.date) -> list[tuple[str, list[Person]]]:
         """The surnames of people who held an office between two days, with their holders."""
@@ -170,8 +171,15 @@ class EntityResources:
                 names.append(form)
                 index.append(person)
         given = frozenset(p.name.split()[0] for p in kb.people if p.party == "JPN" and len(p.name.split()) == 2)
+        korean: dict[str, list[Person]] = {}
+        for person in kb.people:
+            if person.party in {"KOR", "PRK"}:
+                for key in {korean_key(f) for f in (person.name, *person.aliases)} - {None}:
+                    assert key is not None
+                    korean.setdefault(key, []).append(person)
         return cls(kb=kb, matcher=PhraseMatcher(forms), model=model, person_names=tuple(names),
-                   person_index=tuple(index), japanese_given=given)
+                   person_index=tuple(index), japanese_given=given,
+                   korean_names={k: tuple(v) for k, v in korean.items()})
 
 
 def _whole_name(text: str, match: Match) -> bool:
@@ -384,8 +392,8 @@ def recognise(extraction: Extraction, res: EntityResources,
         elif match.kind == "person":
             people.append(_Person(match.start, match.end, match.text))
     for start, end, surface, kind in ner_spans:
-        if kind == "person" and _SHIP.match(surface):
-            continue  # "USS John Finn" is a ship
+        if kind == "person" and (_SHIP.match(surface) or _NAMED_THING.search(text[max(0, start - 12):start])):
+            continue  # "USS John Finn", "boarded the Theodore Roosevelt": a ship named after a person
         if kind == "person":
             lead = _LEADING_TITLE.match(surface)
             if lead and lead.end() < len(surface):  # "Treasurer Jim Chalmers": the title is not the name
@@ -435,6 +443,12 @@ def recognise(extraction: Extraction, res: EntityResources,
     _add_surname_mentions(text, people, taken, out, res, article.published)
     short_names = {word: p.person for p in people if p.person is not None
                    for word in (*fold(p.person.name).split()[-1:], fold(p.text).split()[-1])}
+    # the surname of someone named in full whom the knowledge base lacks, which the model took for a body or a place
+    unknown_short: dict[str, set[tuple[str, str | None]]] = {}
+    for p in people:
+        if p.person is None and len(p.text.split()) > 1 and _looks_like_name(p.text):
+            for form in _surname_forms(p.text, p.text, p.party):
+                unknown_short.setdefault(fold(form), set()).add((_given_name_first(p.text, res), p.party))
     for start, end, surface, kind in ner_spans:
         if kind == "person":
             continue
@@ -443,6 +457,9 @@ def recognise(extraction: Extraction, res: EntityResources,
             holder = short_names[folded]
             assert holder is not None
             out.add("person", holder.name, Mention(surface, start, end, "short"), party=holder.party)
+        elif len(unknown_short.get(folded, ())) == 1 and folded not in short_names:
+            ((name, party),) = unknown_short[folded]
+            out.add("person", name, Mention(surface, start, end, "short"), party=party)
         elif kind == "org":
             government = _government_of(surface, kb)
             if government:
@@ -539,43 +556,112 @@ def _share_titles(people: list[_Person]) -> None:
     Gitanas Nausėda … Nausėda said") is that official, with the office and state the title gave."""
     titled = {fold(p.text).split()[-1]: p for p in people
               if p.person is None and p.office and p.office != "counterpart" and p.party and len(p.text.split()) > 1}
-    named = {fold(p.text).split()[-1]: p for p in reversed(people)
-             if p.person is None and len(p.text.split()) > 1 and _looks_like_name(p.text)}
+    named = {fold(form): p for p in reversed(people)
+             if p.person is None and len(p.text.split()) > 1 and _looks_like_name(p.text)
+             for form in _surname_forms(p.text, p.text, p.party)}
+    known: dict[str, set[str]] = {}
+    for p in people:
+        if p.person is not None:
+            for form in _surname_forms(p.person.name, p.text, p.person.party):
+                known.setdefault(form, set()).add(p.person.name)
+        elif len(p.text.split()) > 1 and _looks_like_name(p.text):
+            for form in _surname_forms(p.text, p.text, p.party):
+                known.setdefault(form, set()).add(p.text)  # someone else of that family name, unknown to the base
+    by_name = {p.person.name: p.person for p in people if p.person is not None}
     for person in people:
+        bare = person.text.strip()
+        if person.person is None and " " not in bare and len(known.get(bare, ())) == 1:
+            # "President Yun" after "President Yun Seok-yeol": the one person of the article with that family name
+            only = next(iter(known[bare]))
+            if only in by_name:
+                person.person, person.how = by_name[only], "short"
+                continue
         if person.person is None and person.party is None and " " not in person.text.strip():
             full = titled.get(fold(person.text))
             if full is not None and full.start < person.start:
                 person.office, person.party, person.how = full.office, full.party, "short"
             earlier = named.get(fold(person.text))
-            if earlier is not None and earlier.start < person.start:
+            if earlier is not None and earlier.start < person.start and len(known.get(bare, ())) <= 1:
                 person.full_name = earlier.text  # "Andrej Babiš ... Babiš said": one person, named in full
 
 
 def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: _Collected,
                           res: EntityResources, published: str | None = None) -> None:
-    """Later bare surnames of people the article has named in full ("… Fumio Kishida … Kishida said")."""
+    """Later bare surnames of people the article has named in full ("… Fumio Kishida … Kishida said"), in the
+    article's own spelling ("Mun Jae-in … Mun said" for Moon Jae-in) and order (the family name first in Korean
+    and Chinese names). A surname two people of the article share names neither; one of a person the knowledge
+    base does not hold counts only where a title leads it or a speech verb is next to it ("Director General
+    Baram", "Baram said"), since such a name may also be a common word."""
     covered = _Spans([*((p.start, p.end) for p in people), *taken.items])
-    seen: set[str] = set()
+    forms: dict[str, dict[str, tuple[str | None, bool, Person | None, bool]]] = {}
     for person in people:
         if person.person is not None:
             name, party, office = person.person.name, person.person.party, bool(person.office or person.person.offices)
+            known = True
         elif person.office and person.office != "counterpart" and person.party and _looks_like_name(person.text):
             # a named official the knowledge base does not hold, titled with a state ("Lithuanian President X")
-            name, party, office = _given_name_first(person.text, res), person.party, True
+            name, party, office, known = _given_name_first(person.text, res), person.party, True, True
+        elif person.full_name is None and _looks_like_name(person.text):
+            name, party, office, known = _given_name_first(person.text, res), person.party, False, False
         else:
             continue
-        if name in seen:
+        for surname in _surname_forms(name, person.text, party):
+            forms.setdefault(surname, {})[name] = (party, office, person.person, known)
+    for surname, holders in sorted(forms.items()):
+        if len(holders) != 1 or len(surname) < 3:
             continue
-        seen.add(name)
-        surname = name.replace(" Jr.", "").split()[-1]
-        for found in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
-            if covered.covers(found.start()):
+        ((name, (party, office, kb_person, known)),) = holders.items()
+        for found in re.finditer(r"\b" + re.escape(surname) + r"\b(?![-’'][A-Za-z])", text):
+            if covered.covers(found.start()) or (not known and not _named_as_speaker(text, found.start(),
+                                                                                    found.end())):
                 continue
+            if text[found.end():found.end() + 2][:1] == " " and text[found.end() + 1:found.end() + 2].isupper() \
+                    and not known:
+                continue  # part of a longer name
             out.add("person", name, Mention(found.group(), found.start(), found.end(), "short"), party=party)
-            acting = _acting_for(person.person, published) if person.person is not None else party
+            acting = _acting_for(kb_person, published) if kb_person is not None else party
             if acting and office:
                 # an office holder named by surname speaks and acts for the state ("Albanese signed")
                 out.party_mentions.append(Mention(found.group(), found.start(), found.end(), acting))
+
+
+_NAMED_THING = re.compile(r"\b(?:the|aboard)\s+$", re.IGNORECASE)
+_SPEAKER_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Adm|Lt|Maj|Capt|Sgt|Cmdr)\.?|\b(?:President|Minister|"
+                            r"Secretary|Ambassador|Administrator|Director|General|Admiral|Colonel|Chancellor|"
+                            r"Premier|Chairman|Chairwoman|Chair|Chief|Commissioner|Governor|Senator|Spokesman|"
+                            r"Spokeswoman|Spokesperson|Commander|Envoy|Deputy|Undersecretary|CEO))\s+$")
+_SPEECH_NEXT = re.compile(r"^,?\s+(?:also\s+|then\s+|later\s+|further\s+)?(?:said|says|told|tells|added|adds|"
+                          r"noted|stressed|explained|wrote|warned|argued|insisted|replied|replies|answered)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|wrote|warned)\s+$")
+
+
+def _surname_forms(name: str, written: str, party: str | None) -> list[str]:
+    """The bare surnames an article may use for a person: the last word of the canonical name, and the family
+    name as the article wrote it (first in Korean and Chinese names, whose given name is often hyphenated)."""
+    canonical = name.replace(" Jr.", "").split()
+    words = written.replace(" Jr.", "").replace(" Jr", "").split()
+    out = [canonical[-1]] if canonical else []
+    if len(words) == 1:
+        out.append(words[0])  # the article's own spelling of a surname ("Besent" for Bessent)
+    if len(words) >= 2:
+        if words[0].isupper() and len(words[0]) > 1:
+            out.append(words[0].title())  # "ENDO Kazuya": the family name in capitals
+        else:
+            out.append(words[0] if "-" in words[-1] else family_name(words, party))
+    if len(canonical) >= 2:
+        out.append(family_name(canonical, party))
+    return [w for w in dict.fromkeys(out) if w[:1].isupper() and "-" not in w and w.isalpha()]
+
+
+def _named_as_speaker(text: str, start: int, end: int) -> bool:
+    """A bare surname with a title before it or a speech verb beside it, or one inside a sentence that is no
+    common word of the article ("Gold" is a name only where "gold" is not also a word of the text)."""
+    if _SPEAKER_TITLE.search(text[max(0, start - 30):start]) or _SPEECH_NEXT.match(text[end:end + 30]) \
+            or _SPEECH_BEFORE.search(text[max(0, start - 20):start]):
+        return True
+    before = text[:start].rstrip()
+    opens_sentence = not before or before[-1] in '.!?"\n'
+    return not opens_sentence and not re.search(r"\b" + re.escape(text[start:end].lower()) + r"\b", text)
 
 
 def _acting_for(person: Person, published: str | None) -> str | None:
@@ -799,10 +885,21 @@ def _resolve_people(people: list[_Person], res: EntityResources, published: str 
         if guess is not None and id(guess) not in named:
             person.person, person.how = guess, how
     full = [p for p in people if p.person is not None]
+    # family names that two people named in full share ("President Lee Jae-myung … the firm's chief Lee Dong-hoon"):
+    # alone, such a name is neither of them
+    bearers: dict[str, set[str]] = {}
+    for p in people:
+        if len(p.text.split()) >= 2 and (p.person is not None or _looks_like_name(p.text)):
+            own = p.person.name if p.person is not None else fold(p.text)
+            for form in _surname_forms(p.person.name if p.person is not None else p.text, p.text,
+                                       p.person.party if p.person is not None else p.party):
+                bearers.setdefault(fold(form), set()).add(own)
     for person in people:
         if person.person is not None or len(person.text.split()) >= 2:
             continue
         key = fold(person.text)
+        if len(bearers.get(key, ())) > 1:
+            continue
         for other in full:
             assert other.person is not None
             if key in {fold(n).split()[-1] for n in (other.person.name, *other.person.aliases) if fold(n)} or \
@@ -883,6 +980,13 @@ def _fuzzy(person: _Person, res: EntityResources, start: dt.date, end: dt.date) 
                                                  for o in candidate.offices)
         if fits_party and fits_time:
             return candidate, "fuzzy"
+    korean = korean_key(name.replace("-", " ") if " " in name else name)
+    if korean is not None and person.party in (None, "KOR", "PRK"):
+        # one Korean name in another romanisation: the whole name must agree, and the person be of the time
+        alike = {id(p): p for p in res.korean_names.get(korean, ())
+                 if not p.offices or any(o.overlaps(start - dt.timedelta(days=3650), end) for o in p.offices)}
+        if len(alike) == 1:
+            return next(iter(alike.values())), "romanisation"
     return None, ""
 
 
