@@ -200,10 +200,25 @@ def test_infer_year_prefers_the_year_after_the_latest_mentioned_when_weekdays_al
 
 
 def test_a_background_year_does_not_pull_the_dateline_back() -> None:
-    lead = "NEW DELHI, Dec. 5 (Wire) — The two leaders agreed on Thursday to expand joint production."
-    # Dec. 5 was a Thursday in 2019 and 2024 and is the day after one in 2025; a 2017 law is only background
+    lead = "NEW DELHI, Dec. 5 (Wire) — The two leaders agreed on Friday to expand joint production."
+    # Dec. 5 was a Friday in 2025 and 2014 (and a Saturday in 2020); a 2017 law is only background
     line = parse_dateline(lead, lead + " Sanctions under a 2017 law loom.", TODAY)
     assert line is not None and line.published == "2025-12-05"
+
+
+def test_a_lead_weekday_on_the_dateline_day_itself_picks_between_the_two_latest_years() -> None:
+    # Oct. 9 was a Thursday in 2025 and a Wednesday in 2024: "on Wednesday" is the dateline's own day in 2024,
+    # the day before in 2025
+    lead = "ROME, Oct. 9 (Wire) — Italy and Japan signed a fighter accord on Wednesday."
+    line = parse_dateline(lead, lead + " It builds on a 2024 framework.", TODAY)
+    assert line is not None and line.published == "2024-10-09"
+    lead = "ROME, Oct. 9 (Wire) — The two ministers said on Thursday that the jets would fly by 2035."
+    line = parse_dateline(lead, lead, TODAY)
+    assert line is not None and line.published == "2025-10-09"
+    # a weekday that fits only as the day before still takes the latest year
+    lead = "ROME, Oct. 9 (Wire) — The accord was signed late on Tuesday, officials said."
+    line = parse_dateline(lead, lead + " It builds on a 2024 framework.", TODAY)
+    assert line is not None and line.published == "2024-10-09"
 
 
 def test_outlet_from_the_page_title_when_nothing_else_names_it(settings: Settings) -> None:

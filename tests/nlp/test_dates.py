@@ -406,3 +406,18 @@ def test_a_day_of_the_month_as_translated_copy_writes_it(text: str, values: list
     from allywatch.nlp.dates import find_dates
 
     assert [d.value for d in find_dates(text, dt.date(2024, 6, 27))] == values
+
+
+def test_a_weekday_takes_the_tense_of_an_irregular_past_verb_before_any_later_future() -> None:
+    friday = dt.date(2025, 12, 5)
+    for text in ("On Monday, the two firms broke ground on a plant that is to make rocket fuel.",
+                 "On Monday the minister flew to Oslo; the jets will follow in spring.",
+                 "The shipyard sold its first hull on Monday and is to build four more."):
+        assert found(text, friday)[0] == ("On Monday" if text.startswith("On") else "on Monday", "2025-12-01"), text
+
+
+def test_an_irregular_past_form_after_be_is_no_past_cue() -> None:
+    text = "The first boats will be handed over on Feb. 10 at the yard."
+    assert found(text, dt.date(2024, 12, 27)) == [("Feb. 10", "2025-02-10")]
+    text = "The keel is to be laid on Monday."
+    assert found(text, dt.date(2025, 12, 5)) == [("on Monday", "2025-12-08")]

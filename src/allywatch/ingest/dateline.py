@@ -133,7 +133,9 @@ def infer_year(month: int, day: int, lead: str, context: str, today: dt.date | N
     weekday ("said Friday") on the dateline day or the day before, so only
     years whose calendar agrees with the lead's weekdays remain. News
     mentions recent years: a fitting year within a year of the latest one
-    it names is taken, otherwise the latest fitting year in the past.
+    it names is taken, otherwise the latest fitting year in the past, or the
+    year before it when only that one puts the weekday on the dateline day
+    itself.
 
     The answer depends on the article alone, never on the day it is read: ``today`` (a setting, not the clock)
     only bounds the years when given. An article that names no year and no ``today`` gets no year.
@@ -144,7 +146,7 @@ def infer_year(month: int, day: int, lead: str, context: str, today: dt.date | N
     low = max(years) if years else today.year - 1 if today else 0
     high = today.year if today else low + 1
     weekdays = {WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(_first_sentence(lead))}
-    fitting = []
+    fitting, exact = [], []
     for year in range(high, low - 1, -1):
         try:
             day_of = dt.date(year, month, day)
@@ -155,14 +157,17 @@ def infer_year(month: int, day: int, lead: str, context: str, today: dt.date | N
         near = {day_of.weekday(), (day_of - dt.timedelta(days=1)).weekday()}
         if not weekdays or weekdays <= near:
             fitting.append(year)
+            if weekdays == {day_of.weekday()}:
+                exact.append(year)
     if not fitting:
         return None
     if years and weekdays:
         # a year the article names is usually this year or last; prefer a fit right after it
-        close = [y for y in fitting if low <= y <= low + 1]
-        if close:
-            return close[0]
-    return fitting[0]
+        fitting = [y for y in fitting if low <= y <= low + 1] or fitting
+    # the lead's weekday is most often the dateline's own day ("LONDON, Oct 23 — … signed on Wednesday"): of the
+    # two latest fitting years, one whose calendar puts that weekday on the dateline day wins
+    recent = [y for y in exact if fitting[0] - 1 <= y <= fitting[0]]
+    return recent[0] if recent else fitting[0]
 
 
 def _first_sentence(paragraph: str) -> str:

@@ -194,11 +194,21 @@ _FUTURE_WORDS: Final = _words(
     "will", "would", "shall", "expect", "expects", "expected", "plan", "plans", "planned", "planning",
     "scheduled", "upcoming", "forthcoming",
 )  # fmt: skip
+# Past forms of verbs that news dates ("broke ground on Monday", "flew to Kyiv on Friday", "inked the deal on May 2"),
+# which are no past cue right after "be" either ("will be handed over").
+_IRREGULAR: Final = (
+    "broke", "came", "went", "made", "gave", "sent", "won", "led", "flew", "sold", "bought", "struck", "spoke",
+    "wrote", "chose", "drew", "rose", "fell", "brought", "sought", "saw", "stood", "threw", "paid", "laid",
+    "became", "oversaw", "underwent", "withdrew", "forgot", "inked", "sealed", "opened", "closed", "started",
+    "finished", "joined", "arrived", "landed", "sailed", "fired", "tested", "handed", "shipped",
+    "accused", "rejected", "denied", "welcomed", "condemned",
+)  # fmt: skip
 _PAST_WORDS: Final = _words(
     "was", "were", "had", "did", "said", "told", "announced", "signed", "agreed", "held", "met", "visited",
     "took", "began", "ended", "completed", "concluded", "delivered", "launched", "approved", "awarded",
     "reported", "unveiled", "conducted", "hosted", "received", "ordered", "confirmed", "ago", "earlier",
     "previously", "last",
+    *_IRREGULAR,
 )  # fmt: skip
 # Past participles that are no past cue right after "be": "will be signed", "is to be held".
 _PARTICIPLES: Final = frozenset(
@@ -653,7 +663,8 @@ class _Resolver:
             if (text[s].isalpha() and not _starts_word(text, s)) or self._masked(s, e):
                 continue
             if c.group("p"):
-                if c.group("p").lower() in _PARTICIPLES and _is_after_be(text, s):
+                if (c.group("p").lower() in _PARTICIPLES or c.group("p").lower() in _IRREGULAR) and \
+                        _is_after_be(text, s):
                     continue  # "will be signed", "is to be held"
                 cues.append((s, e, "past"))
             else:
