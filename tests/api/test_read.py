@@ -39,9 +39,11 @@ def test_docs_and_the_openapi_schema_are_served(client: TestClient) -> None:
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
     schema = client.get("/openapi.json").json()
     assert {"/api/events", "/api/articles", "/api/articles/{doc}", "/api/stories", "/api/stories/{story_id}",
-            "/api/entities", "/api/entities/{name}", "/api/graph", "/api/timeline"} <= set(schema["paths"])
+            "/api/entities", "/api/entities/{name}", "/api/graph", "/api/timeline",
+            "/api/vocabulary"} <= set(schema["paths"])
     assert "post" in schema["paths"]["/api/articles"]
-    assert client.get("/", follow_redirects=False).headers["location"] == "/docs"
+    home = client.get("/", follow_redirects=False)  # the dashboard (tests/api/test_dashboard.py)
+    assert home.status_code == 200 and '<script src="static/app.js">' in home.text
 
 
 def test_count_is_the_total_and_pages_walk_through_it(client: TestClient, sample_repo: Repository) -> None:
@@ -267,6 +269,35 @@ def test_graph_has_parties_and_the_japan_us_edges(client: TestClient) -> None:
     assert [e["weight"] for e in graph["data"]] == sorted((e["weight"] for e in graph["data"]), reverse=True)
     page = _get(client, "/api/graph", limit=3, offset=2)
     assert page["data"] == graph["data"][2:5] and page["count"] == graph["count"]
+
+
+def test_graph_edges_say_when_their_events_were_first_and_last_seen(client: TestClient) -> None:
+    for filters in ({}, {"since": "2025"}, {"until": "2024-04"}):  # under a filter, of the events kept
+        events = _all_events(client, **filters)
+        edges = _get(client, "/api/graph", **filters)["data"]
+        assert edges
+        for edge in edges:
+            of_edge = [e for e in events if e["type"] == edge["type"] and _both(e, edge["source"], edge["target"])]
+            first = [e["first_seen"] for e in of_edge if e["first_seen"]]
+            last = [e["last_seen"] for e in of_edge if e["last_seen"]]
+            assert (edge["first_seen"], edge["last_seen"]) == (min(first, default=None), max(last, default=None))
+    edges = _get(client, "/api/graph")["data"]
+    assert any(e["first_seen"] is None for e in edges) and any(e["first_seen"] for e in edges)
+    spans = {(e["source"], e["target"], e["type"]): (e["first_seen"], e["last_seen"]) for e in edges}
+    assert spans[("JPN", "USA", "arms_transfer")] == ("2024-04-06", "2024-04-06")
+
+
+def test_vocabulary_lists_the_values_of_the_closed_filters(client: TestClient) -> None:
+    from allywatch.nlp.frames import EVENT_TYPES, STATUSES
+
+    body = _get(client, "/api/vocabulary")
+    assert body["data"] == [{"name": "type", "values": list(EVENT_TYPES)},
+                            {"name": "status", "values": list(STATUSES)},
+                            {"name": "entity_type", "values": ["country", "location", "org", "person", "place",
+                                                               "program"]}]
+    assert body["count"] == 3
+    for kind in EVENT_TYPES:
+        assert client.get("/api/events", params={"type": kind}).status_code == 200
 
 
 def test_graph_takes_the_event_filters(client: TestClient) -> None:

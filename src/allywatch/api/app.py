@@ -12,6 +12,10 @@ time. Request bodies are capped (5 MB by default: 413 beyond). JSON is written w
 escaped (``\\u003c``...), and every response says ``X-Content-Type-Options: nosniff``, so an article's HTML is
 only ever data.
 
+The app also serves the analyst dashboard at ``/`` (static HTML, JavaScript and CSS in ``static/``, which call
+the read endpoints) and the OpenAPI docs at ``/docs``, both with their scripts from ``static/vendor/`` (copied in
+by ``scripts/vendor_js.sh``): no page asks for anything from another host.
+
 This module needs the ``api`` extra (FastAPI); nothing else in the package imports it.
 """
 
@@ -26,12 +30,16 @@ import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
@@ -64,6 +72,12 @@ ENTITY_TYPES = ("country", "location", "org", "person", "place", "program")
 BODY_FORMATS = {"application/json": ".json", "text/plain": ".txt", "text/html": ".html",
                 "application/xhtml+xml": ".html"}
 INSTALL_HINT = "pip install 'allywatch[api]'"
+#: The dashboard's files and the scripts it and /docs run (``scripts/vendor_js.sh`` copies those in).
+STATIC = Path(__file__).resolve().parent / "static"
+#: What the dashboard's page may load: its own files and the API, nothing from elsewhere, no inline script.
+DASHBOARD_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                 "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                 "form-action 'self'")
 
 
 class SafeJSONResponse(JSONResponse):
@@ -101,6 +115,7 @@ def create_app(repo: Repository, settings: Settings | None = None, *, read_token
                       read_token=read_token or None, write_token=write_token or None, max_body=max_body,
                       event_types=tuple(EVENT_TYPES), statuses=tuple(STATUSES))
     app = FastAPI(title="allywatch", version=__version__, default_response_class=SafeJSONResponse,
+                  docs_url=None, redoc_url=None,
                   description="Defence-industrial cooperation between states, as a knowledge base: articles, "
                               "stories, consolidated events with their evidence sentences, entities, the "
                               "cooperation graph and timelines. Reads answer `{\"data\": [...], \"count\": N}`, "
@@ -112,7 +127,9 @@ def create_app(repo: Repository, settings: Settings | None = None, *, read_token
     app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(SQLAlchemyError, _store_error)
     app.include_router(router)
-    app.add_api_route("/", _home, include_in_schema=False)
+    app.add_api_route("/", _dashboard, include_in_schema=False)
+    app.add_api_route("/docs", _docs, include_in_schema=False)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(Guard, max_body=max_body)
     return app
 
@@ -450,24 +467,35 @@ def get_entity(ctx: Ctx, name: str, limit: Limit = DEFAULT_LIMIT, offset: Offset
 def graph(ctx: Ctx, filters: Filters, limit: Annotated[int, Query(ge=1, le=GRAPH_MAX_LIMIT)] = GRAPH_LIMIT,
           offset: Offset = 0) -> dict[str, Any]:
     """Parties as nodes; for each pair of parties and event type an edge with ``weight`` (the consolidated
-    events of that type both take part in), ``outlets`` (distinct outlets reporting them) and
-    ``directed_events`` (those giving the two distinct roles), heaviest first; made of the events the filters
-    keep (as ``/api/events`` filters them), as ``allywatch export --format graphml`` draws it."""
+    events of that type both take part in), ``outlets`` (distinct outlets reporting them), ``directed_events``
+    (those giving the two distinct roles), and ``first_seen`` and ``last_seen`` (the earliest and latest sighting
+    of those events; null when none was dated), heaviest first; made of the events the filters keep (as
+    ``/api/events`` filters them), as ``allywatch export --format graphml`` draws it."""
     tally: Counter[str] = Counter()
+    seen: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
 
     def rows() -> Iterator[dict[str, Any]]:
         for event in ctx.repo.iter_events(**filters.kwargs()):
             tally.update(set(event["participants"]))
+            for a, b in combinations(sorted(set(event["participants"])), 2):
+                first, last = seen.get((a, b, event["type"]), (None, None))
+                seen[(a, b, event["type"])] = (min(_dates(first, event.get("first_seen")), default=None),
+                                               max(_dates(last, event.get("last_seen")), default=None))
             yield event_row(event)
 
     built = cooperation_graph(rows())
     edges = sorted(built.edges.items(), key=lambda item: (-item[1].events, item[0]))
     names = {code: party.name for code, party in ctx.kb.parties.items()}
     data = [{"source": a, "target": b, "type": kind, "weight": edge.events, "outlets": len(edge.outlets),
-             "directed_events": edge.directed} for (a, b, kind), edge in edges[offset:offset + limit]]
+             "directed_events": edge.directed, "first_seen": seen[(a, b, kind)][0], "last_seen": seen[(a, b, kind)][1]}
+            for (a, b, kind), edge in edges[offset:offset + limit]]
     nodes = [{"id": code, "name": names.get(code), "label": names.get(code, code), "events": tally[code]}
              for code in sorted(built.parties)]
     return {"data": data, "count": len(edges), "nodes": nodes, "events": built.events}
+
+
+def _dates(*dates: str | None) -> list[str]:
+    return [d for d in dates if d]
 
 
 @router.get("/timeline", response_model=TimelinePage, summary="Events per month by type")
@@ -485,6 +513,16 @@ def timeline(ctx: Ctx, filters: Filters,
             for month, types in sorted(months.items())]
     return {"data": data[offset:offset + limit], "count": len(data),
             "undated": {"total": sum(undated.values()), "types": dict(sorted(undated.items()))}}
+
+
+@router.get("/vocabulary", response_model=Page, summary="The values the filters take")
+def vocabulary(ctx: Ctx) -> dict[str, Any]:
+    """The values of the filters that take one of a fixed set: ``type`` and ``status`` of events (``/api/events``,
+    ``/api/graph``, ``/api/timeline``) and ``entity_type`` (the ``type`` of ``/api/entities``), each as
+    ``{"name": ..., "values": [...]}``."""
+    data = [{"name": "type", "values": list(ctx.event_types)}, {"name": "status", "values": list(ctx.statuses)},
+            {"name": "entity_type", "values": list(ENTITY_TYPES)}]
+    return _page(data, len(data))
 
 
 # ---- writes ----------------------------------------------------------------------------------------------------
@@ -608,5 +646,20 @@ def _ingest(ctx: Context, item: Article) -> Any:
         return ingest_items([item], ctx.repo, ctx.settings, batch_size=1)
 
 
-def _home() -> RedirectResponse:
-    return RedirectResponse("/docs")
+# ---- pages ------------------------------------------------------------------------------------------------------
+
+
+def _dashboard() -> FileResponse:
+    """The analyst dashboard: one page whose script reads the API (``static/app.js``)."""
+    return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8",
+                        headers={"Content-Security-Policy": DASHBOARD_CSP, "Cache-Control": "no-cache"})
+
+
+def _docs(request: Request) -> HTMLResponse:
+    """Swagger UI over ``/openapi.json``, with its script, style and icon from ``static/``."""
+    root = request.scope.get("root_path", "").rstrip("/")
+    return get_swagger_ui_html(openapi_url=f"{root}/openapi.json", title="allywatch API",
+                               swagger_js_url=f"{root}/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                               swagger_css_url=f"{root}/static/vendor/swagger-ui/swagger-ui.css",
+                               swagger_favicon_url=f"{root}/static/favicon.svg", oauth2_redirect_url=None,
+                               swagger_ui_parameters={"validatorUrl": None})
