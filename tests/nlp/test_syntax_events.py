@@ -1387,3 +1387,18 @@ def test_who_hosts_or_leads_an_exercise_holds_it(run: Run, text: str, parties: t
                                                  status: str) -> None:
     [event] = _of(run, text, "exercise")
     assert (event.participants, event.status) == (parties, status)
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Chile received the first of three radars made in Spain.", "ESP", "CHL"),
+    ("Egypt took delivery of two frigates built in Italy last week.", "ITA", "EGY"),
+    ("The drones, produced in Turkey, were handed over to Kenya on Friday.", "TUR", "KEN"),
+    ("Morocco ordered 20 howitzers designed in France.", "FRA", "MAR"),
+])
+def test_where_the_equipment_was_made_names_the_supplier(run: Run, text: str, supplier: str, recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles) == {"supplier": supplier, "recipient": recipient}
+
+
+def test_a_place_where_people_are_based_or_trained_is_no_maker(run: Run) -> None:
+    assert _of(run, "Troops based in Italy received new rifles.", "arms_transfer") == []

@@ -260,6 +260,7 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             pass  # "the Khaan Quest exercise, co-hosted by Mongolia and the United States": its hosts hold it
             # (the host of a conference where others meet is no party to their talks)
         elif x.dep_ in CLAUSE_DEPS and not (x.dep_ == "pcomp" and head.lower_ in {"of", "to", "with"}) and not (
+                prep == "maker" and x.dep_ == "acl" and x.lemma_.lower() in MAKING) and not (
                 x.dep_ == "acl" and not is_verb(x)) and not (  # "a Belharra frigate" misread as a clause
                 (x.dep_ == "acl" or (x.dep_ == "advcl" and x.tag_ in {"VBN", "VBD"} and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in x.children)))
@@ -295,6 +296,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                     x.lemma_.lower() in lexicon.words["equipment"] and \
                     getattr(_child_on_path(party, x), "dep_", "poss") != "poss":
                 prep = "maker"  # "inked a deal for 40 US-built jets": the maker, whatever the preposition
+            elif prep is None and word in {"in", "by"} and head.head.tag_ == "VBN" and head.head.dep_ == "acl" and \
+                    head.head.lemma_.lower() in MAKING and head.head.head.lemma_.lower() in lexicon.words["equipment"]:
+                prep = "maker"  # "took delivery of radars built in Spain", "drones made by Turkey": the maker
             elif prep is not None and word in lexicon.words["bystander"]:
                 return None  # "sold jets to Hanoi despite protests from Beijing": Beijing stands by
             elif prep is None:
@@ -366,6 +370,8 @@ ONLOOKING = frozenset({"host", "mediate", "broker", "facilitate", "chair", "obse
 #: Passive verbs whose subject is the subject of the infinitive they take ("Greece is expected to sign", "Seoul is
 #: set to buy", "Tokyo is said to have agreed"): the party does what the infinitive says.
 #: So are passive verbs of asking, choosing and allowing ("Japan was asked to supply", "Hanwha was picked to build").
+#: Participles that name where or by whom equipment was made ("radars built in Spain").
+MAKING = frozenset({"build", "make", "produce", "manufacture", "assemble", "design", "develop"})
 RAISING = frozenset({"expect", "set", "schedule", "slate", "due", "poise", "say", "report", "believe", "think",
                      "tip", "tout", "rumour", "rumor", "understand", "know", "see", "project", "forecast", "likely",
                      "suppose", "plan", "intend", "prepare", "designate", "persuade", "ask", "urge", "invite",
