@@ -1402,3 +1402,50 @@ def test_where_the_equipment_was_made_names_the_supplier(run: Run, text: str, su
 
 def test_a_place_where_people_are_based_or_trained_is_no_maker(run: Run) -> None:
     assert _of(run, "Troops based in Italy received new rifles.", "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text,rule,sale", [
+    ("Japan loosened its arms export controls on Friday to enable it to sell Patriot missiles to the United States.",
+     ("JPN", "completed"), ("JPN", "USA", "planned")),
+    ("Britain relaxed its export controls, allowing it to supply drones to Ukraine.",
+     ("GBR", "completed"), ("GBR", "UKR", "planned")),
+    ("Seoul eased its export restrictions to let it ship artillery shells to Poland.",
+     ("KOR", "completed"), ("KOR", "POL", "planned")),
+])
+def test_a_sale_that_a_rule_change_makes_possible_is_a_sale_to_come(run: Run, text: str, rule: tuple[str, str],
+                                                                     sale: tuple[str, str, str]) -> None:
+    [control] = _of(run, text, "export_control")
+    assert (dict(control.roles), control.status) == ({"actor": rule[0]}, rule[1])
+    [transfer] = _of(run, text, "arms_transfer")
+    assert (dict(transfer.roles), transfer.status) == ({"supplier": sale[0], "recipient": sale[1]}, sale[2])
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    ("Germany eased its rules to allow its firms to export howitzers to Ukraine.", "DEU", "UKR"),
+    ("Tokyo changed its guidelines to let domestic makers sell patrol boats to Manila.", "JPN", "PHL"),
+])
+def test_a_rule_changed_to_let_firms_sell_is_an_export_rule(run: Run, text: str, actor: str, target: str) -> None:
+    [control] = _of(run, text, "export_control")
+    assert (dict(control.roles), control.status) == ({"actor": actor, "target": target}, "completed")
+    assert _of(run, text, "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("The presidents of Kenya and Uganda together unveiled a memorial to peacekeepers.", ("KEN", "UGA"), "completed"),
+    ("The Polish and Korean defence ministers will jointly inaugurate the new depot next week.", ("KOR", "POL"),
+     "planned"),
+    ("Prime Minister Lars Holm of Norway and Finnish President Aino Virta jointly inaugurated the bridge on Monday.",
+     ("FIN", "NOR"), "completed"),
+])
+def test_officials_who_open_something_together_meet(run: Run, text: str, parties: tuple[str, ...],
+                                                    status: str) -> None:
+    [meeting] = _of(run, text, "meeting")
+    assert (meeting.participants, meeting.status) == (parties, status)
+
+
+@pytest.mark.parametrize("text", [
+    "Rheinmetall and Leonardo jointly inaugurated a plant in Italy.",  # firms, not officials: the plant is the news
+    "The Norwegian prime minister inaugurated a new dry dock in Bergen.",  # one side alone
+])
+def test_a_ceremony_without_officials_of_two_sides_is_no_meeting(run: Run, text: str) -> None:
+    assert _of(run, text, "meeting") == []

@@ -862,6 +862,10 @@ def _read_title(text: str, person: _Person, party_mentions: list[Mention], kb: K
         # "Japanese Prime Minister X", "Japan's Prime Minister X"; not "... to Ukraine, Prime Minister X"
         if m.end <= title_start and title_start - m.end <= 4 and _ADJOINING.match(text, m.end, title_start):
             person.party = m.label
+    if person.party is None:
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[person.end:person.end + 12])
+        if of:  # "Prime Minister X of Norway"
+            person.party = next((m.label for m in party_mentions if m.start == person.end + of.end()), None)
 
 
 def _resolve_people(people: list[_Person], res: EntityResources, published: str | None) -> None:
@@ -965,8 +969,9 @@ def _fuzzy(person: _Person, res: EntityResources, start: dt.date, end: dt.date) 
             forms = [_strip_suffix(fold(f)) for f in (holder.name, *holder.aliases)]
             if person.party is None:
                 # no nationality to narrow the holders: both given and family name must look alike
-                # ("Shehbaz Sharif" is not "Ishiba Shigeru", though both are prime ministers)
-                forms = [f for f in forms if _parts_agree(name, f)]
+                # ("Shehbaz Sharif" is not "Ishiba Shigeru", nor "Lars Holm" "Olaf Scholz", though all lead
+                # governments)
+                forms = [f for f in forms if _parts_agree(name, f) and _similarity(name, f) >= 70]
             score = max((_similarity(name, f) for f in forms), default=0.0)
             if score > best_score:
                 best, best_score = holder, score

@@ -971,9 +971,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             c.dep_ == "conj" and c.lemma_.lower() in {"stay", "remain"} for c in token.children)
     visits = lexicon.words["missions"] | {"visit", "call", "exercise", "drill", "talks"}
     purpose = any(p.dep_ == "prep" and p.lower_ == "for" and any(t.lemma_.lower() in visits for t in p.subtree)
-                  for p in token.children)
-    if kind == "arms_transfer" and trigger.lemmas[0] == "arrive" and (purpose or draft.mission):
-        return None  # "Russian ships arrived in Surabaya for the drills": a visit, not a delivery
+                  for p in (token.subtree if trigger.lemmas[0] == "arrive" else token.children))
+    if kind == "arms_transfer" and trigger.lemmas[0] == "arrive" and (
+            purpose or draft.mission or _personnel(" ".join(t.text for theme in themes for t in theme.subtree))):
+        # "Russian ships arrived in Surabaya for the drills", "troops arrived with their ship docking for an
+        # exercise": a visit or people, not a delivery
+        return None
     if kind == "force_posture" and trigger.lemmas[0] == "arrive" and not (
             draft.mission or _personnel(" ".join(t.text for theme in themes for t in theme.subtree))):
         return None  # what arrives with no mission and no troops is delivered, not deployed
@@ -1057,9 +1060,19 @@ def _permitted_trade(token: Token, chain: list[Token], sentence: _Sentence) -> l
         return None
     if not doers or not all(d.lemma_.lower() in _TRADERS for d in doers):
         return None
-    if not any(c.dep_ == "nsubj" for c in anchor.children):
-        return None
-    return [token, anchor]
+    while not any(c.dep_ == "nsubj" for c in anchor.children):
+        if anchor.dep_ not in {"advcl", "xcomp"} or anchor.head.i == anchor.i:
+            return None
+        anchor = anchor.head  # "eased its rules to allow its firms to export": who eased them lets them
+    return _chain_to(token, anchor)
+
+
+def _chain_to(token: Token, anchor: Token) -> list[Token]:
+    """The tokens from ``token`` up its heads to ``anchor``."""
+    out = [token]
+    while out[-1].i != anchor.i and out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
 
 
 def _outer_subject(token: Token, sentence: _Sentence) -> list[str]:
@@ -1317,7 +1330,13 @@ def _pronoun_subject(token: Token, chain: list[Token]) -> Token | None:
 def _restriction(token: Token, chain: list[Token], lexicon: Lexicon) -> Token | None:
     """The restriction that governs a transfer ("banned exports", "restrictions on arms sales"), if any."""
     restrictive = lexicon.words["restrictive"]
-    for word in chain[1:4]:
+    for n, word in enumerate(chain[1:4], start=1):
+        if any(is_verb(v) and v.dep_ in {"advcl", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                    for a in v.children) for v in chain[1:n]) and \
+                any(c.dep_ in {"dobj", "nsubjpass"} and lexicon.triggers.get(c.lemma_.lower()) for c in word.children):
+            # "loosened its export controls to enable it to sell missiles to the US": the change is read at the
+            # controls, and the sale it makes possible is a sale (not "eased its rules to allow firms to export")
+            break
         if word.lemma_.lower() in restrictive and not _raised_to(word):
             return word
     top = chain[-1]
@@ -1378,6 +1397,9 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return any({x.lower_ for x in g.subtree} & {"spending", "gdp", "%", "percent", "expenditure"} for g in goals)
     if need == "official":  # "received his Russian counterpart", "welcomed a Korean delegation": a visit
         return any(t.lemma_.lower() in lexicon.words["officials"] for t in theme_tokens(token))
+    if need == "leaders":  # "the prime minister and the vice president jointly inaugurated": officials act
+        doers = [c for v in chain[:1] for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return any(t.lemma_.lower() in lexicon.words["officials"] for c in doers for t in c.subtree)
     if need == "stated":  # made, not strengthened: "signed a strategic partnership", "forged a partnership"
         verb = next((v for v in chain if is_verb(v)), None)  # the verb that takes the partnership itself
         return _named(token) or (verb is not None and (

@@ -371,6 +371,8 @@ ONLOOKING = frozenset({"host", "mediate", "broker", "facilitate", "chair", "obse
 #: set to buy", "Tokyo is said to have agreed"): the party does what the infinitive says.
 #: So are passive verbs of asking, choosing and allowing ("Japan was asked to supply", "Hanwha was picked to build").
 #: Participles that name where or by whom equipment was made ("radars built in Spain").
+#: Verbs that make another act possible ("enable it to sell"), which is not done by that.
+LETTING = frozenset({"allow", "permit", "authorise", "authorize", "let", "enable"})
 MAKING = frozenset({"build", "make", "produce", "manufacture", "assemble", "design", "develop"})
 RAISING = frozenset({"expect", "set", "schedule", "slate", "due", "poise", "say", "report", "believe", "think",
                      "tip", "tout", "rumour", "rumor", "understand", "know", "see", "project", "forecast", "likely",
@@ -481,6 +483,11 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     studied = next((v for v, c in zip(verbs, classes, strict=True) if v is not trigger and c == "proposed"), None)
     if studied is not None and "agreed" in classes[classes.index("proposed"):]:
         return StatusReading("proposed", f"'{studied.text}' states it proposed")  # "agreed to study building"
+    letting = next((v for v in [*chain[1:], trigger.head] if v.lemma_.lower() in LETTING and v.i != trigger.i and any(
+        c.dep_ in {"xcomp", "ccomp"} and c.i in {t.i for t in chain} for c in v.children)), None)
+    if letting is not None and kind != "export_control":  # (the permission itself is a rule changed)
+        # "loosened its rules to enable it to sell missiles": what a change makes possible is still to come
+        return StatusReading("planned", f"'{letting.text}' makes it possible")
     # the outermost verb that states a decision, a plan or a proposal decides, with its own modality
     for verb in reversed(verbs):
         cls = lexicon.status_class(lemma(verb))

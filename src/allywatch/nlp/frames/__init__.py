@@ -26,7 +26,7 @@ STATUSES = ("proposed", "planned", "agreed", "ongoing", "completed")
 SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "possessor", "modifier"})
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
 NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated", "customer",
-                   "sum", "official", "goal"})
+                   "sum", "official", "goal", "leaders"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
 
@@ -89,7 +89,7 @@ class Lexicon:
             return has_program or bool(stems & self.words["equipment"])
         if need in {"forces", "minerals"}:
             return bool(stems & self.words[need])
-        if need == "official":
+        if need in {"official", "leaders"}:
             return bool(stems & self.words["officials"])
         if need == "defence":
             return bool(stems & (self.words["defence"] | {"gdp", "%", "percent", "nato"}))
