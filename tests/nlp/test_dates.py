@@ -421,3 +421,18 @@ def test_an_irregular_past_form_after_be_is_no_past_cue() -> None:
     assert found(text, dt.date(2024, 12, 27)) == [("Feb. 10", "2025-02-10")]
     text = "The keel is to be laid on Monday."
     assert found(text, dt.date(2025, 12, 5)) == [("on Monday", "2025-12-08")]
+
+
+def test_short_weekdays_count_after_next_last_on_or_in_brackets() -> None:
+    thursday = dt.date(2025, 8, 14)
+    assert found("Drills start next Mon and run 11 days.", thursday) == [("next Mon", "2025-08-18")]
+    assert found("Talks set for next Tue in Tokyo.", thursday) == [("next Tue", "2025-08-19")]
+    assert found("All six launchers were delivered (Mon).", thursday) == [("Mon", "2025-08-11")]
+    # alone, the short forms are other words
+    assert found("The Sun reported that the couple will wed in spring.", thursday) == []
+
+
+def test_a_present_tense_of_beginning_dates_a_day_to_come() -> None:
+    sunday = dt.date(2025, 6, 15)
+    assert found("The joint drills begin on Tuesday off Goa.", sunday) == [("on Tuesday", "2025-06-17")]
+    assert found("The joint drills began on Tuesday off Goa.", sunday) == [("on Tuesday", "2025-06-10")]

@@ -1449,3 +1449,83 @@ def test_officials_who_open_something_together_meet(run: Run, text: str, parties
 ])
 def test_a_ceremony_without_officials_of_two_sides_is_no_meeting(run: Run, text: str) -> None:
     assert _of(run, text, "meeting") == []
+
+
+@pytest.mark.parametrize("text,kind,roles,status", [
+    ("Latvia: all six HIMARS launchers from the US delivered on Monday.", "arms_transfer",
+     {"supplier": "USA", "recipient": "LVA"}, "completed"),
+    ("EST: 12 rocket launchers from South Korea ordered.", "arms_transfer",
+     {"supplier": "KOR", "recipient": "EST"}, "agreed"),
+    ("PRT: frigate contract with France signed — two ships, €1.2bn.", "arms_transfer",
+     {"supplier": "FRA", "recipient": "PRT"}, "agreed"),
+    ("Chile–Brazil: joint naval drills begin off Valparaiso.", "exercise", {}, "ongoing"),
+    ("NOR–FIN: joint air drills start over Lapland.", "exercise", {}, "ongoing"),
+])
+def test_a_briefs_slug_names_the_parties_its_clause_leaves_out(model_run: Run, text: str, kind: str,
+                                                              roles: dict[str, str], status: str | None) -> None:
+    [event] = _of(model_run, text, kind)
+    if roles:
+        assert dict(event.roles) == roles
+    else:
+        assert len(event.participants) == 2
+    if status:
+        assert event.status == status
+
+
+def test_a_slug_is_no_party_of_the_clause_and_a_code_elsewhere_is_no_party(run: Run) -> None:
+    # a slug fills no slot of the clause: the clause's own parties decide
+    [sale] = _of(run, "Poland: Seoul to sell 180 more tanks to Warsaw, officials say.", "arms_transfer")
+    assert dict(sale.roles) == {"supplier": "KOR", "recipient": "POL"}
+    # three capitals inside a sentence are no slug
+    assert _of(run, "The new units of the ROU were delivered.", "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The last two of 14 transport helicopters from the US handed over to the Dutch air force.",
+    "Six HIMARS launchers from the United States delivered to Latvia on Monday.",
+])
+def test_a_bare_participle_after_a_thing_is_a_headline_passive(run: Run, text: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles)["supplier"] == "USA" and event.status == "completed"
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("The jets were delivered on Tuesday to Poland by South Korea.", "KOR", "POL"),
+    ("Germany delivered on Friday the last of four air-defence systems it pledged to Ukraine.", "DEU", "UKR"),
+    ("France delivers on 3 March the first two Rafales to Greece.", "FRA", "GRC"),
+])
+def test_delivered_on_a_day_is_a_delivery_and_on_a_promise_an_idiom(run: Run, text: str, supplier: str,
+                                                                     recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles) == {"supplier": supplier, "recipient": recipient}
+    assert _of(run, "Washington must deliver on the promise of more air defence for Kyiv.", "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("The cabinet of Chancellor Karl Brandt's Germany approved a budget that lifts defence spending, by NATO's "
+     "definition, to 3.5% of GDP.", "DEU"),
+    ("By the alliance's own count, Poland will spend 4.7% of its GDP on defence this year.", "POL"),
+])
+def test_whose_reckoning_is_no_party(run: Run, text: str, owner: str) -> None:
+    assert {e.participants for e in _of(run, text, "defense_spending")} == {(owner,)}
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Japan-Australia talks set for next Tuesday in Tokyo.", "planned"),
+    ("Joint drills by India and France are slated to begin in June.", "planned"),
+    ("KOR–US: joint drills start next Mon, run 11 days.", "planned"),
+    ("The joint drills of India and France begin on Tuesday off Goa.", "planned"),
+    ("The joint drills of India and France began on Tuesday off Goa.", "ongoing"),
+])
+def test_a_day_to_come_or_a_plan_in_a_brief(model_run: Run, text: str, status: str) -> None:
+    [event] = [e for e in model_run(text).events if e.type in {"meeting", "exercise"}]
+    assert event.status == status
+
+
+@pytest.mark.parametrize("text", [
+    "The last of the 18 howitzers ordered by Estonia were handed over by South Korea on Friday.",
+    "South Korea handed over the last of the howitzers ordered by Estonia.",
+])
+def test_who_ordered_the_thing_receives_it_when_another_hands_it_over(run: Run, text: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles), event.status) == ({"supplier": "KOR", "recipient": "EST"}, "completed")

@@ -130,6 +130,9 @@ _ISO: Final = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-
 _YEAR: Final = re.compile(r"(?P<year>" + _YEAR_NUM + r")(?![A-Za-z_])(?![.,]\d)")
 _FY2: Final = re.compile(r"FY\s?-?(?P<yy>\d\d)(?![\w%])")
 _WEEKDAY: Final = re.compile("(?P<wd>" + "|".join(_WEEKDAYS) + r")\b")
+_SHORT_WEEKDAYS: Final = MappingProxyType({"Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3,
+                                           "Fri": 4, "Sat": 5, "Sun": 6})
+_WEEKDAY_SHORT: Final = re.compile(r"(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?")
 _DAY_WORD: Final = re.compile(
     r"(?P<word>today|Today|tonight|Tonight|yesterday|Yesterday|tomorrow|Tomorrow)\b"
 )
@@ -193,6 +196,8 @@ def _words(*words: str) -> str:
 _FUTURE_WORDS: Final = _words(
     "will", "would", "shall", "expect", "expects", "expected", "plan", "plans", "planned", "planning",
     "scheduled", "upcoming", "forthcoming",
+    # a present tense of beginning dates what is still to come ("the drills begin on Tuesday")
+    "begin", "begins", "start", "starts", "open", "opens", "resume", "resumes", "commence", "commences",
 )  # fmt: skip
 # Past forms of verbs that news dates ("broke ground on Monday", "flew to Kyiv on Friday", "inked the deal on May 2"),
 # which are no past cue right after "be" either ("will be handed over").
@@ -423,6 +428,20 @@ def _weekdays(text: str) -> list[_Candidate]:
         out.append(
             _Candidate(prefix.start() if prefix.group(0) else start, end, "weekday", weekday=weekday, rel=rel)
         )
+    for m in _WEEKDAY_SHORT.finditer(text):
+        # briefs shorten weekdays ("start next Mon", "delivered (Tue)"); alone, "Sun" and "Wed" are other words, so
+        # a short form counts only after "next", "last", "this" or "on", or in brackets
+        start, end = m.span()
+        if not _starts_word(text, start):
+            continue
+        prefix = _lookback(_WEEKDAY_PREFIX, text, start)
+        bracketed = text[start - 1:start] == "(" and text[end:end + 1] == ")"
+        if not (prefix is not None and prefix.group(0)) and not bracketed:
+            continue
+        weekday = _SHORT_WEEKDAYS[m.group("wd")]
+        rel = ((prefix.group("rel") if prefix is not None else "") or "").lower()
+        out.append(_Candidate(prefix.start() if prefix is not None and prefix.group(0) else start, end, "weekday",
+                              weekday=weekday, rel=rel))
     return out
 
 

@@ -360,6 +360,17 @@ def recognise(extraction: Extraction, res: EntityResources,
                     out.party_mentions.append(Mention(match.text, match.start, match.end, match.key, "place"))
             else:
                 _add_party(out, kb, match, party_counts)
+    for slug in _CODE_SLUG.finditer(text):
+        # "EGY–DEU: order placed": a brief's slug names its parties by their ISO codes
+        for code in re.finditer(r"[A-Z]{3}", slug.group("codes")):
+            start = slug.start("codes") + code.start()
+            if code.group() not in kb.parties:
+                continue
+            if taken.covers(start):
+                if not any(n[0] == start and n[1] == start + 3 for n in ner_spans):
+                    continue
+                ner_spans = [n for n in ner_spans if n[0] != start]  # the model took the code for a body's name
+            _add_party(out, kb, Match(start, start + 3, code.group(), "party", code.group()), party_counts)
     main_party = party_counts.most_common(1)[0][0] if party_counts else None
 
     people: list[_Person] = []
@@ -625,6 +636,7 @@ def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: 
                 out.party_mentions.append(Mention(found.group(), found.start(), found.end(), acting))
 
 
+_CODE_SLUG = re.compile(r"(?m)^[ \t]*(?P<codes>[A-Z]{3}(?:[ \t]*[–—/-][ \t]*[A-Z]{2,3})*)[ \t]*:[ \t]")
 _NAMED_THING = re.compile(r"\b(?:the|aboard)\s+$", re.IGNORECASE)
 _SPEAKER_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Adm|Lt|Maj|Capt|Sgt|Cmdr)\.?|\b(?:President|Minister|"
                             r"Secretary|Ambassador|Administrator|Director|General|Admiral|Colonel|Chancellor|"

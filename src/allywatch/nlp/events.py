@@ -98,6 +98,8 @@ class _Draft:
     """The agreement says what it is about ("a memorandum on defence cooperation", "a deal to build")."""
     bare: bool = False
     """"the agreement" with nothing of its own: one the article has named already."""
+    describing: bool = False
+    """Read at a participle that describes the thing ("the jets procured from the US were handed over")."""
     at: int = 0
     reach: tuple[int, int] = (0, 0)
     governors: frozenset[int] = frozenset()
@@ -143,6 +145,8 @@ class _Sentence:
     offset: int
     parties: list[tuple[Token, Mention]]
     programs: list[tuple[Token, Entity]]
+    slug: tuple[str, ...] = ()  # "Latvia–US: ..." the parties a brief names before a colon, outside its grammar
+    slug_end: int = 0
 
 
 def extract_events(extraction: Extraction, resources: EventResources) -> Extraction:
@@ -196,10 +200,11 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _subject_of_auxiliary(doc)
         _exercise_read_as_verb(doc)
         _nouns_tagged_as_verbs(doc)
+        _headline_passive(doc)
         _fronted_subject(doc)
         offset = sentence.start + _body(sentence)[0]
         parsed[sentence.start] = _Sentence(sentence, doc, offset, _anchor(doc, offset, own),
-                                           _programs(doc, offset, index, sentence))
+                                           _programs(doc, offset, index, sentence), *_slug(text, sentence, own))
     drafts: list[_Draft] = []
     previous: list[set[str]] = []
     for sentence, own in chosen:
@@ -209,6 +214,37 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
             drafts.extend(_sentence_events(reading, text, lexicon, index, previous, main_party, quoted, recent))
         previous = [*previous, {m.label for m in own}][-5:]
     return replace(extraction, events=tuple(_merge(_under_signed(drafts))))
+
+
+_SLUG_JOINS = re.compile(r"^(?:\s|[–—/&,+-]|and\b)*$")
+
+
+def _slug(text: str, sentence: Span, own: list[Mention]) -> tuple[tuple[str, ...], int]:
+    """The parties of a brief's slug ("Latvia: …", "EGY–DEU: …"): names and joins alone before a colon that opens
+    the sentence; and where the slug ends."""
+    for skip in dict.fromkeys((0, _body(sentence)[0])):  # "LVA:" reads like a dateline's place, but is the slug
+        found = _slug_from(text, sentence.start + skip, sentence.end, own)
+        if found[0]:
+            return found
+    return (), 0
+
+
+def _slug_from(text: str, start: int, end: int, own: list[Mention]) -> tuple[tuple[str, ...], int]:
+    while start < end and text[start].isspace():
+        start += 1
+    colon = text.find(":", start, start + 40)
+    if colon < 0:
+        return (), 0
+    inside = sorted((m for m in own if start <= m.start and m.end <= colon), key=lambda m: m.start)
+    if not inside:
+        return (), 0
+    cursor, labels = start, []
+    for m in inside:
+        if not _SLUG_JOINS.match(text[cursor:m.start]):
+            return (), 0
+        labels.append(m.label)
+        cursor = m.end
+    return (tuple(dict.fromkeys(labels)), colon) if _SLUG_JOINS.match(text[cursor:colon]) else ((), 0)
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|am|be|been|have|has|had|will|would|can|could|shall|should|"
@@ -258,6 +294,24 @@ def _nouns_tagged_as_verbs(doc: Doc) -> None:
         if token.pos_ == "VERB" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"} and any(
                 c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that"} for c in token.children):
             token.pos_, token.tag_ = "NOUN", "NN"
+
+
+#: Verbs whose bare participle after a thing is a headline's passive ("six launchers delivered", "order placed").
+_HEADLINE_PASSIVES = frozenset({"deliver", "hand", "sign", "place", "approve", "ship", "transfer", "supply", "sell",
+                                "order", "procure", "buy", "purchase", "complete", "seal", "ink", "clear", "award"})
+
+
+def _headline_passive(doc: Doc) -> None:
+    """Mend a brief's grammar: "all six launchers from the US delivered (Mon)", "IRIS-T order placed": a common
+    noun before a bare participle with no auxiliary and no object is what was done to, not who did it."""
+    for token in doc:
+        if token.pos_ != "VERB" or token.tag_ not in {"VBN", "VBD"} or token.lemma_.lower() not in _HEADLINE_PASSIVES:
+            continue
+        if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "neg"} for c in token.children):
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.pos_ in {"NOUN", "NUM"} and child.i < token.i:
+                child.dep_ = "nsubjpass"
 
 
 def _exercise_read_as_verb(doc: Doc) -> None:
@@ -527,6 +581,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                  for t in sentence.doc if speaker and t.lower_ in {"we", "us", "our"}]  # "from us", "our unit"
     party_ids = {t.i for t, _ in sentence.parties}
     for party_token, mention in [*sentence.parties, *own_voice]:
+        if sentence.slug and mention.start < sentence.slug_end:
+            continue  # the slug stands outside the clause's grammar
         if party_token.dep_ in {"compound", "amod", "nmod"} and any(
                 c.dep_ == "appos" and c.i in party_ids for c in party_token.head.children):
             continue  # "to a NATO country, Poland": the country named beside it is the party
@@ -651,6 +707,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if status.tense_only and stage != "planned" and not any(
             v.tag_ in {"VBD", "VBN"} for v in chain if is_verb(v)) and _dated_ahead(index, sentence.span):
         stage = "planned"  # "Tomorrow: Jeddah, for talks with the crown prince"
+    if stage == "ongoing" and any(is_verb(v) and v.tag_ in {"VBZ", "VBP"} and
+                                  lexicon.status_class(lemma(v)) == "ongoing" for v in chain) and \
+            _dated_ahead(index, sentence.span):
+        stage = "planned"  # "the drills start next Monday": a present tense for a day to come
     announced = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in {"announce", "unveil", "publish"}
     if kind == "export_control" and stage == "planned" and (status.by_modal or announced):
         stage = "completed"  # a rule change announced ("will stop approving exports") is adopted, whenever in force
@@ -807,6 +867,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 # "ministers from Japan, Australia and India will sign a memorandum when they meet": those named
                 # before in the sentence
                 acted = [ahead, *acted] if len(ahead) >= 2 else acted
+            if len(sentence.slug) >= 2:
+                acted = [set(sentence.slug), *acted]  # "Finland–Norway: joint drills begin"
             for before in [here, *acted, *earlier]:
                 if counted and len(before | parties) != counted:
                     continue  # "the three countries": the last sentence that named three
@@ -860,12 +922,16 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             present = {m.label for _, m in sentence.parties if m.source not in {"place", "company"}}
             if len(present | parties) == 3:
                 parties |= present  # "talks with Biden, followed by a trilateral summit with Marcos"
+        if len(parties) < 2 and sentence.slug and len(parties | set(sentence.slug)) >= 2:
+            parties |= set(sentence.slug)  # "Romania: F-35 deal signed — 32 jets from the US"
+            carried = True
         bloc_meeting = kind == "meeting" and len(parties) == 1 and parties <= index.blocs and not is_verb(token)
         if len(parties) < 2 and not bloc_meeting:
             return None  # a meeting of NATO alone is its summit: "the NATO summit", "NATO's leaders' meeting"
         if frame_name == "deal":
             directed = _deal_roles(roles, sentence, parties, text,
-                                   [m.label for m, slot, _ in slots if slot.name in {"subject", "agent"}])
+                                   [m.label for m, slot, _ in slots if slot.name in {"subject", "agent"}]
+                                   or [p for p in sentence.slug if p in parties][:1])  # "PRT: contract with France"
             if directed is None:
                 return None
             final_roles = directed
@@ -931,6 +997,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             # the article is about
             b = [main_party]
             carried = True
+        if sentence.slug and bool(a) != bool(b):
+            # "Latvia: six launchers from the US delivered": the brief's slug names the side its clause leaves out
+            rest = [p for p in sentence.slug if p not in (a or b)[:1]]
+            if len(rest) == 1:
+                a, b = a or rest, b or rest
+                carried = True
         if not a or not b:
             return None
         if a[0] == b[0]:
@@ -980,6 +1052,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "force_posture" and trigger.lemmas[0] == "arrive" and not (
             draft.mission or _personnel(" ".join(t.text for theme in themes for t in theme.subtree))):
         return None  # what arrives with no mission and no troops is delivered, not deployed
+    draft.describing = is_verb(token) and token.dep_ in {"acl", "amod"} and token.tag_ == "VBN"
     draft.bare = all((c.dep_ == "det" and c.lower_ == "the") or c.is_punct or
                      (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during", "by"}) for c in token.children)
     draft.topical = any(c.dep_ in {"prep", "acl"} and c.lower_ not in {"in", "at", "during", "between", "with"}
@@ -1571,7 +1644,8 @@ def _deal_roles(roles: dict[str, list[str]], sentence: _Sentence, parties: set[s
     signs it with another buys ("Poland signed a contract with South Korea for tanks")."""
     supplier: str | None = next(iter(roles.get("supplier", [])), None)
     recipient: str | None = next(iter(roles.get("recipient", [])), None)
-    sides = [p for p in roles.get("side", []) if p not in {supplier, recipient}]
+    sides = [p for p in dict.fromkeys([*roles.get("side", []), *(s for s in signers if s in parties)])
+             if p not in {supplier, recipient}]
     firms = {m.label for t, m in sentence.parties if m.source == "company"}
     governments = {m.label for t, m in sentence.parties if m.source != "company"} - firms
     if supplier is None:
@@ -1728,7 +1802,7 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
                                + (0.1 if first.program else 0.0)), 3)
         # the stage as the article first states it of the parties themselves: the news is in the lead, and later
         # sentences about the same pair are often background (an earlier order, a purchase still considered)
-        stating = max(group, key=lambda d: (not d.carried, -d.sentence.start))
+        stating = max(group, key=lambda d: (not d.carried, -d.sentence.start, not d.describing))
         events.append(Event(type=kind, participants=participants, roles=roles, status=stating.status, item=first.item,
                             evidence=evidence, program=first.program,
                             organizations=tuple(dict.fromkeys(o for d in group for o in d.organizations)),

@@ -81,6 +81,8 @@ def lemma(token: Token) -> str:
         return f"{value} {particle}"  # "set up", "call off", "go ahead": a verb of its own
     if value == "hop" and text.startswith("hope"):
         return "hope"  # the lemmatiser's "hoped" -> "hop"
+    if value == "slat" and text.startswith("slate"):
+        return "slate"  # "slated" -> "slat"
     if token.tag_ in {"VBD", "VBN"} and text.endswith("ed") and not text.startswith(value + "ed") and \
             not text.startswith(value + value[-1:] + "ed") and text[:-1].startswith(value):
         return text[:-1]
@@ -195,7 +197,8 @@ def theme_tokens(trigger: Token) -> list[Token]:
     if is_verb(trigger):
         found += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}
                   or (c.dep_ == "nsubj" and trigger.lemma_ == "arrive")]  # "the tanks arrived": what moved
-        participle = trigger.dep_ in {"acl", "amod"} and trigger.tag_ in {"VBN", "VBG"}
+        participle = trigger.dep_ in {"acl", "amod"} and trigger.tag_ in {"VBN", "VBG"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)  # (a clause of its own names its thing)
         relative = trigger.dep_ == "relcl" and any(t.lower_ in {"that", "which"} for t in found)
         if (participle or relative) and not is_verb(trigger.head):
             # "drones ordered by Azerbaijan", "the missiles that Japan bought": the noun, not the pronoun
@@ -265,7 +268,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 (x.dep_ == "acl" or (x.dep_ == "advcl" and x.tag_ in {"VBN", "VBD"} and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in x.children)))
                 and (head.i == trigger.i or head.i in theme_ids)
-                and lexicon.status_class(lemma(x)) == "agreed"):
+                and lexicon.status_class(lemma(x)) == "agreed" and prep != "agent"):
+            # ("the howitzers ordered by Estonia were handed over": who ordered them is the describing clause's own
+            # doer, read by the clause that describes the thing)
             # but "the purchase of jets, sealed with France", "handed over the boats promised to Ghana": the deal's
             # partner is the act's
             return None
@@ -276,10 +281,12 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             return None  # "talks were held in Jeddah, with Saudi officials hosting": they host, others talk
         if x.dep_ == "pobj" and head.pos_ == "ADP" and head.head.lemma_.lower() in WARY:
             return None  # "Greece and Cyprus, both wary of Turkish naval activity, signed": what they fear
-        if x.dep_ in {"pobj", "pcomp"} and head.pos_ == "ADP":
+        if x.dep_ in {"pobj", "pcomp"} and head.pos_ in {"ADP", "SCONJ"}:  # ("despite" is tagged SCONJ)
             word = head.lower_
             if head.head.i != head.i and head.head.lower_ == "according":
                 return None
+            if word == "by" and x.lemma_.lower() in _RECKONING:
+                return None  # "by NATO's definition", "by Kyiv's count": whose reckoning, as "according to"
             if word == "of" or (word in {"including", "among"} and prep is not None):
                 pass
             elif word == "from" and prep is None and head.head.pos_ in {"NOUN", "PROPN"} and \
@@ -373,6 +380,9 @@ ONLOOKING = frozenset({"host", "mediate", "broker", "facilitate", "chair", "obse
 #: Participles that name where or by whom equipment was made ("radars built in Spain").
 #: Verbs that make another act possible ("enable it to sell"), which is not done by that.
 LETTING = frozenset({"allow", "permit", "authorise", "authorize", "let", "enable"})
+#: What "by X's ..." reckons with: the phrase says whose account it is, not who acts.
+_RECKONING = frozenset({"definition", "standard", "measure", "estimate", "count", "reckoning", "calculation",
+                        "metric", "account", "tally", "yardstick", "criterion", "criteria"})
 MAKING = frozenset({"build", "make", "produce", "manufacture", "assemble", "design", "develop"})
 RAISING = frozenset({"expect", "set", "schedule", "slate", "due", "poise", "say", "report", "believe", "think",
                      "tip", "tout", "rumour", "rumor", "understand", "know", "see", "project", "forecast", "likely",
@@ -521,8 +531,12 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         return StatusReading(fixed, f"'{trigger.text}' states it {fixed}")  # "named the Mogami the winner"
     if not is_verb(trigger):
         for child in [c for t in [trigger, *theme_tokens(trigger)] for c in t.children]:
-            if child.dep_ == "acl" and child.tag_ == "VBN" and lexicon.status_class(lemma(child)) == "agreed":
-                return StatusReading("agreed", f"'{child.text}' states it agreed")  # "the purchase, sealed in May"
+            cls = lexicon.status_class(lemma(child))
+            if child.dep_ == "acl" and child.tag_ == "VBN" and cls in {"agreed", "planned", "proposed"}:
+                # "the purchase, sealed in May"; "talks set for next Tuesday", "drills scheduled for May"
+                return StatusReading(cls, f"'{child.text}' states it {cls}")
+            if child.dep_ == "prep" and child.lower_ == "under" and any(g.lower_ == "way" for g in child.children):
+                return StatusReading("ongoing", "under way")  # "Exercise Wallaby under way in Queensland"
     under_way = next((v for v in verbs if _under_way(v)), None)
     if under_way is not None and _modality(under_way, lexicon) not in {"planned", "proposed"}:
         return StatusReading("ongoing", f"'{under_way.text}' under way")  # "deliveries are under way"
