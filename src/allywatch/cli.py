@@ -591,8 +591,8 @@ def serve(
         if host not in {"127.0.0.1", "localhost", "::1"} and not write_token:
             err.print(f"[yellow]note:[/yellow] anyone who reaches {escape(host)}:{port} can add articles: set "
                       "ALLYWATCH_TOKEN to require a token", highlight=False, soft_wrap=True)
-        err.print(f"serving the store on http://{escape(host)}:{port}/api/ (docs at /docs); Ctrl-C stops",
-                  highlight=False, soft_wrap=True)
+        err.print(f"serving the store on http://{escape(host)}:{port}/api/ (dashboard at /, docs at /docs); "
+                  "Ctrl-C stops", highlight=False, soft_wrap=True)
         uvicorn.run(api, host=host, port=port, log_level="info")
     except AllywatchError as error:
         _usage_error(error)

@@ -53,7 +53,7 @@ def test_serve_runs_the_api_on_the_store_with_its_tokens(sample_url: str, monkey
     assert got == {"host": "127.0.0.1", "port": 8123, "log_level": "info"}
     assert seen == {"open read": 401, "read": 200, "count": seen["count"], "write without token": 401,
                     "oversize": 413} and seen["count"] >= 20
-    assert "serving the store on http://127.0.0.1:8123/api/ (docs at /docs)" in result.stderr
+    assert "serving the store on http://127.0.0.1:8123/api/ (dashboard at /, docs at /docs)" in result.stderr
 
 
 def test_serve_warns_when_anyone_could_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -47,3 +47,20 @@ def test_upgrading_gives_stored_events_their_search_text(store_url: str, tmp_pat
         assert repo.count_events(q="k2 tanks") == 1 and repo.count_events(q="radar navies") == 1
     finally:
         repo.close()
+
+
+def test_articles_are_indexed_by_story_with_their_outlet_on_sqlite(store_url: str) -> None:
+    repo = Repository.open(store_url)
+    try:
+        def indexes() -> dict[str, list[str | None]]:
+            return {i["name"] or "": i["column_names"] for i in inspect(repo.engine).get_indexes("articles")}
+
+        sqlite = repo.engine.dialect.name == "sqlite"
+        # on PostgreSQL the article's text is kept apart from its row: the index would only bound an outlet's length
+        assert (indexes().get("ix_articles_story_outlet") == ["story_id", "source", "doc"]) is sqlite
+        _alembic(repo, "downgrade", "0002")
+        assert "ix_articles_story_outlet" not in indexes()
+        repo.migrate()
+        assert ("ix_articles_story_outlet" in indexes()) is sqlite
+    finally:
+        repo.close()

@@ -2,9 +2,10 @@
 
 Every read answers ``{"data": [...], "count": N}``, ``count`` being how many match the filters in all, not the
 size of the page; ``limit`` and ``offset`` page through them. The queries are the repository's (the ones the
-``events``, ``stories``, ``story`` and ``entity`` commands use) and the graph is :mod:`allywatch.export`'s, so the
-API, the command line and the exports agree. A parameter that is wrong is answered with a 4xx and a message that
-says what is wrong (``{"detail": "..."}``), never a 500.
+``events``, ``stories``, ``story`` and ``entity`` commands use) and the graph is the one :mod:`allywatch.export`
+draws, counted by the store (:meth:`Repository.cooperation`), so the API, the command line and the exports agree.
+A parameter that is wrong is answered with a 4xx and a message that says what is wrong (``{"detail": "..."}``),
+never a 500.
 
 Writes need ``Authorization: Bearer TOKEN`` when a write token is set (``ALLYWATCH_TOKEN``); reads are open unless a
 read token is set (``serve --read-token``), and the write token opens them too. Tokens are compared in constant
@@ -28,9 +29,8 @@ import json
 import logging
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -48,7 +48,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from allywatch import __version__
 from allywatch.errors import InputError, StoreError
-from allywatch.export import cooperation_graph, event_row
 from allywatch.kb.loader import KnowledgeBase
 from allywatch.kb.lookup import offices_of
 from allywatch.model import Article, Rejected
@@ -470,32 +469,17 @@ def graph(ctx: Ctx, filters: Filters, limit: Annotated[int, Query(ge=1, le=GRAPH
     events of that type both take part in), ``outlets`` (distinct outlets reporting them), ``directed_events``
     (those giving the two distinct roles), and ``first_seen`` and ``last_seen`` (the earliest and latest sighting
     of those events; null when none was dated), heaviest first; made of the events the filters keep (as
-    ``/api/events`` filters them), as ``allywatch export --format graphml`` draws it."""
-    tally: Counter[str] = Counter()
-    seen: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
-
-    def rows() -> Iterator[dict[str, Any]]:
-        for event in ctx.repo.iter_events(**filters.kwargs()):
-            tally.update(set(event["participants"]))
-            for a, b in combinations(sorted(set(event["participants"])), 2):
-                first, last = seen.get((a, b, event["type"]), (None, None))
-                seen[(a, b, event["type"])] = (min(_dates(first, event.get("first_seen")), default=None),
-                                               max(_dates(last, event.get("last_seen")), default=None))
-            yield event_row(event)
-
-    built = cooperation_graph(rows())
-    edges = sorted(built.edges.items(), key=lambda item: (-item[1].events, item[0]))
+    ``/api/events`` filters them), as ``allywatch export --format graphml`` draws it; the store counts it without
+    reading any event whole."""
+    found = ctx.repo.cooperation(**filters.kwargs())
+    edges = sorted(found.edges.items(), key=lambda item: (-item[1].events, item[0]))
     names = {code: party.name for code, party in ctx.kb.parties.items()}
     data = [{"source": a, "target": b, "type": kind, "weight": edge.events, "outlets": len(edge.outlets),
-             "directed_events": edge.directed, "first_seen": seen[(a, b, kind)][0], "last_seen": seen[(a, b, kind)][1]}
+             "directed_events": edge.directed, "first_seen": edge.first_seen, "last_seen": edge.last_seen}
             for (a, b, kind), edge in edges[offset:offset + limit]]
-    nodes = [{"id": code, "name": names.get(code), "label": names.get(code, code), "events": tally[code]}
-             for code in sorted(built.parties)]
-    return {"data": data, "count": len(edges), "nodes": nodes, "events": built.events}
-
-
-def _dates(*dates: str | None) -> list[str]:
-    return [d for d in dates if d]
+    nodes = [{"id": code, "name": names.get(code), "label": names.get(code, code), "events": n}
+             for code, n in sorted(found.parties.items())]
+    return {"data": data, "count": len(edges), "nodes": nodes, "events": found.events}
 
 
 @router.get("/timeline", response_model=TimelinePage, summary="Events per month by type")

@@ -12,13 +12,30 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+from itertools import combinations
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Engine, Select, create_engine, delete, event, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Select,
+    Text,
+    and_,
+    case,
+    cast,
+    column,
+    create_engine,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +48,8 @@ from allywatch.output import extraction_to_json
 from allywatch.store.tables import ArticleRow, EntityRow, KbEventRow, StoryRow
 
 DEFAULT_URL = "sqlite:///allywatch.db"
+#: Stories whose articles one query reads (bound parameters: SQLite takes 32,766 in a query, PostgreSQL 65,535).
+STORY_CHUNK = 5000
 _Query = TypeVar("_Query", bound=Select)
 
 
@@ -94,6 +113,28 @@ class ArticleRecord:
             raise StoreError(f"article {row.get('doc', '?')!r} lacks {', '.join(missing)}: not a batch output row")
         payload = {k: v for k, v in row.items() if k not in {"text", "origin", "signature"}}
         return cls(payload, str(row["text"]), row.get("origin"), signature_from_json(row["signature"]))
+
+
+@dataclass(slots=True)
+class GraphEdge:
+    """The events of one type between two parties: how many, how many give the two distinct roles, the outlets
+    reporting them, and their earliest and latest sighting (``None`` when none was dated)."""
+
+    events: int = 0
+    directed: int = 0
+    outlets: set[str] = field(default_factory=set)
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+@dataclass
+class Cooperation:
+    """The cooperation graph of a set of events: how many events, the events each party takes part in, and an edge
+    per pair of parties (codes sorted) and event type."""
+
+    events: int = 0
+    parties: dict[str, int] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], GraphEdge] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -339,6 +380,104 @@ class Repository:
                  .group_by(months.c.month, months.c.type).order_by(months.c.month, months.c.type))
         with self.sessions() as session:
             return [(month, kind, int(n)) for month, kind, n in session.execute(query)]
+
+    def cooperation(self, party: str | Iterable[str] | None = None, type: str | None = None,
+                    since: str | None = None, until: str | None = None, status: str | None = None,
+                    program: str | None = None, q: str | None = None) -> Cooperation:
+        """The cooperation graph of the events :meth:`events` gives with these filters, as ``export --format
+        graphml`` draws it from them: an edge per pair of parties and event type with its events, those giving the
+        two distinct roles, the distinct outlets reporting them (a source without an outlet counts as its doc) and
+        the earliest and latest sighting.
+
+        No event is read whole: one query reads each event's parties, type, roles and sightings, and the outlets of
+        its sources are read as little as they can be. An event's sources are articles of its story (consolidation
+        makes them so), so an event reported by as many outlets as its story has is reported by the story's
+        outlets: those come from the story's articles (their outlet and doc columns, by story), and only the other
+        events of two parties or more have the outlet and doc of each source taken out of their sources' JSON, by
+        the database. Events alike in parties, type and roles are summed before they are spread over their pairs of
+        parties."""
+        conditions = _event_conditions(party=party, type=type, since=since, until=until, status=status,
+                                       program=program, q=q)
+        edged = KbEventRow.participants.like("%,%,%,%")  # ",A,B," or longer: two parties or more
+        # an event of two parties or more reported by all its story's outlets, or by some (or with no story row)
+        as_story = and_(edged, KbEventRow.outlets == StoryRow.outlets)
+        from_sources = case((and_(edged, or_(StoryRow.outlets.is_(None), KbEventRow.outlets != StoryRow.outlets)),
+                             self._source_outlets()))
+        events = (select(KbEventRow.participants, KbEventRow.type, cast(KbEventRow.roles, Text),
+                         KbEventRow.first_seen, KbEventRow.last_seen, KbEventRow.story_id, as_story, from_sources)
+                  .outerjoin(StoryRow, StoryRow.id == KbEventRow.story_id).where(*conditions))
+        articles = select(ArticleRow.story_id, func.coalesce(func.nullif(ArticleRow.source, ""), ArticleRow.doc))
+        # per kind of event (parties, type, roles): [events, first seen, last seen, stories, outlets]
+        groups: dict[tuple[str, str, str | None], list[Any]] = {}
+        story_outlets: dict[str, set[str]] = {}
+        with self.engine.connect() as connection:
+            for participants, kind, roles, first_seen, last_seen, story, whole, outlets in connection.execute(events):
+                group = groups.get((participants, kind, roles))
+                if group is None:
+                    group = groups[(participants, kind, roles)] = [0, None, None, set(), set()]
+                group[0] += 1
+                if first_seen and (group[1] is None or first_seen < group[1]):
+                    group[1] = first_seen
+                if last_seen and (group[2] is None or last_seen > group[2]):
+                    group[2] = last_seen
+                if whole:
+                    group[3].add(story)
+                elif outlets is not None:
+                    group[4].update(json.loads(outlets) if isinstance(outlets, str) else outlets)
+            # the outlets of those stories, a chunk of stories at a time (were articles stored in between, a story
+            # could show an outlet more than its events had when they were read: never an error)
+            wanted = sorted({story for group in groups.values() for story in group[3]})
+            for i in range(0, len(wanted), STORY_CHUNK):
+                for story, outlet in connection.execute(articles.where(
+                        ArticleRow.story_id.in_(wanted[i:i + STORY_CHUNK]))):
+                    story_outlets.setdefault(story, set()).add(outlet)
+        graph = Cooperation()
+        in_roles: dict[str | None, set[str]] = {}
+        pairs: dict[str, tuple[set[str], list[tuple[str, str]]]] = {}
+        for (participants, kind, roles), (events_n, first, last, stories_of, outlets_of) in groups.items():
+            if participants not in pairs:
+                parties = set(participants.strip(",").split(","))  # as :meth:`events` gives them
+                pairs[participants] = parties, list(combinations(sorted(parties), 2))
+            parties, among = pairs[participants]
+            graph.events += events_n
+            for code in parties:
+                graph.parties[code] = graph.parties.get(code, 0) + events_n
+            if not among:
+                continue
+            if roles not in in_roles:
+                in_roles[roles] = set(((json.loads(roles) if roles else None) or {}).values())
+            directed = in_roles[roles]
+            outlets = outlets_of.union(*(story_outlets.get(story, ()) for story in stories_of)) if stories_of \
+                else outlets_of
+            for a, b in among:
+                edge = graph.edges.get((a, b, kind))
+                if edge is None:
+                    edge = graph.edges[(a, b, kind)] = GraphEdge()
+                edge.events += events_n
+                if a in directed and b in directed:
+                    edge.directed += events_n
+                edge.outlets |= outlets
+                if first and (edge.first_seen is None or first < edge.first_seen):
+                    edge.first_seen = first
+                if last and (edge.last_seen is None or last > edge.last_seen):
+                    edge.last_seen = last
+        return graph
+
+    def _source_outlets(self) -> Any:
+        """The outlets of an event's sources (the source's doc when it names none), taken out of its sources' JSON
+        by the database: a JSON array from SQLite, a list from PostgreSQL."""
+        if self.engine.dialect.name == "postgresql":
+            source: Any = (func.json_to_recordset(KbEventRow.sources)
+                           .table_valued(column("doc", Text), column("outlet", Text))
+                           .render_derived(name="source", with_types=True))
+            outlet, doc = source.c.outlet, source.c.doc
+            gather: Any = func.array_agg
+        else:
+            source = func.json_each(KbEventRow.sources).table_valued("value").alias("source")
+            outlet, doc = (func.json_extract(source.c.value, f"$.{key}") for key in ("outlet", "doc"))
+            gather = func.json_group_array
+        return (select(gather(func.coalesce(func.nullif(outlet, ""), doc))).select_from(source)
+                .correlate(KbEventRow).scalar_subquery())
 
     def _stream_events(self, query: Select[KbEventRow], urls: bool, chunk: int) -> Iterator[dict[str, Any]]:
         with self.sessions() as session:
