@@ -1529,3 +1529,18 @@ def test_a_day_to_come_or_a_plan_in_a_brief(model_run: Run, text: str, status: s
 def test_who_ordered_the_thing_receives_it_when_another_hands_it_over(run: Run, text: str) -> None:
     [event] = _of(run, text, "arms_transfer")
     assert (dict(event.roles), event.status) == ({"supplier": "KOR", "recipient": "EST"}, "completed")
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Hungary will acquire four more fighters from Sweden, taking its fleet to 18, under a deal signed on Friday.",
+     "arms_transfer", "agreed"),
+    ("Poland will buy 96 attack helicopters from the US under a contract inked last week.", "arms_transfer", "agreed"),
+    ("Chile's state shipyard will refit Ecuador's two frigates under a deal sealed on Tuesday.", "maintenance",
+     "agreed"),
+    ("Egypt will buy two frigates from Italy under a deal to be signed next month.", "arms_transfer", "planned"),
+    ("Egypt will buy two frigates from Italy under a deal expected to be signed next month.", "arms_transfer",
+     "planned"),
+])
+def test_what_a_signed_deal_provides_for_is_agreed(run: Run, text: str, kind: str, status: str) -> None:
+    [event] = _of(run, text, kind)
+    assert event.status == status

@@ -498,6 +498,11 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if letting is not None and kind != "export_control":  # (the permission itself is a rule changed)
         # "loosened its rules to enable it to sell missiles": what a change makes possible is still to come
         return StatusReading("planned", f"'{letting.text}' makes it possible")
+    signed_deal = _signed_deal_above(chain, lexicon)
+    if signed_deal is not None and verbs and _modality(verbs[-1], lexicon) == "planned":
+        # "Hungary will acquire four more jets under a deal signed on Friday": what a signed deal provides for is
+        # agreed, whenever it happens
+        return StatusReading("agreed", f"'{verbs[-1].text}' under the {signed_deal} signed")
     # the outermost verb that states a decision, a plan or a proposal decides, with its own modality
     for verb in reversed(verbs):
         cls = lexicon.status_class(lemma(verb))
@@ -714,11 +719,44 @@ def _under_agreement(chain: list[Token], lexicon: Lexicon) -> str | None:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"under", "through", "via"}:
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in lexicon.words["agreed_under"]:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in lexicon.words["agreed_under"] and \
+                            not _deal_to_come(obj, lexicon):
                         return str(obj.text)
                     if obj.dep_ == "pobj" and obj.lower_ == "which" and token.dep_ == "relcl" and \
                             token.head.lemma_.lower() in lexicon.words["agreed_under"]:
                         return str(token.head.text)
+    return None
+
+
+def _deal_to_come(deal: Token, lexicon: Lexicon) -> bool:
+    """"a deal to be signed next month", "a contract expected to be signed": not yet made."""
+    for clause in deal.children:
+        if clause.dep_ in {"acl", "relcl"} and is_verb(clause) and (
+                any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"to", "will", "would", "may", "could"}
+                    for c in clause.children)
+                or lexicon.status_class(lemma(clause)) in {"planned", "proposed"}):
+            return True
+    return False
+
+
+def _signed_deal_above(chain: list[Token], lexicon: Lexicon) -> str | None:
+    """The deal an act happens under, when the sentence states it signed or agreed ("under a deal signed on
+    Friday", "under the contract it signed in May"); not one still to be signed."""
+    # (and a participle's adjunct: "will acquire four jets, taking its fleet to 18, under a deal signed on Friday")
+    holders = [*chain, *(c for t in chain if is_verb(t) for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
+    for token in holders:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"under", "through"}:
+                continue
+            for deal in prep.children:
+                if deal.dep_ != "pobj" or deal.lemma_.lower() not in lexicon.words["agreed_under"]:
+                    continue
+                for clause in deal.children:
+                    if clause.dep_ in {"acl", "relcl"} and is_verb(clause) and clause.tag_ in {"VBN", "VBD"} and \
+                            lexicon.status_class(lemma(clause)) == "agreed" and not any(
+                                c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "would", "to", "be", "may"}
+                                for c in clause.children):
+                        return str(deal.text)
     return None
 
 
