@@ -173,11 +173,16 @@ DbOption = Annotated[str, typer.Option("--db", envvar="ALLYWATCH_DB",
 JsonOption = Annotated[bool, typer.Option("--json", help='Print {"data": [...], "count": N}.')]
 
 
-def _open_store(db: str) -> Repository:
+def _open_store(db: str, quiet: bool = False) -> Repository:
+    """Open the store; a writer that has to wait for another says so on stderr (unless ``quiet``)."""
     from allywatch.store.repository import Repository
 
+    def waiting(message: str) -> None:
+        if not quiet:
+            err.print(escape(message), highlight=False, soft_wrap=True)
+
     try:
-        return Repository.open(db)
+        return Repository.open(db, on_wait=waiting)
     except AllywatchError as error:
         err.print(f"[red]error:[/red] {escape(str(error))}")  # escaped: "pip install 'allywatch[postgres]'"
         raise typer.Exit(EXIT_USAGE) from error
@@ -213,7 +218,7 @@ def ingest(
 
     settings = _settings(None, jobs=jobs, use_model=False if no_model else None,
                          kb_extra=tuple(str(p) for p in kb) if kb else None)
-    repo = _open_store(db)
+    repo = _open_store(db, quiet)
 
     def progress(report: IngestReport) -> None:
         if not quiet:
@@ -325,7 +330,7 @@ def watch(
         err.print(f"[red]error:[/red] {error}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from error
     settings = _settings(None, use_model=False if no_model else None)
-    repo = _open_store(db)
+    repo = _open_store(db, quiet)
 
     def progress(report: RoundReport) -> None:
         if not quiet:

@@ -6,6 +6,10 @@ its articles, their entities, their stories and the re-consolidated events of
 those stories commit together or not at all, so a run killed at any moment
 leaves whole batches and nothing half-written, and the next run picks up the
 articles that were not committed.
+
+Writers take turns: a batch's read-cluster-write section (and a migration) holds the store's writer lock, an
+advisory lock on PostgreSQL and ``BEGIN IMMEDIATE`` on SQLite, and first teaches the story clusterer the articles
+other writers stored since it last looked. Two ingests into one store thus end as one ingest of both would.
 """
 
 from __future__ import annotations
@@ -14,7 +18,10 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import sqlite3
+import sys
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import combinations
@@ -22,6 +29,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Engine,
     Select,
     Text,
@@ -35,9 +43,10 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from allywatch.corpus.consolidate import Source, consolidate, story_conflicts
@@ -51,6 +60,12 @@ DEFAULT_URL = "sqlite:///allywatch.db"
 #: Stories whose articles one query reads (bound parameters: SQLite takes 32,766 in a query, PostgreSQL 65,535).
 STORY_CHUNK = 5000
 _Query = TypeVar("_Query", bound=Select)
+#: The key of the PostgreSQL advisory lock writers take turns on ("allyw" in ASCII).
+WRITER_LOCK_KEY = 0x616C6C7977
+#: How long (ms) a SQLite writer waits for the lock before saying it waits, then between two tries.
+_SQLITE_TRY_MS, _SQLITE_WAIT_MS = 50, 1000
+#: How long (ms) SQLite waits on a locked database outside the writer lock (the driver's default).
+_SQLITE_BUSY_MS = 5000
 
 
 def content_hash(text: str) -> str:
@@ -148,12 +163,17 @@ class IngestCounts:
 class Repository:
     """Typed access to the store."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, on_wait: Callable[[str], None] | None = None) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        #: Told (with a message) when a writer has to wait for another one to finish; default: printed to stderr.
+        self.on_wait = on_wait or _print_wait
+        #: The last stored article id each clusterer in use here has learnt (by ``id()`` of the clusterer).
+        self._learnt: dict[int, int] = {}
 
     @classmethod
-    def open(cls, url: str = DEFAULT_URL, migrate: bool = True) -> Repository:
+    def open(cls, url: str = DEFAULT_URL, migrate: bool = True,
+             on_wait: Callable[[str], None] | None = None) -> Repository:
         """Connect to the store at ``url`` and bring its schema up to date."""
         url = normalise_url(url)
         try:
@@ -166,7 +186,7 @@ class Repository:
             engine = create_engine(url, future=True, pool_pre_ping=True)
             if parsed.get_backend_name() == "sqlite":
                 event.listen(engine, "connect", _sqlite_pragmas)
-            repo = cls(engine)
+            repo = cls(engine, on_wait)
             if migrate:
                 repo.migrate()
             return repo
@@ -177,12 +197,61 @@ class Repository:
         """Run the Alembic migrations up to the newest."""
         from alembic import command
         from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
 
         config = Config()
         config.set_main_option("script_location", str(resources.files("allywatch.store") / "migrations"))
+        head = ScriptDirectory.from_config(config).get_current_head()
+        with self.engine.connect() as connection:
+            if MigrationContext.configure(connection).get_current_revision() == head:
+                return  # up to date: a reader need not wait for writers
         with self.engine.begin() as connection:
+            self.lock_writers(connection)  # two first runs on a new store must not both create it
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    def lock_writers(self, connection: Connection) -> None:
+        """Take the store's writer lock for the rest of ``connection``'s transaction (which must not have run
+        anything yet), saying so through :attr:`on_wait` when another writer holds it."""
+        where = self.engine.url.render_as_string(hide_password=True)
+        if connection.dialect.name == "postgresql":
+            if not connection.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY}) \
+                    .scalar():
+                self.on_wait(f"waiting for another writer on {where} …")
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
+            return
+        if connection.dialect.name != "sqlite":
+            return
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {_SQLITE_TRY_MS}")
+        told = False
+        try:
+            while True:
+                try:
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    return
+                except OperationalError as error:
+                    if not isinstance(error.orig, sqlite3.OperationalError) or "locked" not in str(error.orig):
+                        raise
+                if not told:
+                    self.on_wait(f"waiting for another writer on {where} …")
+                    told = True
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout = {_SQLITE_WAIT_MS}")
+        finally:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {_SQLITE_BUSY_MS}")
+
+    def _learn(self, session: Session, clusterer: StoryClusterer) -> None:
+        """Teach ``clusterer`` the articles stored since it last learnt (by other writers), in storing order."""
+        since = self._learnt.get(id(clusterer))
+        if since is None:
+            since = 0
+            weakref.finalize(clusterer, self._learnt.pop, id(clusterer), None)
+        rows = session.execute(select(ArticleRow.id, ArticleRow.story_id, ArticleRow.signature)
+                               .where(ArticleRow.id > since).order_by(ArticleRow.id))
+        for row_id, story, sig in rows:
+            clusterer.remember(story, signature_from_json(sig))
+            since = row_id
+        self._learnt[id(clusterer)] = since
 
     def close(self) -> None:
         """Release the connections."""
@@ -190,24 +259,24 @@ class Repository:
 
     # ---- writing -------------------------------------------------------------------------------------------
 
-    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+    def known_hashes(self, hashes: Iterable[str], session: Session | None = None) -> set[str]:
         """Which of these content hashes are stored already."""
+        if session is None:
+            with self.sessions() as own:
+                return self.known_hashes(hashes, own)
         wanted = list(set(hashes))
         found: set[str] = set()
-        with self.sessions() as session:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i:i + 500]
-                found.update(session.scalars(select(ArticleRow.content_hash).where(
-                    ArticleRow.content_hash.in_(chunk))))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            found.update(session.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))))
         return found
 
     def load_clusterer(self, clusterer: StoryClusterer | None = None) -> StoryClusterer:
-        """A story clusterer that knows every stored article, so new ones join their stories."""
+        """A story clusterer that knows every stored article, so new ones join their stories; each batch stored
+        with it first teaches it what other writers stored meanwhile."""
         clusterer = clusterer or StoryClusterer()
         with self.sessions() as session:
-            rows = session.execute(select(ArticleRow.story_id, ArticleRow.signature).order_by(ArticleRow.id))
-            for story, sig in rows:
-                clusterer.remember(story, signature_from_json(sig))
+            self._learn(session, clusterer)
         return clusterer
 
     def store_batch(self, extractions: Sequence[Extraction], clusterer: StoryClusterer) -> IngestCounts:
@@ -216,13 +285,17 @@ class Repository:
 
     def store_records(self, records: Sequence[ArticleRecord], clusterer: StoryClusterer) -> IngestCounts:
         """Store extracted articles (from this process or a batch run's output) with their stories, and
-        re-consolidate the stories they touch; one transaction."""
+        re-consolidate the stories they touch; one transaction, holding the writer lock, in which ``clusterer``
+        first learns the articles other writers stored since it last learnt."""
         now = dt.datetime.now(dt.UTC)
         stored = duplicates = 0
         touched: set[str] = set()
+        last = None
         try:
             with self.sessions.begin() as session:
-                known = self.known_hashes(content_hash(r.text) for r in records)
+                self.lock_writers(session.connection())
+                self._learn(session, clusterer)
+                known = self.known_hashes((content_hash(r.text) for r in records), session)
                 seen: set[str] = set()
                 # dated articles first, so an undated one can take its story's date
                 for record in sorted(records, key=lambda r: r.published is None):
@@ -250,10 +323,13 @@ class Repository:
                         session.add(EntityRow(article_id=row.id, type=entity["type"], name=entity["name"],
                                               party=entity.get("party"), mentions=entity["mentions"]))
                     stored += 1
+                    last = row.id
                 for story in touched:
                     self._consolidate(session, story)
         except SQLAlchemyError as err:
             raise StoreError(f"could not store a batch of {len(records)} articles: {err}") from err
+        if last is not None:  # the clusterer added these itself: it need not learn them again
+            self._learnt[id(clusterer)] = last
         return IngestCounts(stored, duplicates)
 
     def _consolidate(self, session: Session, story: str) -> None:
@@ -707,6 +783,10 @@ def _sqlite_pragmas(connection: Any, _: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _print_wait(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def _redact(url: str) -> str:
