@@ -1544,3 +1544,32 @@ def test_who_ordered_the_thing_receives_it_when_another_hands_it_over(run: Run, 
 def test_what_a_signed_deal_provides_for_is_agreed(run: Run, text: str, kind: str, status: str) -> None:
     [event] = _of(run, text, kind)
     assert event.status == status
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("A Philippine shipyard is turning out fast patrol boats under licence from Israel Shipyards.", ("ISR", "PHL")),
+    ("Vietnam will build the corvettes under licence from Korea Shipbuilding Works.", ("KOR", "VNM")),
+])
+def test_a_maker_the_base_lacks_is_named_by_its_state(model_run: Run, text: str, parties: tuple[str, ...]) -> None:
+    [event] = _of(model_run, text, "co_production")
+    assert event.participants == parties
+
+
+@pytest.mark.parametrize("text", [
+    "Norway and Poland agreed on Tuesday to link their defence industrial bases more closely.",
+    "France and Italy will integrate their industrial bases for missiles.",
+])
+def test_a_phrase_in_the_plural_the_lemmatiser_misreads(run: Run, text: str) -> None:
+    [event] = _of(run, text, "supply_chain")
+    assert len(event.participants) == 2
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("Russian intermediate-range missiles are now on combat duty in Belarus, Minsk said.", ("BLR", "RUS"), "ongoing"),
+    ("Chinese radars went on combat duty in Cambodia last month.", ("CHN", "KHM"), "ongoing"),
+    ("American Patriot batteries will be placed on combat duty in Poland next year.", ("POL", "USA"), "planned"),
+])
+def test_weapons_on_combat_duty_abroad_are_a_deployment(run: Run, text: str, parties: tuple[str, ...],
+                                                         status: str) -> None:
+    [event] = _of(run, text, "force_posture")
+    assert (event.participants, event.status) == (parties, status)

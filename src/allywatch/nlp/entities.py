@@ -478,7 +478,10 @@ def recognise(extraction: Extraction, res: EntityResources,
             elif _plausible_org(surface, kb, text[end:end + 30]) and not (
                     len(surface.split()) == 1 and (_MEDIA_WORD.match(text[end:end + 12])
                                                    or _MODIFIER_OF.match(text[end:end + 20]))):
-                out.add("org", _clean_org(surface), Mention(surface, start, end, "ner"))
+                home = _maker_home(surface, kb)
+                out.add("org", _clean_org(surface), Mention(surface, start, end, "ner"), party=home)
+                if home:  # "under licence from Israel Shipyards": a maker the base lacks, named by its state
+                    out.party_mentions.append(Mention(surface, start, end, home, "company"))
         elif _plausible_place(surface, kb) and not _MEDIA_WORD.match(text[end:end + 12]):
             out.add("location", surface, Mention(surface, start, end, "ner"))
 
@@ -811,6 +814,24 @@ def _plausible_place(surface: str, kb: KnowledgeBase) -> bool:
     """A model place span below the state level (not a party, not a continent)."""
     return (kb.party_of(surface) is None and surface[:1].isupper() and fold(surface) not in CONTINENTS
             and "\n" not in surface)
+
+
+_MAKER_WORDS = re.compile(r"\b(?:Shipyards?|Shipbuilding|Aerospace|Aircraft|Aviation|Industries|Industry|Systems|"
+                          r"Dynamics|Ordnance|Arms|Armaments|Munitions|Electronics|Motors|Works|Engineering|"
+                          r"Technologies|Defen[cs]e)\b")
+
+
+def _maker_home(surface: str, kb: KnowledgeBase) -> str | None:
+    """The state that names an arms maker the knowledge base lacks ("Israel Shipyards", "Turkish Aerospace")."""
+    words = surface.split()
+    if len(words) < 2 or not _MAKER_WORDS.search(" ".join(words[1:])):
+        return None
+    for size in (2, 1):
+        head = " ".join(words[:size])
+        code = kb.party_forms.get(fold(head)) or kb.demonym_forms.get(fold(head))
+        if code and len(words) > size:
+            return code
+    return None
 
 
 def _government_of(surface: str, kb: KnowledgeBase) -> str | None:

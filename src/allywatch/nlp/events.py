@@ -419,7 +419,8 @@ def _triggers_at(doc: Doc, token: Token, lexicon: Lexicon) -> list[tuple[Trigger
             continue
         words = [t for t in doc[token.i:token.i + len(trigger.lemmas)]]
         if len(words) == len(trigger.lemmas) and all(
-                w.lemma_.lower() == want or w.lower_ == want for w, want in zip(words, trigger.lemmas, strict=True)):
+                w.lemma_.lower() == want or w.lower_ in {want, want + "s"}  # "bases", which the lemmatiser takes
+                for w, want in zip(words, trigger.lemmas, strict=True)):    # for "basis"
             head = root_of(words)
             found.append((trigger, head))
     return found

@@ -506,6 +506,8 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     # the outermost verb that states a decision, a plan or a proposal decides, with its own modality
     for verb in reversed(verbs):
         cls = lexicon.status_class(lemma(verb))
+        if lemma(verb) == "go" and verb.tag_ == "VBD":
+            cls = None  # "went on combat duty": no plan ("is going to" is one)
         if verb is trigger and fixed:
             cls = fixed
         if kind == "export_control" and cls == "negated":
