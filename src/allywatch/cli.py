@@ -6,7 +6,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
@@ -90,6 +90,7 @@ def extract(
     with ExitStack() as stack:
         out: TextIO = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
         bad: TextIO | None = stack.enter_context(rejects.open("w", encoding="utf-8")) if rejects else None
+        stack.enter_context(_reader_notes(quiet))
         progress = _progress(stack, quiet)
 
         def extracted() -> Iterator[Extraction]:
@@ -158,12 +159,13 @@ def explain(
                          kb_extra=tuple(str(p) for p in kb) if kb else None)
     console = Console()
     rejected = 0
-    for result in extract_articles(read_inputs([str(path)], settings), settings):
-        if isinstance(result, Rejected):
-            rejected += 1
-            _report_rejected(result, None, False)
-            continue
-        print_explanation(result, console)
+    with _reader_notes(False):
+        for result in extract_articles(read_inputs([str(path)], settings), settings):
+            if isinstance(result, Rejected):
+                rejected += 1
+                _report_rejected(result, None, False)
+                continue
+            print_explanation(result, console)
     raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
 
 
@@ -235,7 +237,8 @@ def ingest(
 
             report = ingest_batch_output(source, repo, batch, on_batch=progress)
         else:
-            report = run_ingest(paths or [], repo, settings, batch, on_batch=progress)
+            with _reader_notes(quiet):
+                report = run_ingest(paths or [], repo, settings, batch, on_batch=progress)
     except AllywatchError as error:
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_USAGE) from error
@@ -347,7 +350,8 @@ def watch(
     log.setLevel(logging.WARNING if quiet else logging.INFO)
     log.propagate = False
     try:
-        reports = run_watch(sources, repo, settings, seconds, rounds, on_round=progress)
+        with _reader_notes(quiet):
+            reports = run_watch(sources, repo, settings, seconds, rounds, on_round=progress)
     except AllywatchError as error:
         err.print(f"[red]error:[/red] {error}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from error
@@ -672,6 +676,25 @@ def _settings(config: Path | None, **overrides: object) -> Settings:
         if why:
             err.print(f"[yellow]note:[/yellow] {why}", highlight=False)
     return settings
+
+
+@contextmanager
+def _reader_notes(quiet: bool) -> Iterator[None]:
+    """Show the readers' notes on the articles they read ("note <origin>: removed 2 NUL characters") on stderr,
+    or nothing when ``quiet``."""
+    import logging
+
+    log = logging.getLogger("allywatch.ingest")
+    handler: logging.Handler = logging.NullHandler() if quiet else logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    propagate = log.propagate
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.propagate = propagate
 
 
 def _report_rejected(item: Rejected, bad: TextIO | None, quiet: bool) -> None:

@@ -358,3 +358,19 @@ def test_a_json_lines_file_is_read_line_by_line_whatever_its_size(tmp_path: Path
     assert len(articles) == 401 and articles[-1].text.startswith("Pol\ufffdand")
     [bad] = [r for r in read if isinstance(r, Rejected)]
     assert bad.line == 401 and "malformed JSON line" in bad.reason
+
+
+def test_nul_characters_are_removed_from_records_and_pages_and_noted(tmp_path: Path, settings: Settings,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    body = "TOKYO (AP) — Japan and Australia agreed on Monday to build frigates together, officials said. " * 3
+    records = tmp_path / "nul.jsonl"
+    records.write_text(json.dumps({"id": "a\x00b", "title": "Frigates\x00 together", "text": body.replace(
+        "frigates", "frig\x00ates")}) + "\n" + json.dumps({"id": "page", "html": f"<html><body><p>{body}</p>"
+                                                                                  "\x00</body></html>"}) + "\n")
+    with caplog.at_level("WARNING", logger="allywatch.ingest"):
+        first, page = _articles(list(read_inputs([records], settings)))
+    assert (first.doc, first.title) == ("ab", "Frigates together")
+    assert "\x00" not in first.text + first.original and "build frigates together" in first.text
+    assert "\x00" not in page.text
+    assert [r.getMessage() for r in caplog.records] == [f"note {records}:1: removed 5 NUL characters",
+                                                        f"note {records}:2: removed 1 NUL character"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -37,6 +38,15 @@ HEADER_KEYS = {
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_ -]{0,20}):[ \t]*(.*?)\s*$")
 _BARE_DATE = re.compile(r"\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 _SENTENCE_END = re.compile(r"[.;:,]$")
+#: Notes on articles read (NUL characters removed): "note <origin>: <what>", shown by the command line.
+log = logging.getLogger("allywatch.ingest")
+
+
+def strip_nul(value: str | None) -> tuple[str | None, int]:
+    """``value`` without NUL characters (which PostgreSQL cannot store and no article means), and how many."""
+    if not value or "\x00" not in value:
+        return value, 0
+    return value.replace("\x00", ""), value.count("\x00")
 
 
 def read_txt(
@@ -81,6 +91,9 @@ def read_html(
     import trafilatura
 
     defaults = defaults or {}
+    if "\x00" in html:
+        _note_nul(origin, html.count("\x00"))
+        html = html.replace("\x00", "")
     try:
         document: Any = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
@@ -196,7 +209,21 @@ def make_article(
     language: str | None = None,
     today: dt.date | None = None,
 ) -> Article | Rejected:
-    """Clean ``original[body_start:]`` and assemble an Article, taking missing metadata from a dateline."""
+    """Clean ``original[body_start:]`` and assemble an Article, taking missing metadata from a dateline; NUL
+    characters are removed (and noted) from its text and metadata."""
+    if body_start and "\x00" in original[:body_start]:
+        body_start -= original[:body_start].count("\x00")
+    cleaned: dict[str, str | None] = {}
+    removed = 0
+    for name, value in (("original", original), ("doc", doc), ("title", title), ("published", published),
+                        ("source", source), ("url", url), ("author", author), ("language", language)):
+        cleaned[name], count = strip_nul(value)
+        removed += count
+    if removed:
+        _note_nul(origin, removed)
+        original, doc = cleaned["original"] or "", cleaned["doc"] or "_"
+        title, published, source = cleaned["title"], cleaned["published"], cleaned["source"]
+        url, author, language = cleaned["url"], cleaned["author"], cleaned["language"]
     title = _squash(title)
     builder = clean_text(original, body_start, drop=frozenset({title}) if title else frozenset())
     text = builder.text()
@@ -233,6 +260,10 @@ def make_article(
         original=original,
         offsets=builder.offsets(),
     )
+
+
+def _note_nul(origin: str, count: int) -> None:
+    log.warning("note %s: removed %d NUL character%s", origin, count, "" if count == 1 else "s")
 
 
 def _parse_header(original: str) -> tuple[dict[str, str], int]:
