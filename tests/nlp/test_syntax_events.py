@@ -1406,13 +1406,13 @@ def test_a_place_where_people_are_based_or_trained_is_no_maker(run: Run) -> None
 
 @pytest.mark.parametrize("text,rule,sale", [
     ("Japan loosened its arms export controls on Friday to enable it to sell Patriot missiles to the United States.",
-     ("JPN", "completed"), ("JPN", "USA", "planned")),
+     ("JPN", "completed"), ("JPN", "USA", "agreed")),
     ("Britain relaxed its export controls, allowing it to supply drones to Ukraine.",
-     ("GBR", "completed"), ("GBR", "UKR", "planned")),
+     ("GBR", "completed"), ("GBR", "UKR", "agreed")),
     ("Seoul eased its export restrictions to let it ship artillery shells to Poland.",
-     ("KOR", "completed"), ("KOR", "POL", "planned")),
+     ("KOR", "completed"), ("KOR", "POL", "agreed")),
 ])
-def test_a_sale_that_a_rule_change_makes_possible_is_a_sale_to_come(run: Run, text: str, rule: tuple[str, str],
+def test_a_sale_that_a_rule_change_makes_possible_is_decided_not_made(run: Run, text: str, rule: tuple[str, str],
                                                                      sale: tuple[str, str, str]) -> None:
     [control] = _of(run, text, "export_control")
     assert (dict(control.roles), control.status) == ({"actor": rule[0]}, rule[1])

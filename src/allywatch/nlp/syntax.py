@@ -495,9 +495,10 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         return StatusReading("proposed", f"'{studied.text}' states it proposed")  # "agreed to study building"
     letting = next((v for v in [*chain[1:], trigger.head] if v.lemma_.lower() in LETTING and v.i != trigger.i and any(
         c.dep_ in {"xcomp", "ccomp"} and c.i in {t.i for t in chain} for c in v.children)), None)
-    if letting is not None and kind != "export_control":  # (the permission itself is a rule changed)
-        # "loosened its rules to enable it to sell missiles": what a change makes possible is still to come
-        return StatusReading("planned", f"'{letting.text}' makes it possible")
+    if letting is not None and kind == "arms_transfer":
+        # "loosened its rules to enable it to sell missiles", "allowed Japan to ship missiles": a sale a permission
+        # makes possible is decided, not yet made
+        return StatusReading("agreed", f"'{letting.text}' makes it possible")
     signed_deal = _signed_deal_above(chain, lexicon)
     if signed_deal is not None and verbs and _modality(verbs[-1], lexicon) == "planned":
         # "Hungary will acquire four more jets under a deal signed on Friday": what a signed deal provides for is
