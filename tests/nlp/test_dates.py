@@ -436,3 +436,18 @@ def test_a_present_tense_of_beginning_dates_a_day_to_come() -> None:
     sunday = dt.date(2025, 6, 15)
     assert found("The joint drills begin on Tuesday off Goa.", sunday) == [("on Tuesday", "2025-06-17")]
     assert found("The joint drills began on Tuesday off Goa.", sunday) == [("on Tuesday", "2025-06-10")]
+
+
+def test_a_month_then_a_day_in_translated_copy() -> None:
+    wednesday = dt.date(2025, 6, 11)
+    assert found("The president visited Cairo last month 26th.", wednesday) == [("last month 26th", "2025-05-26")]
+    assert found("The envoy arrived last month 20th day for talks.", wednesday) == [
+        ("last month 20th day", "2025-05-20")]
+    assert found("This month 3rd the two sides signed.", wednesday) == [("This month 3rd", "2025-06-03")]
+
+
+def test_a_span_from_a_weekday_in_the_present_is_to_come() -> None:
+    wednesday = dt.date(2025, 6, 11)
+    assert found("The drills run from Sunday.", wednesday) == [("Sunday", "2025-06-15")]
+    assert found("The drills ran from Sunday to Tuesday.", wednesday) == [("Sunday", "2025-06-08"),
+                                                                           ("Tuesday", "2025-06-10")]

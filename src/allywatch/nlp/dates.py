@@ -198,6 +198,7 @@ _FUTURE_WORDS: Final = _words(
     "scheduled", "upcoming", "forthcoming",
     # a present tense of beginning dates what is still to come ("the drills begin on Tuesday")
     "begin", "begins", "start", "starts", "open", "opens", "resume", "resumes", "commence", "commences",
+    "run", "runs",
 )  # fmt: skip
 # Past forms of verbs that news dates ("broke ground on Monday", "flew to Kyiv on Friday", "inked the deal on May 2"),
 # which are no past cue right after "be" either ("will be handed over").
@@ -296,7 +297,9 @@ def _candidates(text: str) -> list[_Candidate]:
 _DAY_OF_MONTH: Final = re.compile(
     r"\b(?P<lead>[Oo]n|[Tt]o|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Bb]y)\s+the\s+(?P<day>[12]\d|3[01]|[1-9])"
     r"(?:st|nd|rd|th)\b(?P<tail>\s+day\b|\s+of\s+(?P<rel>this|last|next)\s+month\b)?"
-    r"|\bthe\s+(?P<day2>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\s+(?:day\b|of\s+(?P<rel2>this|last|next)\s+month\b)")
+    r"|\bthe\s+(?P<day2>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\s+(?:day\b|of\s+(?P<rel2>this|last|next)\s+month\b)"
+    # translated copy: "last month 20th day", "last month 26th"
+    r"|\b(?P<rel3>[Tt]his|[Ll]ast|[Nn]ext)\s+month\s+(?P<day3>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)(?:\s+day)?\b")
 
 
 def _days_of_month(text: str) -> list[_Candidate]:
@@ -308,8 +311,8 @@ def _days_of_month(text: str) -> list[_Candidate]:
         if not m.group("tail") and m.group("day") and (re.match(r"\s[A-Z]", after) or re.match(
                 r"\s+(?:century|anniversary|round|edition|session|time|year|annual|largest|biggest)\b", after)):
             continue  # "the 4th Infantry Division", "the 21st century", "the 5th round"
-        day = int(m.group("day") or m.group("day2"))
-        rel = (m.group("rel") or m.group("rel2") or "").lower()
+        day = int(m.group("day") or m.group("day2") or m.group("day3"))
+        rel = (m.group("rel") or m.group("rel2") or m.group("rel3") or "").lower()
         lead = (m.group("lead") or "").lower()
         start = m.start() if lead == "on" or not m.group("day") else m.start("day") - len("the ")
         # "until the 29th", "to the 29th": the end of a span, on or after the day it is told
