@@ -251,3 +251,13 @@ def test_a_family_name_two_people_share_names_neither(model_run: Run) -> None:
 def test_an_official_the_base_lacks_keeps_the_name_as_written(run: Run, text: str, name: str) -> None:
     # from several regions, with and without a nationality: a title alone is no evidence for a look-alike holder
     assert _names(run(text), "person") == [name]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Talisman Sabre began in July. The biennial Talisman Sabre exercise draws 30,000 troops.", "Talisman Sabre"),
+    ("Pacific Vanguard ended on Friday, after the Pacific Vanguard drills off Guam.", "Pacific Vanguard"),
+    ("Troops from Exercise Iron Wolf left. Iron Wolf will return next year.", "Iron Wolf"),
+    ("The jets landed at Holzdorf Air Base on Tuesday.", "Holzdorf Air Base"),
+])
+def test_an_exercise_or_a_base_is_no_person(model_run: Run, text: str, name: str) -> None:
+    assert name not in _names(model_run(text), "person")

@@ -405,6 +405,8 @@ def recognise(extraction: Extraction, res: EntityResources,
     for start, end, surface, kind in ner_spans:
         if kind == "person" and (_SHIP.match(surface) or _NAMED_THING.search(text[max(0, start - 12):start])):
             continue  # "USS John Finn", "boarded the Theodore Roosevelt": a ship named after a person
+        if kind == "person" and (_FACILITY_END.search(surface) or _names_an_operation(text, surface)):
+            continue  # "Holzdorf Air Base"; "Talisman Sabre began", named elsewhere "the Talisman Sabre exercise"
         if kind == "person":
             lead = _LEADING_TITLE.match(surface)
             if lead and lead.end() < len(surface):  # "Treasurer Jim Chalmers": the title is not the name
@@ -640,6 +642,18 @@ def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: 
 
 
 _CODE_SLUG = re.compile(r"(?m)^[ \t]*(?P<codes>[A-Z]{3}(?:[ \t]*[–—/-][ \t]*[A-Z]{2,3})*)[ \t]*:[ \t]")
+_FACILITY_END = re.compile(r"\b(?:Base|Airbase|Airport|Airfield|Port|Harbou?r|Barracks|Station|Range|Camp|Shipyard|"
+                           r"Dockyard)$")
+
+
+def _names_an_operation(text: str, surface: str) -> bool:
+    """A name the article also gives an exercise or an operation ("the Freedom Edge drills", "Exercise Pitch
+    Black"): an event's name, not a person's."""
+    name = re.escape(surface)
+    return bool(re.search(name + r"\s+(?:exercises?|drills?|war\s+games|manoeuvres|maneuvers|operation)\b", text,
+                          re.IGNORECASE) or re.search(r"\b(?:Exercise|Operation)\s+" + name, text))
+
+
 _NAMED_THING = re.compile(r"\b(?:the|aboard)\s+$", re.IGNORECASE)
 _SPEAKER_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Adm|Lt|Maj|Capt|Sgt|Cmdr)\.?|\b(?:President|Minister|"
                             r"Secretary|Ambassador|Administrator|Director|General|Admiral|Colonel|Chancellor|"
