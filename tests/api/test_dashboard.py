@@ -1,8 +1,9 @@
 """The dashboard at ``/`` in a real browser: Debian's Chromium driven by Playwright, over uvicorn serving a SQLite
 store of the sample corpus and two articles on one K2 deal, one of them hostile (markup in its title, outlet and
 text, a ``javascript:`` URL). Each view is checked against the API it reads; no page may ask anything of another
-host, and the hostile markup must show as text and never run. Without Chromium or Playwright the browser tests are
-skipped (failed under CI=true); the checks of the files served run everywhere."""
+host, and the hostile markup must show as text and never run. The main views are saved as PNG screenshots under
+``test-artifacts/dashboard/`` (replaced on each run). Without Chromium or Playwright the browser tests are skipped
+(failed under CI=true); the checks of the files served run everywhere."""
 
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ from allywatch.store.repository import Repository
 from tests.api.conftest import SETTINGS, fill
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Where the browser tests leave screenshots of the main views.
+ARTIFACTS = ROOT / "test-artifacts" / "dashboard"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 #: Rows of a table page and edges the network draws: what app.js asks the API for.
@@ -296,6 +300,84 @@ def _ready_network(visit: Visit, until: str = "all") -> None:
     visit.page.wait_for_selector(f"#network-status[data-state='ready'][data-until='{until}']")
 
 
+def _screenshot(visit: Visit, name: str) -> None:
+    """The whole page saved as ``test-artifacts/dashboard/<name>.png``, replacing the last run's; it must have been
+    written now, as a PNG."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    path.unlink(missing_ok=True)
+    visit.page.screenshot(path=str(path), full_page=True)
+    data = path.read_bytes()
+    assert data.startswith(PNG_SIGNATURE) and len(data) > 1000, path
+
+
+def _assert_evidence_shown(visit: Visit, event: dict[str, Any]) -> None:
+    """Each source of ``event`` shows its article's text with the evidence sentences highlighted, and a link to the
+    article when it has an http(s) URL (none when it has not)."""
+    assert event["sources"]
+    for source in event["sources"]:
+        spans = source["evidence"]
+        [article] = [a for a in visit.api(f"articles/{source['doc']}")["data"]
+                     if all(a["text"][s["start"]:s["end"]] == s["text"] for s in spans)]
+        expected = [article["text"][s["start"]:s["end"]] for s in spans]
+        block = visit.page.locator(f".evidence article.source[data-doc='{source['doc']}']")
+        marks = block.locator(".article-text mark")
+        assert marks.all_inner_texts() == expected and expected
+        assert block.locator(".article-text").evaluate("e => e.textContent") == article["text"]
+        backgrounds = marks.evaluate_all("ms => ms.map(m => getComputedStyle(m).backgroundColor)")
+        assert all(b not in ("rgba(0, 0, 0, 0)", "transparent") for b in backgrounds), backgrounds
+        assert marks.first.is_visible()
+        links = block.locator("a.external")
+        assert source["url"] == article["url"]
+        if re.match(r"https?://", article["url"] or ""):
+            assert links.count() == 1 and links.get_attribute("href") == article["url"]
+        else:
+            assert links.count() == 0
+
+
+def test_a_new_analyst_follows_japans_partners_to_the_evidence_of_its_us_events(visit: Visit) -> None:
+    """What an analyst new to the sample corpus does: open the dashboard over ``examples/corpus`` (ingested into the
+    server's fresh SQLite store as ``allywatch ingest`` does), see Japan's partners in the network, click the
+    Japan–US edge of co-production and then of supply chains, and read each event's evidence.
+
+    Japan and the United States share an edge for each of several event types, drawn side by side; the analyst
+    picks the type in the network's filter so that the edge clicked is that type's alone. In the sample corpus
+    each of the two types has one Japan–US event, reported by one article that has no URL: its evidence is
+    highlighted in the article's text and no link is drawn (the link is checked whenever a source has a URL)."""
+    visit.go("")
+    _ready_network(visit)
+    graph = visit.api("graph", limit=MAX_EDGES)
+    partners = sorted({e["target"] if e["source"] == "JPN" else e["source"] for e in graph["data"]
+                       if "JPN" in (e["source"], e["target"])})
+    drawn = visit.page.evaluate("() => window.allywatch.network.$('#JPN').neighborhood('node').map(n => n.id()).sort()")
+    assert drawn == partners and "USA" in partners
+    assert partners == sorted(n["id"] for n in visit.api("graph", party="JPN", limit=MAX_EDGES)["nodes"]
+                              if n["id"] != "JPN")
+    _screenshot(visit, "network")
+
+    for kind in ("co_production", "supply_chain"):
+        visit.page.select_option("#network-filters select[name='type']", kind)
+        visit.routed(f"type={kind}&")
+        _ready_network(visit)
+        [edge] = [e for e in visit.api("graph", type=kind, limit=MAX_EDGES)["data"]
+                  if {e["source"], e["target"]} == {"JPN", "USA"}]
+        between = visit.page.evaluate("() => window.allywatch.network.$('#JPN').edgesWith('#USA').map(e => e.id())")
+        assert between == [_edge_id(edge)]
+        _click_element(visit, f"edge[id='{_edge_id(edge)}']")
+        expected = visit.api("events", party=["JPN", "USA"], type=kind, limit=PAGE)
+        assert expected["data"] and expected["count"] == edge["weight"]
+        assert visit.rows() == [e["id"] for e in expected["data"]]
+        assert visit.page.locator(".events-panel h3").inner_text() == (
+            f"{kind} events of {edge['source']} and {edge['target']}")
+        assert all(e["type"] == kind and {"JPN", "USA"} <= set(e["participants"]) for e in expected["data"])
+        event = expected["data"][0]
+        visit.page.click(f".events-panel tr.event-row[data-event-id='{event['id']}']")
+        visit.page.wait_for_selector(f".evidence[data-state='ready'][data-event-id='{event['id']}']")
+        _assert_evidence_shown(visit, event)
+        if kind == "co_production":
+            _screenshot(visit, "japan-us-events")
+
+
 def test_the_network_draws_the_parties_and_edges_of_the_graph(visit: Visit) -> None:
     visit.go("")
     _ready_network(visit)
@@ -401,6 +483,8 @@ def test_the_story_page_sets_its_sources_side_by_side(visit: Visit, which: str) 
         marked = visit.page.locator("table.comparison td.given div.conflict").all_inner_texts()
         assert marked == [f"date: {dates[a['doc']]}" for a in shown] and len(set(dates.values())) == 2
         assert visit.page.locator("h2").inner_text() == HOSTILE["title"]
+    else:
+        _screenshot(visit, "story")
 
 
 def test_the_entity_page_shows_a_persons_offices_and_events(visit: Visit) -> None:
@@ -416,6 +500,7 @@ def test_the_entity_page_shows_a_persons_offices_and_events(visit: Visit) -> Non
                              office["end"] or "now"]
     assert visit.rows() == [e["id"] for e in entity["events"]] and entity["events_count"] >= 1
     assert visit.page.locator("h2").inner_text() == "Fumio Kishida"
+    _screenshot(visit, "entity")
 
 
 def test_the_timeline_of_a_pair_draws_a_bar_per_month(visit: Visit) -> None:
@@ -432,6 +517,7 @@ def test_the_timeline_of_a_pair_draws_a_bar_per_month(visit: Visit) -> None:
     undated = timeline["undated"]["total"]
     assert visit.page.locator(".undated").inner_text().startswith(f"{undated} events no dated source reports")
     assert visit.rows() == [e["id"] for e in visit.api("events", party=["JPN", "USA"], limit=PAGE)["data"]]
+    _screenshot(visit, "timeline")
 
 
 def test_the_search_box_filters_the_events(visit: Visit) -> None:
