@@ -91,3 +91,23 @@ def test_explain_prints_events_with_evidence_and_reasons(data: Path, tmp_path: P
     assert "arms_transfer" in result.output and "supplier=USA" in result.output
     assert "why: frame acquire ('buy'" in result.output and "POL subject→recipient" in result.output
     assert "Apache helicopters" in result.output
+
+
+def test_read_commands_refuse_a_store_that_does_not_exist_and_ingest_creates_it(data: Path, tmp_path: Path) -> None:
+    db = tmp_path / "typo.db"
+    for args in (["events"], ["events", "--json"], ["stories"], ["story", "s-1"], ["entity", "JPN"],
+                 ["export", "--format", "csv", "--out", str(tmp_path / "out.csv")]):
+        result = runner.invoke(app, [*args, "--db", f"sqlite:///{db}"])
+        assert result.exit_code == 2, (args, result.output)
+        assert f"no store at {db}; 'allywatch ingest' fills one" in result.stderr, args
+        assert not db.exists(), args
+    result = runner.invoke(app, ["stories", "--db", str(db)])  # a bare path is a SQLite file too
+    assert result.exit_code == 2 and f"no store at {db}" in result.stderr and not db.exists()
+    result = runner.invoke(app, ["summary", str(tmp_path / "typo.jsonl")])
+    assert result.exit_code == 2 and f"cannot read {tmp_path / 'typo.jsonl'}" in result.stderr
+
+    result = runner.invoke(app, ["ingest", str(data / "dateline.txt"), "--db", f"sqlite:///{db}", "--no-model"])
+    assert result.exit_code == 0, result.output
+    assert db.exists()
+    result = runner.invoke(app, ["stories", "--db", f"sqlite:///{db}", "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["count"] == 1

@@ -135,8 +135,7 @@ def summary(
     try:
         rows = load_rows(path)
     except AllywatchError as error:
-        err.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(EXIT_USAGE) from error
+        _usage_error(error)
     if as_json:
         typer.echo(json.dumps(summary_counts(rows)))
     else:
@@ -191,7 +190,9 @@ def _open_store(db: str, quiet: bool = False) -> Repository:
 
 
 def _query(db: str, ask: Callable[[Repository], T]) -> T:
-    """Open the store, ask it one thing, close it."""
+    """Open the store, ask it one thing, close it; a SQLite store that does not exist is an error (opening it
+    would create an empty one, and a mistyped --db would answer with nothing)."""
+    _require_store(db)
     repo = _open_store(db)
     try:
         return ask(repo)
