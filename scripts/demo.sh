@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e .
+.venv/bin/python -m pip install --quiet -e ".[api]"   # the API extra too, for `allywatch serve`
 mkdir -p out
 .venv/bin/allywatch extract examples/corpus -o out/sample.jsonl
 .venv/bin/allywatch summary out/sample.jsonl

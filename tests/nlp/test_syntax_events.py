@@ -1573,3 +1573,22 @@ def test_weapons_on_combat_duty_abroad_are_a_deployment(run: Run, text: str, par
                                                          status: str) -> None:
     [event] = _of(run, text, "force_posture")
     assert (event.participants, event.status) == (parties, status)
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Tokyo and Pretoria agreed on Monday to cooperate on securing supplies of platinum and manganese.",
+     ("JPN", "ZAF")),
+    ("Chile and South Korea will jointly guarantee supplies of lithium for battery makers.", ("CHL", "KOR")),
+])
+def test_joint_supplies_of_minerals_are_a_supply_chain(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    [event] = _of(run, text, "supply_chain")
+    assert event.participants == parties
+
+
+def test_talks_with_a_foreign_firm_are_no_meeting_of_states(run: Run) -> None:
+    text = "Oman plans to buy two corvettes from Britain, adding that price talks with the British builder had begun."
+    assert _of(run, text, "meeting") == []
+    # firms of two states meeting at a forum their governments organised do meet
+    text = ("Italian and Brazilian defence companies met in São Paulo on Tuesday at a forum the two governments "
+            "organised.")
+    assert [e.participants for e in _of(run, text, "meeting")] == [("BRA", "ITA")]

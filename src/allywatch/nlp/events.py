@@ -845,6 +845,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         carried = True
     if kind in JOINT_TYPES or frame_name == "deal":
         parties = {p for r, ps in roles.items() if r != "host" for p in ps}
+        if kind == "meeting":
+            # "price talks with the British builder": states meet; a firm's home is no side of the talks
+            token_of = {id(m): t for t, m in sentence.parties}
+
+            def of_a_firm(m: Mention) -> bool:  # "BAE Systems", "the British builder"
+                t = token_of.get(id(m))
+                return m.source == "company" or (t is not None and t.dep_ in {"amod", "compound", "poss"} and
+                                                  t.head.lemma_.lower() in _FIRM_NOUNS)
+            firms_only = {m.label for m, slot, _ in slots if of_a_firm(m) and slot.name not in {
+                "subject", "agent", "modifier"}} - {m.label for m, _, _ in slots if not of_a_firm(m)}
+            parties -= firms_only
         own = {m.label for m, slot, _ in slots if slot.name == "modifier"}
         if len(own) >= 2 and frame_name != "deal":
             parties = own  # "a UK-Germany treaty": the noun names its own parties
@@ -1112,6 +1123,8 @@ _GROUNDS = frozenset({"area", "base", "range", "region", "territory", "facility"
 _WORKING = frozenset({"work", "cooperate", "collaborate", "partner", "team", "join"})
 
 #: Who trades when a rule lets them: the firms, not the state ("allowed its arms makers to export").
+_FIRM_NOUNS = frozenset({"builder", "shipbuilder", "maker", "firm", "company", "manufacturer", "shipyard", "contractor",
+                         "supplier", "producer", "group", "yard", "conglomerate"})
 _TRADERS = frozenset({"maker", "firm", "company", "manufacturer", "industry", "producer", "exporter", "contractor",
                       "supplier", "business", "group", "companies"})
 _LETTING = frozenset({"allow", "permit", "authorise", "authorize", "let", "enable", "license", "licence"})
