@@ -111,3 +111,11 @@ def test_read_commands_refuse_a_store_that_does_not_exist_and_ingest_creates_it(
     assert db.exists()
     result = runner.invoke(app, ["stories", "--db", f"sqlite:///{db}", "--json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["count"] == 1
+
+
+def test_summary_of_a_binary_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    binary = tmp_path / "image.jsonl"
+    binary.write_bytes(bytes(range(256)) * 4)
+    result = runner.invoke(app, ["summary", str(binary)])
+    assert result.exit_code == 2 and result.exception is not None and isinstance(result.exception, SystemExit)
+    assert f"cannot read {binary}: not UTF-8 text" in result.stderr

@@ -136,6 +136,11 @@ def summary(
         rows = load_rows(path)
     except AllywatchError as error:
         _usage_error(error)
+    except UnicodeDecodeError as error:
+        _usage_error(f"cannot read {path}: not UTF-8 text ({error.reason} at byte {error.start}); 'allywatch "
+                     "summary' reads the JSON Lines 'allywatch extract' writes")
+    except OSError as error:
+        _usage_error(f"cannot read {path}: {error.strerror or error}")
     if as_json:
         typer.echo(json.dumps(summary_counts(rows)))
     else:

@@ -3,7 +3,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -374,3 +378,45 @@ def test_nul_characters_are_removed_from_records_and_pages_and_noted(tmp_path: P
     assert "\x00" not in page.text
     assert [r.getMessage() for r in caplog.records] == [f"note {records}:1: removed 5 NUL characters",
                                                         f"note {records}:2: removed 1 NUL character"]
+
+
+def test_a_file_name_that_is_not_utf8_is_rejected_with_its_name(tmp_path: Path, settings: Settings) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("TOKYO (AP) — Japan and Australia agreed on Monday to build frigates together. " * 3)
+    bad = os.fsdecode(bytes(tmp_path) + b"/bad\xff.txt")
+    Path(bad).write_bytes(good.read_bytes())
+    for paths in ([tmp_path], [bad]):
+        items = list(read_inputs(paths, settings))
+        rejected = [i for i in items if isinstance(i, Rejected)]
+        assert [(r.origin, r.reason) for r in rejected] == [
+            (f"{tmp_path}/bad\\xff.txt", "file name is not valid UTF-8: rename it to read it")]
+    assert [a.doc for a in _articles(list(read_inputs([tmp_path], settings)))] == ["good"]
+
+
+def test_an_unreadable_folder_is_rejected_and_the_rest_read(tmp_path: Path, settings: Settings,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text("x")
+    (tmp_path / "b.txt").write_text("TOKYO (AP) — Japan and Australia agreed to build frigates together. " * 3)
+    scandir = os.scandir
+
+    def denied(path: Any = ".") -> Any:  # as a folder without read permission answers (root reads any folder)
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    items = list(read_inputs([tmp_path], settings))
+    assert [(i.origin, i.reason) for i in items if isinstance(i, Rejected)] == [
+        (str(tmp_path / "locked"), "unreadable folder: Permission denied")]
+    assert [a.doc for a in _articles(items)] == ["b"]
+
+
+def test_closed_standard_input_is_a_rejected_input(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert list(read_inputs(["-"], settings)) == [
+        Rejected(origin="<stdin>", doc="stdin", reason="unreadable: standard input is closed")]
+    proc = subprocess.run([sys.executable, "-m", "allywatch", "extract", "-", "--no-model"], capture_output=True,
+                          text=True, preexec_fn=lambda: os.close(0))  # the child starts with no stdin
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "rejected <stdin>: unreadable: standard input is closed" in proc.stderr

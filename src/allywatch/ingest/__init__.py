@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -26,24 +27,57 @@ __all__ = ["iter_files", "read_bytes", "read_inputs"]
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Rejected]:
-    """Every input file under ``paths``: folders recursively, sorted, hidden files skipped."""
+    """Every input file under ``paths``: folders recursively, sorted, hidden files skipped; a folder that cannot
+    be read and a file name that is not UTF-8 (no store could keep it) are Rejected with the reason."""
     for raw in paths:
         path = Path(raw)
+        try:
+            os.stat(path)
+        except PermissionError as err:
+            yield Rejected(origin=display_name(path), reason=f"unreadable: {err.strerror or err}")
+            continue
+        except OSError:
+            pass  # a missing path or a dangling link: said below
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if (
-                    child.is_file()
-                    and not any(part.startswith(".") for part in rel.parts)
-                    and child.suffix.lower() in KNOWN_SUFFIXES - {""}
-                ):
-                    yield child
+            yield from _folder_files(path)
         elif path.is_file():
-            yield path
+            yield _checked_name(path)
         elif not path.exists():
-            yield Rejected(origin=str(path), reason="no such file or folder")
+            yield Rejected(origin=display_name(path), reason="no such file or folder")
         else:
-            yield Rejected(origin=str(path), reason="not a regular file")
+            yield Rejected(origin=display_name(path), reason="not a regular file")
+
+
+def display_name(path: str | Path) -> str:
+    """A path as it can be printed and stored: bytes that are not UTF-8 shown as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+def _checked_name(path: Path) -> Path | Rejected:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return Rejected(origin=display_name(path), reason="file name is not valid UTF-8: rename it to read it")
+    return path
+
+
+def _folder_files(folder: Path) -> Iterator[Path | Rejected]:
+    """The input files under ``folder`` (links to files followed, links to folders not), sorted by path, and a
+    Rejected for each folder under it that cannot be read."""
+    found: list[Path | Rejected] = []
+
+    def unreadable(err: OSError) -> None:
+        where = display_name(err.filename) if err.filename is not None else display_name(folder)
+        found.append(Rejected(origin=where, reason=f"unreadable folder: {err.strerror or err}"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            child = Path(root, name)
+            if not name.startswith(".") and child.suffix.lower() in KNOWN_SUFFIXES - {""} and child.is_file():
+                found.append(_checked_name(child))
+    found.sort(key=lambda item: item if isinstance(item, Path) else Path(item.origin))
+    yield from found
 
 
 def read_inputs(
@@ -74,8 +108,15 @@ def _read_inputs(
         today = dt.date.fromisoformat(settings.today) if settings.today else KnowledgeBase.as_of()
     for raw in paths:
         if str(raw) == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_bytes(stream.read(settings.max_bytes + 1), "<stdin>", "stdin", settings, today)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            try:
+                if stream is None:
+                    raise OSError("standard input is closed")
+                data = stream.read(settings.max_bytes + 1)
+            except (OSError, ValueError) as err:  # ValueError: a closed file
+                yield Rejected(origin="<stdin>", doc="stdin", reason=f"unreadable: {err}")
+                continue
+            yield from read_bytes(data, "<stdin>", "stdin", settings, today)
             continue
         for item in iter_files([raw]):
             if isinstance(item, Rejected):
