@@ -22,10 +22,11 @@ import hashlib
 import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import compress, islice, repeat
+from operator import add, and_, itemgetter, le, lt, mul, neg, pow, truediv
 from typing import Any
 
 from allywatch.model import Extraction
@@ -86,10 +87,20 @@ def similarity(a: Signature, b: Signature, params: StoryParams = StoryParams(),
 def _similarity(a: Signature, b: Signature, params: StoryParams, text: float) -> float:
     if a.day and b.day and abs((a.day - b.day).days) > params.max_days:
         return 0.0
+    people_a, things_a = _split_names(a.names)
+    people_b, things_b = _split_names(b.names)
+    return _blend(params, text, a, people_a, things_a, b, people_b, things_b)
+
+
+def _split_names(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """People, and the programmes, firms and bodies."""
+    people = frozenset(n for n in names if n.startswith("person:"))
+    return people, names - people
+
+
+def _blend(params: StoryParams, text: float, a: Signature, people_a: frozenset[str], things_a: frozenset[str],
+           b: Signature, people_b: frozenset[str], things_b: frozenset[str]) -> float:
     # leaders recur across a country's stories; programmes, firms and bodies are more telling
-    people_a = frozenset(n for n in a.names if n.startswith("person:"))
-    people_b = frozenset(n for n in b.names if n.startswith("person:"))
-    things_a, things_b = a.names - people_a, b.names - people_b
     if things_a or things_b:
         names = 0.7 * _overlap(things_a, things_b) + 0.3 * _overlap(people_a, people_b)
     else:
@@ -103,7 +114,7 @@ def _similarity(a: Signature, b: Signature, params: StoryParams, text: float) ->
     return score
 
 
-def _overlap(a: frozenset[object], b: frozenset[object]) -> float:
+def _overlap(a: frozenset[Any], b: frozenset[Any]) -> float:
     """Overlap coefficient: a summary that names less is still fully inside the fuller report."""
     if not a or not b:
         return 0.0
@@ -121,6 +132,50 @@ def _cosine(a: Signature, b: Signature, idf: dict[str, float] | None) -> float:
 
 def _norm(words: Iterable[tuple[str, float]], idf: dict[str, float]) -> float:
     return math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in words)) or 1.0
+
+
+@dataclass(slots=True)
+class _Vector:
+    """What scoring reads of one article, worked out once: its words and their weights (also as a map), whether
+    its words are sorted and distinct, and its names split into people and the rest."""
+
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+    map: dict[str, float]
+    ordered: bool
+    people: frozenset[str]
+    things: frozenset[str]
+
+    @classmethod
+    def of(cls, sig: Signature) -> _Vector:
+        words: tuple[str, ...] = ()
+        weights: tuple[float, ...] = ()
+        if sig.words:
+            words, weights = zip(*sig.words, strict=True)
+        weighted = dict(sig.words)
+        people, things = _split_names(sig.names)
+        return cls(words, weights, weighted, len(weighted) == len(words) and words == tuple(sorted(words)), people,
+                   things)
+
+
+def _dot(own: _Vector, theirs: _Vector, idf2: dict[str, float]) -> float:
+    """The idf-weighted dot product of two articles' words, added up over their shared words in the order of the
+    one with fewer words (so the sum is the same to the last bit whichever way it is computed)."""
+    if own.ordered and theirs.ordered:  # the shared words in word order, either's
+        if len(own.words) <= len(theirs.words):
+            common = list(filter(theirs.map.__contains__, own.words))
+        else:
+            common = list(filter(own.map.__contains__, theirs.words))
+        if len(common) > 1:
+            get = itemgetter(*common)
+            return sum(map(mul, map(mul, get(own.map), get(theirs.map)), get(idf2)))
+        if common:
+            word = common[0]
+            return own.map[word] * theirs.map[word] * idf2[word]
+        return 0.0
+    if len(own.map) <= len(theirs.map):
+        return sum(v * theirs.map[w] * idf2[w] for w, v in own.map.items() if w in theirs.map)
+    return sum(v * own.map[w] * idf2[w] for w, v in theirs.map.items() if w in own.map)
 
 
 @dataclass
@@ -148,9 +203,11 @@ class StoryClusterer:
       to its last ``posting_limit`` stories (a name every story shares tells nothing), and only the
       ``candidates`` stories sharing the most with the article are scored, those outside the date window not at
       all;
-    - a story is represented by its first article and its ``recent`` latest ones, not all its members;
+    - a story is represented by its first article and its ``recent`` latest ones, not all its members, each with
+      its word map, word set and split names worked out once;
     - text similarity uses the current inverse document frequencies, but a stored article's vector norm is
-      recomputed only when the corpus has grown by ``epoch_growth`` since it was last computed.
+      recomputed only when the corpus has grown by ``epoch_growth`` since it was last computed; the dot product
+      runs over the shared words only, in C (the same sum, term by term, as a loop over the smaller vector).
     Memory holds a story's representatives, its members' ids and the word counts.
     """
 
@@ -164,7 +221,17 @@ class StoryClusterer:
     posting_limit: int = 64
     epoch_growth: float = 1.2
     _norms: dict[int, tuple[int, float]] = field(default_factory=dict)
-    _vectors: dict[int, dict[str, float]] = field(default_factory=dict)
+    _vectors: dict[int, _Vector] = field(default_factory=dict)
+    _bounded: bool = True
+    _text_bound: float = 1.0
+
+    def __post_init__(self) -> None:
+        # The highest text similarity: a stored norm is at most one epoch old, and in an epoch a word's idf
+        # (ln((1 + N) / (1 + df)) + 1, at least 1 while no article has a word twice) grows by at most ln(growth),
+        # so the current norm is at most 1 + ln(growth) times the stored one (Cauchy-Schwarz does the rest); with
+        # a margin for rounding.
+        self._bounded = self.epoch_growth > 1.0
+        self._text_bound = (1.0 + math.log(self.epoch_growth)) * 1.01 if self._bounded else math.inf
 
     @property
     def members(self) -> dict[str, list[str]]:
@@ -173,23 +240,29 @@ class StoryClusterer:
 
     def remember(self, story: str, sig: Signature) -> None:
         """Record an article already assigned to ``story`` (when rebuilding from a store)."""
-        self._count(sig)
-        self._join(story, sig, self._idf(sig))
+        vector = _Vector.of(sig)
+        self._count(vector)
+        self._join(story, sig, vector, self._features(sig, vector, self._idf(vector)))
 
     def add(self, sig: Signature) -> str:
         """The story of a new article: the most similar existing story above threshold, else a new one."""
-        self._count(sig)
-        idf = self._idf(sig)
+        own = _Vector.of(sig)
+        self._count(own)
+        idf = self._idf(own)
+        features = self._features(sig, own, idf)
+        own_norm = math.sqrt(sum(map(pow, map(mul, own.weights, idf), repeat(2)))) or 1.0
+        idf2 = dict(zip(own.words, map(pow, idf, repeat(2)), strict=True))
+        epoch = int(math.log(max(self.documents, 1)) / math.log(self.epoch_growth))
         best, best_score = None, 0.0
-        own = dict(sig.words)
-        own_norm = _norm(sig.words, idf)
-        for story in self._candidates(sig, idf):
-            score = max(self._score(sig, own, own_norm, member, idf) for member in story.exemplars())
-            if score > best_score:
-                best, best_score = story.id, score
+        for story in self._candidates(sig, features):
+            # a story scores its best member: taking its members one by one picks the same story
+            for member in story.exemplars():
+                score = self._score(sig, own, own_norm, member, idf2, epoch, best_score)
+                if score > best_score:
+                    best, best_score = story.id, score
         if best is None or best_score < self.params.threshold:
             best = self._new_id(sig)
-        self._join(best, sig, idf)
+        self._join(best, sig, own, features)
         return best
 
     def _new_id(self, sig: Signature) -> str:
@@ -209,34 +282,42 @@ class StoryClusterer:
         found = self.stories.get(story)
         return found.earliest if found else None
 
-    def _score(self, sig: Signature, own: dict[str, float], own_norm: float, member: Signature,
-               idf: dict[str, float]) -> float:
-        if sig.day and member.day and abs((sig.day - member.day).days) > self.params.max_days:
+    def _score(self, sig: Signature, own: _Vector, own_norm: float, member: Signature, idf2: dict[str, float],
+               epoch: int, floor: float) -> float:
+        """The similarity of a new article to a story's member; 0.0 when it could not be above both ``floor`` and
+        the threshold, and so could change nothing (what names, events and parties give, with the highest text
+        similarity possible, tells without reading the words)."""
+        params = self.params
+        if sig.day and member.day and abs((sig.day - member.day).days) > params.max_days:
             return 0.0
         theirs = self._vectors.get(id(member))
         if theirs is None:
-            theirs = self._vectors[id(member)] = dict(member.words)
-        if len(own) <= len(theirs):
-            dot = sum(v * theirs[w] * idf[w] ** 2 for w, v in own.items() if w in theirs)
-        else:
-            dot = sum(v * own[w] * idf[w] ** 2 for w, v in theirs.items() if w in own)
-        return _similarity(sig, member, self.params, dot / (own_norm * self._member_norm(member, idf)))
+            theirs = self._vectors[id(member)] = _Vector.of(member)
+        people, things = theirs.people, theirs.things
+        norm = self._member_norm(member, theirs, epoch)  # now even if unused: when a norm is taken is part of it
+        if self._bounded:
+            highest = _blend(params, self._text_bound, sig, own.people, own.things, member, people, things)
+            if highest < params.threshold or highest <= floor:
+                return 0.0
+        text = _dot(own, theirs, idf2) / (own_norm * norm)
+        return _blend(params, text, sig, own.people, own.things, member, people, things)
 
-    def _member_norm(self, member: Signature, idf: dict[str, float]) -> float:
-        epoch = int(math.log(max(self.documents, 1)) / math.log(self.epoch_growth))
+    def _member_norm(self, member: Signature, vector: _Vector, epoch: int) -> float:
         known = self._norms.get(id(member))
         if known is None or known[0] != epoch:
-            full = {w: math.log((1 + self.documents) / (1 + self.document_frequency[w])) + 1.0
-                    for w, _ in member.words}
-            known = (epoch, _norm(member.words, full))
+            weighted = map(mul, vector.weights, self._idf(vector))
+            known = (epoch, math.sqrt(sum(map(pow, weighted, repeat(2)))) or 1.0)
             self._norms[id(member)] = known
         return known[1]
 
-    def _count(self, sig: Signature) -> None:
+    def _count(self, vector: _Vector) -> None:
         self.documents += 1
-        self.document_frequency.update(w for w, _ in sig.words)
+        self.document_frequency.update(vector.words)
+        if len(vector.map) != len(vector.words):  # a word twice: its document frequency can pass the documents
+            self._bounded = False
 
-    def _join(self, story_id: str, sig: Signature, idf: dict[str, float]) -> None:
+    def _join(self, story_id: str, sig: Signature, vector: _Vector, features: list[str]) -> None:
+        self._vectors[id(sig)] = vector
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = _Story(story_id, sig, [], sig.day, sig.day, [])
@@ -250,42 +331,60 @@ class StoryClusterer:
                 story.earliest = min(story.earliest or sig.day, sig.day)
                 story.latest = max(story.latest or sig.day, sig.day)
         story.docs.append(sig.doc)
-        for feature in self._features(sig, idf):
+        for feature in features:
             posting = self.index.setdefault(feature, {})
             posting.pop(story_id, None)
             posting[story_id] = None  # most recently touched last
 
-    def _candidates(self, sig: Signature, idf: dict[str, float]) -> list[_Story]:
-        shared: dict[str, float] = defaultdict(float)
-        for feature in self._features(sig, idf):
+    def _candidates(self, sig: Signature, features: list[str]) -> list[_Story]:
+        shared: dict[str, float] = {}
+        get = shared.get
+        stories = len(self.stories)
+        for feature in features:
             posting = self.index.get(feature)
             if not posting:
                 continue
             # a feature few stories have tells more; names and event keys more than words
-            weight = (1.0 + math.log(len(self.stories) / len(posting))) * (1 if feature.startswith("w:") else 2)
+            weight = (1.0 + math.log(stories / len(posting))) * (1 if feature.startswith("w:") else 2)
             for story_id in islice(reversed(posting), self.posting_limit):  # the most recent stories
-                shared[story_id] += weight
+                shared[story_id] = get(story_id, 0.0) + weight
+        # the most shared first, then by id; ordered a slice of scores at a time, as far as needed
+        ids, scores = list(shared), list(shared.values())
+        descending = sorted(scores, reverse=True)
         window = self.params.max_days
-        found = []
-        for story_id, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
-            story = self.stories[story_id]
-            if sig.day and story.earliest and story.latest and not (
-                    (story.earliest - sig.day).days <= window and (sig.day - story.latest).days <= window):
-                continue
-            found.append(story)
-            if len(found) >= self.candidates:
-                break
+        found: list[_Story] = []
+        upper, taken = math.inf, 0
+        while taken < len(descending) and len(found) < self.candidates:
+            taken = min(taken + 16, len(descending))
+            lower = descending[taken - 1]
+            chunk = list(compress(ids, map(and_, map(le, repeat(lower), scores), map(lt, scores, repeat(upper)))))
+            upper = lower
+            for _, story_id in sorted(zip(map(neg, map(shared.__getitem__, chunk)), chunk, strict=True)):
+                story = self.stories[story_id]
+                if sig.day and story.earliest and story.latest and not (
+                        (story.earliest - sig.day).days <= window and (sig.day - story.latest).days <= window):
+                    continue
+                found.append(story)
+                if len(found) >= self.candidates:
+                    break
         return found
 
     @staticmethod
-    def _features(sig: Signature, idf: dict[str, float]) -> list[str]:
-        rare = sorted(sig.words, key=lambda wv: (-wv[1] * idf.get(wv[0], 1.0), wv[0]))[:8]
+    def _features(sig: Signature, vector: _Vector, idf: list[float]) -> list[str]:
+        """Resolved names, event keys and the eight words weighing most with the current idf."""
+        keys = list(map(mul, map(neg, vector.weights), idf))
+        pairs: Iterable[tuple[float, str]] = zip(keys, vector.words, strict=True)
+        if len(keys) > 8:  # those up to the eighth key, then the first eight of them by key and word
+            pairs = compress(pairs, map(le, keys, repeat(sorted(keys)[7])))
+        rare = sorted(pairs)[:8]
         return ([f"n:{n}" for n in sorted(sig.names)] + [f"e:{t}:{','.join(p)}" for t, p in sorted(sig.events)]
-                + [f"w:{w}" for w, _ in rare])
+                + [f"w:{w}" for _, w in rare])
 
-    def _idf(self, sig: Signature) -> dict[str, float]:
-        n = self.documents
-        return {w: math.log((1 + n) / (1 + self.document_frequency[w])) + 1.0 for w, _ in sig.words}
+    def _idf(self, vector: _Vector) -> list[float]:
+        """The current inverse document frequency of each of an article's words, in its order."""
+        frequencies = map(self.document_frequency.__getitem__, vector.words)
+        ratios = map(truediv, repeat(1 + self.documents), map(add, frequencies, repeat(1)))
+        return list(map(add, map(math.log, ratios), repeat(1.0)))
 
 
 def story_ids(signatures: list[Signature], published: list[str | None],
