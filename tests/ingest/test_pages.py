@@ -28,7 +28,7 @@ def pages(pipeline: Pipeline) -> dict[str, tuple[Article, Extraction]]:
     ("jsonld_only", "2025-09-17", "Norway and Poland agree to build air-defence missiles together"),
     ("byline_date", "2025-03-04", "Chile takes delivery of first radar from Spain"),  # not the archive link's 2019
     ("url_date", "2025-04-08", "Greece orders more frigates from France"),  # only the canonical address dates it
-    ("pull_quote", "2025-02-12", "Japan and Australia to co-develop underwater drones"),
+    ("pull_quote", "2025-03-04", "Japan and Australia to co-develop underwater drones"),
     ("quote_over_paragraphs", "2025-05-20", "Brazil and Sweden extend fighter production deal"),
     ("translated", "2025-06-05", "Korea, Romania sign howitzer co-production contract"),  # "Input 2025.06.05 10:12"
 ])
