@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -34,6 +35,7 @@ def name_similarity(a: str, b: str) -> float:
 _VOWEL_PAIRS = (("oo", "u"), ("ou", "u"), ("eo", "o"), ("ee", "i"), ("ie", "i"), ("ph", "f"), ("ck", "k"))
 
 
+@lru_cache(maxsize=65536)
 def sound_key(name: str) -> str:
     """A rough key of how a folded name sounds across romanisations: y and i, w and v, doubled letters, an h after
     a consonant or between vowels, hyphens and the article "el-"/"al-" are written differently by different

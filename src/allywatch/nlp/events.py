@@ -447,8 +447,9 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
     used_heads: set[tuple[int, str]] = set()
     phrase_words: set[int] = set()
     words = [t.lower_ for t in doc]
-    idiomatic = {i + k for idiom in lexicon.idioms for i in range(len(words) - len(idiom) + 1)
-                 if tuple(words[i:i + len(idiom)]) == idiom for k in range(len(idiom))}
+    firsts = {idiom[0] for idiom in lexicon.idioms}
+    idiomatic = {i + k for i, word in enumerate(words) if word in firsts for idiom in lexicon.idioms
+                 if idiom[0] == word and tuple(words[i:i + len(idiom)]) == idiom for k in range(len(idiom))}
     for token in doc:
         at = sentence.offset + token.idx
         if token.i in idiomatic or (any(a <= at < b for a, b in quoted) and index.voice_at(at) is None):
