@@ -115,3 +115,16 @@ def test_story_ids_come_from_content_not_from_file_names(extract: Callable[..., 
     assert one[0].story != one[1].story  # two files both called "article"
     renamed = assign_stories([extract("first", REPORT, "2025-08-05"), extract("second", OTHER, "2024-12-03")])
     assert [e.story for e in renamed] == [e.story for e in one]
+
+
+def test_an_undated_reports_relative_dates_resolve_against_its_storys_date(
+        extract: Callable[..., Extraction]) -> None:
+    from allywatch.corpus.stories import stream_stories
+
+    undated = extract("b", REWRITE + " The choice was announced last Tuesday.", None)
+    assert [d.text for d in undated.dates] == []  # no date to count from yet
+    for out in (assign_stories([extract("a", REPORT, "2025-08-07"), undated]),
+                list(stream_stories([extract("a", REPORT, "2025-08-07"), undated]))):
+        dated = {e.article.doc: e for e in out}["b"]
+        assert dated.article.published == "2025-08-07"
+        assert [(d.text, d.value) for d in dated.dates] == [("last Tuesday", "2025-08-05")]

@@ -158,3 +158,23 @@ def test_opposite_transfers_in_one_story_stay_apart_and_an_undated_report_takes_
         assert (undated["published"], undated["published_inferred"]) == ("2025-03-04", True)
     finally:
         repo.close()
+
+
+def test_an_undated_reports_relative_dates_count_from_its_storys_date(store_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Published: 2025-03-06\n\nJapan bought 400 Tomahawk missiles from the United "
+                                  "States on Tuesday, the defence ministry said.\n")
+    (folder / "b.txt").write_text("Source: Second Wire\n\nJapan bought 400 Tomahawk cruise missiles from the "
+                                  "United States last Tuesday, officials said.\n")
+    repo = Repository.open(store_url)
+    try:
+        ingest([folder], repo, Settings(use_model=False))
+        [story] = repo.stories()
+        detail = repo.story(story["id"])
+        assert detail is not None
+        [stored] = repo.article("b")
+        assert stored["published"] == "2025-03-06"
+        assert [(d["text"], d["value"]) for d in stored["dates"]] == [("last Tuesday", "2025-03-04")]
+    finally:
+        repo.close()

@@ -30,6 +30,7 @@ from operator import add, and_, itemgetter, le, lt, mul, neg, pow, truediv
 from typing import Any
 
 from allywatch.model import Extraction
+from allywatch.nlp.dates import find_dates
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 STOPWORDS = frozenset("""
@@ -413,9 +414,23 @@ def assign_stories(extractions: Iterable[Extraction], clusterer: StoryClusterer 
     out = []
     for e, story, day in zip(items, ids, inferred, strict=True):
         if day is not None:
-            e = replace(e, article=replace(e.article, published=day, published_inferred=True))
+            e = _dated(e, day)
         out.append(replace(e, story=story))
     return out
+
+
+def _dated(extraction: Extraction, day: str) -> Extraction:
+    """An undated article given its story's date, marked as inferred, with its relative dates ("last Saturday")
+    resolved against that date."""
+    article = replace(extraction.article, published=day, published_inferred=True)
+    return replace(extraction, article=article,
+                   dates=tuple(find_dates(article.text, dt.date.fromisoformat(day[:10]))))
+
+
+def dates_as_of(text: str, day: str) -> list[dict[str, Any]]:
+    """The dates of an article's text resolved against the story's date it took (the output rows' form)."""
+    return [{"text": d.text, "value": d.value, "start": d.start, "end": d.end}
+            for d in find_dates(text, dt.date.fromisoformat(day[:10]))]
 
 
 def stream_stories(extractions: Iterable[Extraction], clusterer: StoryClusterer | None = None
@@ -428,8 +443,7 @@ def stream_stories(extractions: Iterable[Extraction], clusterer: StoryClusterer 
         story = clusterer.add(signature(extraction))
         day = clusterer.earliest(story) if extraction.article.published is None else None
         if day is not None:
-            extraction = replace(extraction, article=replace(extraction.article, published=day.isoformat(),
-                                                             published_inferred=True))
+            extraction = _dated(extraction, day.isoformat())
         yield replace(extraction, story=story)
 
 

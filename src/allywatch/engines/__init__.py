@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from allywatch.corpus.consolidate import Source, consolidate
-from allywatch.corpus.stories import signature, signature_from_json, signature_to_json, story_ids
+from allywatch.corpus.stories import dates_as_of, signature, signature_from_json, signature_to_json, story_ids
 from allywatch.model import Article, Extraction, Rejected
 from allywatch.output import extraction_to_json
 from allywatch.pipeline import Pipeline
@@ -87,6 +87,8 @@ def run_batch(engine: Engine, items: Iterable[Article | Rejected]) -> BatchResul
         row["story"] = story
         if day is not None:
             row.update(published=day, published_inferred=True)
+            if "text" in row:
+                row["dates"] = dates_as_of(row["text"], day)  # "last Saturday" counted from the story's date
         by_story.setdefault(story, []).append(row)
     sources = {story: [Source(doc=r["doc"], outlet=r.get("source"),
                               published=None if r.get("published_inferred") else r.get("published"),

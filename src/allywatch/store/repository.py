@@ -50,7 +50,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from allywatch.corpus.consolidate import Source, consolidate, story_conflicts
-from allywatch.corpus.stories import Signature, StoryClusterer, signature_from_json, signature_to_json
+from allywatch.corpus.stories import Signature, StoryClusterer, dates_as_of, signature_from_json, signature_to_json
 from allywatch.errors import InputError, StoreError
 from allywatch.model import Extraction
 from allywatch.output import extraction_to_json
@@ -311,6 +311,7 @@ class Repository:
                     day = clusterer.earliest(story) if published is None else None
                     if day is not None:  # an undated article takes its story's date, marked as inferred
                         published, inferred = day.isoformat(), True
+                        payload["dates"] = dates_as_of(record.text, published)  # relative dates count from it
                     payload.update(story=story, published=published, published_inferred=inferred)
                     row = ArticleRow(content_hash=digest, doc=payload["doc"], title=payload.get("title"),
                                      source=payload.get("source"), url=payload.get("url"), published=published,
