@@ -1592,3 +1592,158 @@ def test_talks_with_a_foreign_firm_are_no_meeting_of_states(run: Run) -> None:
     text = ("Italian and Brazilian defence companies met in São Paulo on Tuesday at a forum the two governments "
             "organised.")
     assert [e.participants for e in _of(run, text, "meeting")] == [("BRA", "ITA")]
+
+
+@pytest.mark.parametrize("text", [
+    "Manila signed a contract with Israel for four air defence batteries as part of the Philippine navy's "
+    "modernisation programme.",
+    "As part of Poland's army modernisation plan, Warsaw agreed to buy 96 Apache helicopters from the United States.",
+    "Hanoi ordered two corvettes from Seoul, in part to renew Vietnam's ageing fleet.",
+])
+def test_one_partys_own_programme_is_background(run: Run, text: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles)["supplier"] in {"ISR", "USA", "KOR"}
+    assert dict(event.roles)["recipient"] in {"PHL", "POL", "VNM"}
+    assert _of(run, text, "co_development") == []
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("Japanese and Indian pilots wrapped up the Shakti Sky drills on Friday.", ("IND", "JPN"), "completed"),
+    ("Indian and French sailors concluded the Varuna exercise off Goa on Sunday.", ("FRA", "IND"), "completed"),
+    ("Australian and US forces will hold the Talisman Sabre drills in July.", ("AUS", "USA"), "planned"),
+])
+def test_a_named_exercise_the_tagger_reads_as_a_verb(run: Run, text: str, parties: tuple[str, ...],
+                                                      status: str) -> None:
+    [event] = _of(run, text, "exercise")
+    assert (event.participants, event.status) == (parties, status)
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("The Freedom Shield exercise that South Korean and U.S. forces began on Monday will last 11 days.",
+     ("KOR", "USA"), "ongoing"),
+    ("The Cope Thunder drills, which American and Filipino airmen concluded on Friday, drew 40 jets.",
+     ("PHL", "USA"), "completed"),
+    ("The contract that Canberra and Washington signed on Friday for three Virginia-class submarines is worth $3bn.",
+     ("AUS", "USA"), "agreed"),
+])
+def test_an_act_named_as_the_object_of_a_relative_clause(run: Run, text: str, parties: tuple[str, ...],
+                                                          status: str) -> None:
+    events = [e for e in run(text).events if e.participants == parties]
+    assert events and all(e.status == status for e in events)
+
+
+def test_a_relative_clause_whose_subject_is_the_act_is_not_its_object(run: Run) -> None:
+    text = ("Warships from India, Japan and the Philippines, three navies wary of China's fleet, sailed together in a "
+            "joint drill that ended on Sunday.")
+    [event] = _of(run, text, "exercise")
+    assert (event.participants, event.status) == (("IND", "JPN", "PHL"), "completed")
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Despite protests from Beijing, Washington and Taipei have signed a contract for 66 F-16V fighters.",
+     "USA", "TWN"),
+    ("Despite warnings from Moscow, Helsinki and Washington have agreed on the sale of 64 F-35 jets.",
+     "USA", "FIN"),
+])
+def test_names_after_a_fronted_phrase_are_the_subject(run: Run, text: str, supplier: str, recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles)["supplier"], dict(event.roles)["recipient"]) == (supplier, recipient)
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("In a blow to Moscow, Paris agreed to supply more air defence systems to Ukraine.", {"FRA", "UKR"}),
+    ("In response to China's drills, Japan and the US held joint naval exercises.", {"JPN", "USA"}),
+    ("In retaliation for Chinese curbs, Washington added 12 Chinese firms to its export blacklist.", {"CHN", "USA"}),
+    ("As a message to Pyongyang, Seoul and Tokyo staged missile-defence drills with the US navy.",
+     {"JPN", "KOR", "USA"}),
+])
+def test_whom_a_circumstance_concerns_takes_no_part(run: Run, text: str, parties: set[str]) -> None:
+    events = run(text).events
+    assert events
+    assert set().union(*(e.participants for e in events)) == parties
+    assert "RUS" not in {r for e in events for r in dict(e.roles).values()}
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Athens has signed a contract worth about 3 billion euros with France's Naval Group for three frigates.",
+     "FRA", "GRC"),
+    ("Manila signed a deal valued at $700 million with Seoul for 12 FA-50 jets.", "KOR", "PHL"),
+    ("Lima concluded a contract worth $2 billion with Hanwha for 141 howitzers.", "KOR", "PER"),
+])
+def test_a_partner_named_after_the_sum_is_the_deals(run: Run, text: str, supplier: str, recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles), event.status) == ({"supplier": supplier, "recipient": recipient}, "agreed")
+
+
+@pytest.mark.parametrize("text,supplier,recipient,item", [
+    ("Ukraine has asked the United States for Tomahawk cruise missiles.", "USA", "UKR", "Tomahawk cruise missiles"),
+    ("Kyiv asked Berlin for more Leopard tanks last week.", "DEU", "UKR", "Leopard tanks"),
+    ("Manila has formally asked Tokyo for three used destroyers, officials said.", "JPN", "PHL",
+     "three used destroyers"),
+])
+def test_a_request_for_weapons_is_proposed(run: Run, text: str, supplier: str, recipient: str, item: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles), event.status) == ({"supplier": supplier, "recipient": recipient}, "proposed")
+    assert event.item == item
+
+
+def test_asking_another_to_do_an_act_is_that_act() -> None:
+    pipeline = build_pipeline(Settings(use_model=False))
+    text = "Malaysia has asked India to help maintain its Sukhoi fighter fleet."
+    events = pipeline(Article(doc="t", text=text, published="2025-06-15")).events
+    assert [e.type for e in events] == ["maintenance"]
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Seoul and Warsaw sealed the sale of 48 more K9 howitzers on Friday.", "KOR", "POL"),
+    ("Paris and Athens finalised the purchase of six more Rafale jets.", "FRA", "GRC"),
+    ("Helsinki and Washington have agreed on the sale of 64 F-35 jets.", "USA", "FIN"),
+])
+def test_two_sides_agreeing_a_sale_the_maker_sells(run: Run, text: str, supplier: str, recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles) == {"supplier": supplier, "recipient": recipient}
+
+
+@pytest.mark.parametrize("text,owner,status", [
+    ("Brazil's government has asked Congress for 133 billion reais for the defence ministry next year.", "BRA",
+     "proposed"),
+    ("The Pentagon asked lawmakers for $50 billion more for missile defence.", "USA", "proposed"),
+    ("US Congress passes $895 billion defence bill", "USA", "agreed"),
+])
+def test_budgets_asked_of_and_passed_by_a_legislature(run: Run, text: str, owner: str, status: str) -> None:
+    [event] = _of(run, text, "defense_spending")
+    assert (event.participants, event.status) == ((owner,), status)
+
+
+def test_a_bill_without_a_sum_or_defence_is_no_budget(run: Run) -> None:
+    assert _of(run, "Lawmakers passed a $2 billion farm bill on Friday.", "defense_spending") == []
+    assert _of(run, "Congress passed a bill on drones for the military.", "defense_spending") == []
+
+
+@pytest.mark.parametrize("text,actor,status", [
+    ("Germany plans to simplify its rules for exporting weapons to close partners.", "DEU", "planned"),
+    ("Oslo has asked parliament to ease the rules on arms exports.", "NOR", "proposed"),
+    ("Seoul relaxed its regulations on defence exports last week.", "KOR", "completed"),
+    ("Canberra's tighter controls on sharing military technology with foreigners came into force on Sunday.", "AUS",
+     "completed"),
+])
+def test_rules_on_exports_are_export_controls(run: Run, text: str, actor: str, status: str) -> None:
+    [event] = _of(run, text, "export_control")
+    assert (dict(event.roles), event.status) == ({"actor": actor}, status)
+
+
+def test_rules_on_other_things_are_no_export_control(run: Run) -> None:
+    assert _of(run, "Germany plans to simplify its rules for hiring soldiers.", "export_control") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Dublin ruled out any change to its rules on exporting military goods.",
+    "Berlin refused to ease its curbs on arms exports to Riyadh.",
+    "Tokyo declined to relax the guidelines on defence equipment transfers.",
+])
+def test_a_refused_change_of_export_rules_is_no_event(run: Run, text: str) -> None:
+    assert _of(run, text, "export_control") == []
+
+
+def test_rules_on_what_a_state_buys_are_no_export_control(run: Run) -> None:
+    assert _of(run, "Seoul relaxed its regulations on defence procurement last week.", "export_control") == []

@@ -202,6 +202,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _nouns_tagged_as_verbs(doc)
         _headline_passive(doc)
         _fronted_subject(doc)
+        _phrase_after_sum(doc)
         offset = sentence.start + _body(sentence)[0]
         parsed[sentence.start] = _Sentence(sentence, doc, offset, _anchor(doc, offset, own),
                                            _programs(doc, offset, index, sentence), *_slug(text, sentence, own))
@@ -319,17 +320,20 @@ def _exercise_read_as_verb(doc: Doc) -> None:
     after a determiner and a name it is the noun, the object of the verb before it."""
     for token in doc:
         if token.lemma_.lower() not in {"exercise", "drill"} or token.pos_ != "VERB" or token.i < 2 or \
-                token.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or not is_verb(token.head):
+                token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "dobj", "pobj"} or not is_verb(token.head):
             continue
-        name, first = doc[token.i - 1], doc[token.i - 2]
-        if name.text[:1].isupper() and first.lower_ in {"the", "their", "its", "a", "an", "this", "our"}:
+        start = token.i - 1  # the name may be several words: "the Veer Guardian drills"
+        while start > 1 and token.i - start < 4 and doc[start - 1].text[:1].isupper() and doc[start - 1].i > 0:
+            start -= 1
+        name, first = doc[token.i - 1], doc[start - 1]
+        if doc[start].text[:1].isupper() and first.lower_ in {"the", "their", "its", "a", "an", "this", "our"}:
             token.pos_, token.tag_, token.dep_ = "NOUN", "NN", "dobj"
             if name.dep_ == "pobj" and name.head.pos_ == "ADP":  # "arrived for the Orruda drills"
                 token.head, token.dep_ = name.head, "pobj"
             for child in list(token.children):
                 if child.i < token.i and child.dep_ in {"nsubj", "dobj"}:
                     child.dep_ = "compound"
-            for word in (name, first):
+            for word in (*doc[start:token.i - 1], name, first):
                 if word.head.i != token.i and word.i < token.i and word.head.i in {token.i, token.head.i}:
                     word.head = token
                     word.dep_ = "compound" if word is name else ("poss" if word.tag_ == "PRP$" else "det")
@@ -352,6 +356,44 @@ def _fronted_subject(doc: Doc) -> None:
                     all(t.pos_ in {"AUX", "ADV", "PART"} for t in between) and noun not in verb.ancestors:
                 noun.head, noun.dep_ = verb, "nsubj"
                 break
+        else:
+            _fronted_list_subject(doc, verb)
+
+
+_VALUING = frozenset({"worth", "value", "price", "estimate", "cost"})
+
+
+def _phrase_after_sum(doc: Doc) -> None:
+    """Mend a parse that hangs "a contract worth €3 billion with Naval Group for frigates" (or "valued at $2
+    billion with ...") from the sum: a partner, source or recipient after the sum belongs to the deal."""
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ not in {"with", "from", "to", "for", "between"}:
+            continue
+        x, steps = prep.head, 0
+        while steps < 5 and x.head.i != x.i and x.lemma_.lower() not in _VALUING and (
+                x.pos_ in {"NUM", "NOUN", "SYM", "ADP", "ADV"} and x.dep_ != "ROOT"):
+            x, steps = x.head, steps + 1
+        if x.lemma_.lower() in _VALUING and x.i < prep.i and x.head.pos_ in {"NOUN", "PROPN"} and \
+                x.head.i < x.i:
+            prep.head = x.head
+
+
+def _fronted_list_subject(doc: Doc, verb: Token) -> None:
+    """Mend a parse that reads "Despite protests from Beijing, Washington and Taipei signed" as one list of three
+    inside the fronted phrase: the names after the comma that closes the phrase, right before the verb, are its
+    subject."""
+    for name in doc[:verb.i]:
+        head = name.head
+        if name.dep_ != "conj" or name.pos_ != "PROPN" or head.i >= name.i or doc[name.i - 1].text != "," or \
+                any(t.text == "," for t in doc[head.i + 1:name.i - 1]):
+            continue
+        fronted = next((a for a in head.ancestors if a.head.i == verb.i), None)
+        if fronted is None or fronted.dep_ != "prep" or fronted.i > head.i or fronted.left_edge.i != 0:
+            continue
+        between = doc[name.right_edge.i + 1:verb.i]
+        if all(t.pos_ in {"AUX", "ADV", "PART"} for t in between):
+            name.head, name.dep_ = verb, "nsubj"
+            return
 
 
 def _body(sentence: Span) -> tuple[int, str]:
@@ -550,7 +592,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             t.type == "meeting" for t in lexicon.triggers.get(token.head.head.lemma_.lower(), ())):
         return None  # "talks on export controls": what was talked about, not a rule changed
     frame_name = trigger.frame
-    restriction = _restriction(token, chain, lexicon) if kind == "arms_transfer" else None
+    restriction = _restriction(token, chain, lexicon) if kind == "arms_transfer" and frame_name != "acquire" else None
+    # (rules on what a state buys, "eased its rules on defence procurement", are no export rules)
     moved_chain = chain  # the transfer's own chain: "... on arms sales to Ankara" names the target there
     if restriction is not None:
         kind, frame_name = "export_control", "control"
@@ -984,6 +1027,15 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             makers = {e.party for t, e in sentence.programs if e.party and t.i in inside} - set(b[:1])
             if len(makers) == 1:
                 a = sorted(makers)  # "Thailand selected the Gripen": the programme's maker supplies
+        both = a if len(a) >= 2 and not b else b if len(b) >= 2 and not a else []
+        if kind == "arms_transfer" and both and not is_verb(token) and \
+                set(both) <= {m.label for m, slot, _ in slots if slot.name == "subject"}:
+            # "Helsinki and Washington agreed on the sale of F-35s", "Paris and Athens finalised the purchase of
+            # Rafales": both sides agreed; the maker sells
+            inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
+            makers = {e.party for t, e in sentence.programs if e.party and t.i in inside} & set(both)
+            if len(makers) == 1:
+                a, b = sorted(makers), [p for p in both if p not in makers][:1]
         if kind == "arms_transfer" and frame_name == "arrive" and a and not b:
             # "'All 75 U.S.-built tanks have now arrived,' an Australian Army spokesperson said"; "Manila said the
             # batteries from India would arrive by 2026": the state that reports the arrival receives
@@ -1171,8 +1223,13 @@ def _outer_subject(token: Token, sentence: _Sentence) -> list[str]:
         if verb.head.i == verb.i:
             return []
         verb = verb.head
-    subjects = {c.i for c in verb.children if c.dep_ == "nsubj"}
-    return [m.label for t, m in sentence.parties if _head_of_conj(t).i in subjects and m.source != "place"][:1]
+    for _ in range(3):
+        subjects = {c.i for c in verb.children if c.dep_ == "nsubj"}
+        found = [m.label for t, m in sentence.parties if _head_of_conj(t).i in subjects and m.source != "place"][:1]
+        if found or verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return found
+        verb = verb.head  # "Oslo asked parliament to ease the rules on arms exports": the government's own rules
+    return []
 
 
 def _topic_act(token: Token, lexicon: Lexicon) -> bool:
@@ -1477,7 +1534,19 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return bool((lemmas | subjects) & lexicon.words["defence"] or _PERCENT.search(sentence.span.text) or any(
             m.label == "NATO" for t, m in sentence.parties if t.i in {x.i for x in token.head.subtree}))
     if need == "sum":  # the money itself is what is approved, asked for or set aside
+        if not is_verb(token):  # "a $895 billion defence bill": the sum in the noun's own phrase
+            return any(t.i < token.i and (t.tag_ == "$" or t.lemma_.lower() in _CURRENCIES) for t in token.subtree)
         return _money_follows(token, sentence)
+    if need == "exports":  # "its rules for exporting weapons", "controls on sharing military technology abroad"
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+        scopes = [c for c in token.children if c.dep_ == "prep"] + ([after] if after.dep_ == "prep" else [])
+        return any(c.lower_ in {"on", "for", "over", "governing", "of", "covering"} and any(
+            w.lemma_.lower() in _TRADING or (w.lemma_.lower() == "share" and any(
+                x.lemma_.lower() == "technology" for x in w.subtree)) for w in c.subtree) for c in scopes)
+    if need == "asked_for":  # "asked the US for missiles"; but "asked India to help maintain": the infinitive's act
+        asked = [token, *(c for c in token.children if c.dep_ in {"dobj", "dative"})]
+        return any(c.dep_ == "prep" and c.lower_ == "for" for a in asked for c in a.children) and \
+            not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
     if need == "phone":
         return bool(lemmas & {"phone", "telephone", "video"})
     if need == "goal":  # "pledged to reach NATO's target of 2% of GDP", "hit the 2% spending goal"
@@ -1511,6 +1580,13 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
 _BODIES = frozenset({"ministry", "department", "force", "forces", "military", "army", "navy", "pentagon", "agency",
                      "office", "command", "minister", "secretary"})
 
+#: What an export rule governs.
+_TRADING = frozenset({"export", "re-export", "reexport", "sale", "transfer", "shipment", "trade"})
+
+_CURRENCIES = frozenset({"dollar", "euro", "pound", "yen", "won", "rupee", "krone", "kroner", "kronor", "zloty",
+                         "yuan", "peso", "real", "reais", "rand", "shekel", "lira", "riyal", "dirham", "baht",
+                         "ringgit", "rupiah", "dong", "franc", "naira", "shilling", "hryvnia", "forint"})
+
 _MONEY_AFTER = re.compile(
     r"^\s*(?:(?:up|out|aside|for|on|to)\s+)?(?:(?:a|an|another|the|some|nearly|almost|about|around|over|more|than|"
     r"record|extra|additional|further|total|of)\s+)*(?:[$€£¥₩₱₹₺₫₴]|NT\$|A\$|US\$|Rs\.?\s?|\d[\d.,]*\s*(?:billion|million|"
@@ -1524,6 +1600,10 @@ def _money_follows(token: Token, sentence: _Sentence) -> bool:
     """A sum of money comes right after the verb ("approved €86 billion", "asked for 66.3 trillion won", "set aside
     50 billion kroner"), read from the text, which the parser often gets wrong around currency words."""
     last = max([token, *(c for c in token.children if c.dep_ == "prt")], key=lambda t: t.i)
+    asked = next((c for c in token.children if c.dep_ in {"dobj", "dative"} and c.pos_ in {"PROPN", "NOUN"}
+                  and c.i == last.i + 1 + sum(1 for t in c.lefts)), None)
+    if asked is not None and token.doc[asked.right_edge.i + 1:asked.right_edge.i + 2].text == "for":
+        last = asked.right_edge  # "asked Congress for 133 billion reais", "asked lawmakers for"
     at = sentence.offset + last.idx + len(last) - sentence.span.start
     found = _MONEY_AFTER.match(sentence.span.text[at:at + 60])
     if found is None:
@@ -1591,6 +1671,9 @@ def _joint(token: Token, chain: list[Token], slots: list[tuple[Mention, Slot, st
         return True
     if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "co":
         return True  # "co-development", which the tokenizer splits
+    owners = {m.label for m, slot, _ in slots if slot.name == "possessor"}
+    if not is_verb(token) and len(owners) == 1 and any(c.dep_ == "poss" for c in token.children):
+        return False  # "as part of the Philippine navy's modernisation programme": one party's own programme
     return any(slot.name in {"with", "between", "among", "alongside"} for _, slot, _ in slots)
 
 
@@ -1712,6 +1795,9 @@ def _item(kind: str, token: Token, themes: list[Token]) -> str:
                   if c.dep_ == "pobj"]  # "work together on a combat aircraft"
     if kind in {"arms_transfer", "co_development", "co_production", "maintenance"} and themes:
         theme = themes[0]
+        if theme.pos_ == "PROPN":  # "asked the US for missiles", "picked Korea for its howitzers": the thing
+            theme = next((c for p in [*token.children, *theme.children] if p.dep_ == "prep" and p.lower_ == "for"
+                          for c in p.children if c.dep_ == "pobj"), theme)
         words = [t for t in theme.subtree if t.i <= theme.i or (
             t.head.i == theme.i and t.dep_ in {"compound", "amod", "nummod"})]
         return _words(words)

@@ -105,9 +105,18 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             cls = lexicon.status_class(lemma(clause))
             pronoun = next((c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"} and (
                 c.tag_ in {"WDT", "WP"} or c.lower_ in {"that", "which"})), None)
-            if clause.dep_ == "relcl" and pronoun is not None and (
+            gap = pronoun.dep_ if pronoun is not None else None
+            if gap is None and clause.dep_ in {"relcl", "acl"} and clause.i > trigger.i and is_verb(clause) and \
+                    any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} and c.lower_ not in {"that", "which"}
+                        for c in clause.children) and \
+                    not any(c.dep_ in {"dobj", "ccomp", "xcomp"} or (c.dep_ == "aux" and c.lower_ == "to")
+                            for c in clause.children) and \
+                    all(c.dep_ != "mark" or c.lower_ in {"that", "which"} for c in clause.children):
+                gap = "dobj"  # "the exercise that Korean and US forces began" (read with "that" as a mark), "the
+                # drills the two navies held": the noun is the clause's missing object
+            if clause.dep_ in {"relcl", "acl"} and gap is not None and (
                     cls in {"agreed", "completed", "ongoing"}
-                    or (pronoun.dep_ == "dobj" and cls in {"planned", "proposed"})):
+                    or (gap == "dobj" and cls in {"planned", "proposed"})):
                 return [trigger, clause]  # "the agreement that Sharif and the crown prince signed": their act
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not is_verb(trigger.head):
         holder = trigger.head.head
@@ -126,6 +135,9 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             # (but "the leaders said after talks": who said it held the talks, when ``timed``)
         if token.dep_ in {"dobj", "nsubjpass"} and lexicon.status_class(lemma(token.head)) == "reaction":
             return chain  # "Beijing condemned the sale": the sale as stated, Beijing no party to it
+        if token.dep_ == "pobj" and token.head.head.lemma_.lower() in lexicon.words["circumstance"] and \
+                token.head.head.i != trigger.i:
+            return chain  # "in response to China's drills, Japan held ...": not what the clause does
         if token.dep_ == "nsubj" and is_verb(token.head) and any(c.dep_ == "dobj" for c in token.head.children):
             return chain  # "the purchase ends a long search": what the act does, not its stage
         token = token.head
@@ -301,11 +313,16 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 return None  # "a programme on its borders with Russia": a partner of the borders, not of the act
             elif prep is None and x.i != party.i and not _same_phrase(party, x) and \
                     x.lemma_.lower() in lexicon.words["equipment"] and \
-                    getattr(_child_on_path(party, x), "dep_", "poss") != "poss":
+                    getattr(_child_on_path(party, x), "dep_", "poss") != "poss" and \
+                    not (x.lemma_.lower() == "part" and word in {"as", "in"}):  # "as part of Poland's plan"
                 prep = "maker"  # "inked a deal for 40 US-built jets": the maker, whatever the preposition
             elif prep is None and word in {"in", "by"} and head.head.tag_ == "VBN" and head.head.dep_ == "acl" and \
                     head.head.lemma_.lower() in MAKING and head.head.head.lemma_.lower() in lexicon.words["equipment"]:
                 prep = "maker"  # "took delivery of radars built in Spain", "drones made by Turkey": the maker
+            elif prep is None and word in {"to", "for", "from"} and head.head.pos_ == "NOUN" and \
+                    head.head.i != trigger.i and head.head.lemma_.lower() in lexicon.words["circumstance"]:
+                return None  # "In a blow to Moscow, Paris agreed ...", "in response to Chinese drills": whom the
+                # circumstance concerns, not the act's
             elif prep is not None and word in lexicon.words["bystander"]:
                 return None  # "sold jets to Hanoi despite protests from Beijing": Beijing stands by
             elif prep is None:
@@ -467,14 +484,20 @@ class StatusReading:
     """A modal made the stage planned or proposed ("will stop", "may sign")."""
 
 
+#: Verbs that refuse an act rather than undo a thing: a rule they touch is not changed.
+_REFUSING = frozenset({"refuse", "decline", "reject", "deny", "rule", "dismiss", "fail", "veto", "oppose", "resist"})
+
+
 def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
                 fixed: str | None = None, past: str | None = None) -> StatusReading:
     """The stage the act of a trigger has reached, from the verbs that govern it and their clause; ``past`` is
     the stage the trigger's own simple past states, when it is not the tense's ("bought" is agreed)."""
     for token in chain:
         if kind == "export_control" and token is not trigger and is_verb(token) and \
-                lexicon.status_class(lemma(token)) == "negated" and not any(c.dep_ == "neg" for c in token.children):
-            continue  # "scrapped the embargo": lifting a rule changes it as much as imposing one
+                lexicon.status_class(lemma(token)) == "negated" and not any(c.dep_ == "neg" for c in token.children) \
+                and token.lemma_.lower() not in _REFUSING:
+            continue  # "scrapped the embargo": lifting a rule changes it as much as imposing one (but "ruled out
+            # any change to its export rules", "refused to ease the curbs": no change)
         if _negated(token, lexicon, token is trigger):
             return StatusReading(None, f"negated at '{token.text}'")
         if is_verb(token) and _conditional(token, lexicon):

@@ -26,7 +26,7 @@ STATUSES = ("proposed", "planned", "agreed", "ongoing", "completed")
 SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "possessor", "modifier"})
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
 NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated", "customer",
-                   "sum", "official", "goal", "leaders"})
+                   "sum", "official", "goal", "leaders", "asked_for", "exports"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
 
@@ -129,7 +129,7 @@ class Lexicon:
                                                             "agreed_under", "conditional", "bystander",
                                                             "restrictive", "minerals", "goals", "civil", "bodies",
                                                             "missions", "lasting", "arrival", "speculative",
-                                                            "officials")}
+                                                            "officials", "circumstance")}
         idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
