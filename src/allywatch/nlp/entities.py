@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -134,6 +134,10 @@ _ORG_STOP = {"government", "cabinet", "parliament", "congress", "ministry", "arm
              "defense", "defence", "state", "the state department"}
 
 
+#: How many remembered answers :class:`EntityResources` keeps before it starts again.
+MEMO_SIZE = 50_000
+
+
 @dataclass(frozen=True)
 class EntityResources:
     """What the entity stage reads: the knowledge base, its matcher and the optional model."""
@@ -145,9 +149,27 @@ class EntityResources:
     person_index: tuple[Person, ...] = ()
     japanese_given: frozenset[str] = frozenset()
     korean_names: dict[str, tuple[Person, ...]] = field(default_factory=dict)
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    """Answers that depend only on their arguments and the knowledge base (a fuzzy name match, the office holders
+    of a time), remembered: the same names and dates recur from article to article."""
+
+    def remembered(self, key: tuple[Any, ...], compute: Callable[..., Any], *args: Any) -> Any:
+        """``compute(*args)``, or the value remembered under ``key`` (at most :data:`MEMO_SIZE` are kept)."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            pass
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        value = self.memo[key] = compute(*args)
+        return value
 
     def surnames_in_office(self, start: dt.date, end: dt.date) -> list[tuple[str, list[Person]]]:
         """The surnames of people who held an office between two days, with their holders."""
+        found: list[tuple[str, list[Person]]] = self.remembered(("surnames", start, end), self._in_office, start, end)
+        return found
+
+    def _in_office(self, start: dt.date, end: dt.date) -> list[tuple[str, list[Person]]]:
         return [(surname, [p for p in group if any(o.overlaps(start, end) for o in p.offices)])
                 for surname, group in self.kb.people_by_surname.items()
                 if any(o.overlaps(start, end) for p in group for o in p.offices)]
@@ -932,7 +954,8 @@ def _resolve_people(people: list[_Person], res: EntityResources, published: str 
         if person.person is not None or len(person.text.split()) < 2:
             continue
         # an article that spells a person right does not misspell them elsewhere: a near-namesake is someone else
-        guess, how = _fuzzy(person, res, start, end)
+        guess, how = res.remembered(("fuzzy", person.text, person.office, person.former, person.party, start, end),
+                                    _fuzzy, person, res, start, end)
         if guess is not None and id(guess) not in named:
             person.person, person.how = guess, how
     full = [p for p in people if p.person is not None]
