@@ -8,23 +8,34 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperOption
 
 from allywatch import __version__
 from allywatch.corpus.stories import stream_stories
 from allywatch.errors import AllywatchError
 from allywatch.extract import extract_articles
 from allywatch.ingest import read_inputs
-from allywatch.model import Extraction, Rejected
+from allywatch.model import Extraction, Rejected, Skipped
 from allywatch.output import extraction_to_json, rejected_to_json
 from allywatch.settings import Settings
 
 if TYPE_CHECKING:
     from allywatch.store.repository import Repository
+
+_option_type = TyperOption.display_type_rich
+
+
+def _no_type_on_flags(option: TyperOption, ctx: Any) -> str | None:
+    """The type shown beside an option in ``--help``: none for a flag (Typer would show ``<bool>``)."""
+    return None if option.is_flag else _option_type(option, ctx)
+
+
+setattr(TyperOption, "display_type_rich", _no_type_on_flags)  # noqa: B010 (a method replaced)
 
 app = typer.Typer(
     name="allywatch",
@@ -37,6 +48,8 @@ err = Console(stderr=True)
 T = TypeVar("T")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+WideOption = Annotated[bool, typer.Option("--wide", help="Every column, long cells folded over several lines (by "
+                                                         "default tables fit the terminal, cut with …).")]
 
 
 def _version(value: bool) -> None:
@@ -95,6 +108,10 @@ def extract(
 
         def extracted() -> Iterator[Extraction]:
             for result in extract_articles(read_inputs(paths, settings), settings):
+                if isinstance(result, Skipped):  # a file in a folder no reader takes: said, counted, no error
+                    counts["skipped"] += 1
+                    _report_rejected(result, bad, quiet)
+                    continue
                 counts["read"] += 1
                 if isinstance(result, Rejected):
                     counts["rejected"] += 1
@@ -115,8 +132,8 @@ def extract(
             raise typer.Exit(EXIT_USAGE) from error
     if not quiet:
         err.print(
-            f"read {counts['read']}, extracted {counts['extracted']}, rejected {counts['rejected']}"
-            + (f" -> {output}" if output else "")
+            f"read {counts['read']}, extracted {counts['extracted']}, rejected {counts['rejected']}, "
+            f"skipped {counts['skipped']}" + (f" -> {output}" if output else "")
         )
     raise typer.Exit(EXIT_REJECTED if counts["rejected"] else EXIT_OK)
 
@@ -125,6 +142,7 @@ def extract(
 def summary(
     path: Annotated[Path, typer.Argument(help="A JSON Lines file written by 'allywatch extract'.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print counts as JSON instead of tables.")] = False,
+    wide: WideOption = False,
 ) -> None:
     """Summarise an extraction: one row per article, then its events.
 
@@ -144,7 +162,7 @@ def summary(
     if as_json:
         typer.echo(json.dumps(summary_counts(rows)))
     else:
-        print_summary(rows, Console())
+        print_summary(rows, Console(), wide)
 
 
 @app.command()
@@ -166,7 +184,7 @@ def explain(
     with _reader_notes(False):
         for result in extract_articles(read_inputs([str(path)], settings), settings):
             if isinstance(result, Rejected):
-                rejected += 1
+                rejected += not isinstance(result, Skipped)
                 _report_rejected(result, None, False)
                 continue
             print_explanation(result, console)
@@ -214,6 +232,8 @@ def ingest(
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Write rejected inputs here as JSON Lines.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")] = 1,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help="A YAML file extending the knowledge base.")] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help="Reject inputs larger than this "
+                                                                              "(default 5,000,000).")] = None,
     no_model: Annotated[bool, typer.Option("--no-model", help="Knowledge-base recognition only.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
@@ -224,7 +244,7 @@ def ingest(
     from allywatch.store.ingest import IngestReport
     from allywatch.store.ingest import ingest as run_ingest
 
-    settings = _settings(None, jobs=jobs, use_model=False if no_model else None,
+    settings = _settings(None, jobs=jobs, max_bytes=max_bytes, use_model=False if no_model else None,
                          kb_extra=tuple(str(p) for p in kb) if kb else None)
     repo = _open_store(db, quiet)
 
@@ -252,11 +272,11 @@ def ingest(
         repo.close()
     with ExitStack() as stack:
         bad = stack.enter_context(rejects.open("w", encoding="utf-8")) if rejects else None
-        for item in report.rejected:
+        for item in [*report.unread, *report.rejected]:
             _report_rejected(item, bad, quiet)
     if not quiet:
         err.print(f"done: read {report.read}, stored {report.stored}, already stored {report.skipped}, "
-                  f"rejected {len(report.rejected)}")
+                  f"rejected {len(report.rejected)}, skipped {len(report.unread)}", highlight=False)
     raise typer.Exit(EXIT_REJECTED if report.rejected else EXIT_OK)
 
 
@@ -412,6 +432,7 @@ def events(
     until: UntilOption = None,
     status: StatusOption = None,
     as_json: JsonOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Consolidated events with their sources.
 
@@ -424,7 +445,8 @@ def events(
         return
     from allywatch.report import events_table
 
-    Console().print(events_table(rows))
+    console = Console()
+    console.print(events_table(rows, console.size.width, wide))
 
 
 @app.command()
@@ -493,7 +515,7 @@ def _missing_sqlite_file(db: str) -> str | None:
 
 
 @app.command()
-def stories(db: DbOption = "sqlite:///allywatch.db", as_json: JsonOption = False) -> None:
+def stories(db: DbOption = "sqlite:///allywatch.db", as_json: JsonOption = False, wide: WideOption = False) -> None:
     """Stories: one real-world development each, with how many articles and outlets reported it.
 
     Example: allywatch stories
@@ -504,7 +526,9 @@ def stories(db: DbOption = "sqlite:///allywatch.db", as_json: JsonOption = False
         return
     from allywatch.report import rows_table
 
-    Console().print(rows_table("Stories", rows, ("id", "first_seen", "last_seen", "articles", "outlets", "title")))
+    console = Console()
+    console.print(rows_table("Stories", rows, ("id", "first_seen", "last_seen", "articles", "outlets", "title"),
+                             console.size.width, wide, narrow=("id", "last_seen", "articles", "title")))
 
 
 @app.command()
@@ -512,8 +536,10 @@ def story(
     story_id: Annotated[str, typer.Argument(help="A story id from 'allywatch stories'.")],
     db: DbOption = "sqlite:///allywatch.db",
     as_json: JsonOption = False,
+    wide: WideOption = False,
 ) -> None:
-    """One story: its sources side by side, its events and where sources conflict.
+    """One story: its sources side by side, what corrected versions of them changed, its events and where sources
+    conflict.
 
     Example: allywatch story s-1c89e975da24
     """
@@ -526,7 +552,7 @@ def story(
         return
     from allywatch.report import print_story
 
-    print_story(found, Console())
+    print_story(found, Console(), wide)
 
 
 @app.command()
@@ -534,6 +560,7 @@ def entity(
     name: Annotated[str, typer.Argument(help="A canonical name, e.g. 'Shigeru Ishiba' or JPN.")],
     db: DbOption = "sqlite:///allywatch.db",
     as_json: JsonOption = False,
+    wide: WideOption = False,
 ) -> None:
     """An entity across the store: offices, events, co-occurring parties.
 
@@ -552,7 +579,7 @@ def entity(
         return
     from allywatch.report import print_entity
 
-    print_entity(found, Console())
+    print_entity(found, Console(), wide)
 
 
 #: The top-level packages the API needs; missing, 'serve' names the extra to install.
@@ -595,14 +622,11 @@ def serve(
     import os
 
     write_token = os.environ.get("ALLYWATCH_TOKEN") or None
+    _require_store(db)  # a mistyped --db must not serve (and create) an empty store
     settings = _settings(None, use_model=False if no_model else None)
-    missing = _missing_sqlite_file(db)
     repo = _open_store(db)
     try:
         api = create_app(repo, settings, read_token=read_token or None, write_token=write_token, max_body=max_body)
-        if missing:
-            err.print(f"[yellow]note:[/yellow] no store at {escape(missing)}: serving a new, empty one",
-                      highlight=False, soft_wrap=True)
         if host not in {"127.0.0.1", "localhost", "::1"} and not write_token:
             err.print(f"[yellow]note:[/yellow] anyone who reaches {escape(host)}:{port} can add articles: set "
                       "ALLYWATCH_TOKEN to require a token", highlight=False, soft_wrap=True)
@@ -704,9 +728,11 @@ def _reader_notes(quiet: bool) -> Iterator[None]:
 
 
 def _report_rejected(item: Rejected, bad: TextIO | None, quiet: bool) -> None:
+    """Say on stderr that ``item`` was rejected (or, a :class:`Skipped` file, skipped), and write it to ``bad``."""
     where = item.origin + (f":{item.line}" if item.line is not None else "")
     if not quiet:
-        err.print(f"[yellow]rejected[/yellow] {where}: {item.reason}", highlight=False)
+        what = "skipped" if isinstance(item, Skipped) else "rejected"
+        err.print(f"[yellow]{what}[/yellow] {escape(where)}: {escape(item.reason)}", highlight=False, soft_wrap=True)
     if bad is not None:
         bad.write(json.dumps(rejected_to_json(item), ensure_ascii=False) + "\n")
 

@@ -65,6 +65,12 @@ class Rejected:
 
 
 @dataclass(frozen=True)
+class Skipped(Rejected):
+    """A file in a folder that is not read, with why (no extension or one no reader takes, a link to nothing):
+    reported and counted apart from rejected inputs, and no error."""
+
+
+@dataclass(frozen=True)
 class Span:
     """A stretch of an article's cleaned text."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from allywatch.model import Amount, Entity, Event, Extraction, Rejected
+from allywatch.model import Amount, Entity, Event, Extraction, Rejected, Skipped
 
 
 def extraction_to_json(extraction: Extraction) -> dict[str, Any]:
@@ -77,10 +77,13 @@ def event_to_json(event: Event) -> dict[str, Any]:
 
 
 def rejected_to_json(rejected: Rejected) -> dict[str, Any]:
-    """A rejected input as one line of the rejects file."""
+    """A rejected input as one line of the rejects file (a file in a folder that is not read has ``"skipped":
+    true``)."""
     out: dict[str, Any] = {"origin": rejected.origin, "reason": rejected.reason}
     if rejected.line is not None:
         out["line"] = rejected.line
     if rejected.doc is not None:
         out["doc"] = rejected.doc
+    if isinstance(rejected, Skipped):
+        out["skipped"] = True
     return out

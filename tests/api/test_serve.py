@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from allywatch.cli import app
+from allywatch.store.repository import Repository
 from tests.api.test_write import ARTICLE
 
 runner = CliRunner()
@@ -58,12 +59,20 @@ def test_serve_runs_the_api_on_the_store_with_its_tokens(sample_url: str, monkey
 
 def test_serve_warns_when_anyone_could_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "new.db"
+    Repository.open(f"sqlite:///{db}").close()  # an empty store, made on purpose
     result, got = _serve(monkeypatch, ["--db", f"sqlite:///{db}", "--host", "0.0.0.0", "--read-token", "r"], {},
                          lambda client: None)
     assert result.exit_code == 0, result.output
     assert got["host"] == "0.0.0.0" and got["port"] == 8000
-    assert f"no store at {db}: serving a new, empty one" in result.stderr
     assert "anyone who reaches 0.0.0.0:8000 can add articles: set ALLYWATCH_TOKEN" in result.stderr
+
+
+def test_serve_refuses_a_store_that_does_not_exist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "typo.db"
+    result, got = _serve(monkeypatch, ["--db", f"sqlite:///{db}"], {}, lambda client: None)
+    assert result.exit_code == 2 and got == {}  # never served
+    assert result.stderr == f"error: no store at {db}; 'allywatch ingest' fills one\n"
+    assert not db.exists()
 
 
 def test_serve_without_the_api_extra_names_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -7,14 +7,14 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from allywatch.errors import InputError
-from allywatch.ingest.decode import decode_bytes
-from allywatch.ingest.readers import check_size, read_feed, read_html, read_record_lines, read_records, read_txt
-from allywatch.model import Article, Rejected
+from allywatch.ingest.decode import REPLACED, decode_bytes, replaced_bytes
+from allywatch.ingest.readers import check_size, log, read_feed, read_html, read_record_lines, read_records, read_txt
+from allywatch.model import Article, Rejected, Skipped
 from allywatch.settings import Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -22,8 +22,10 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES | FEED_SUFFIXES
+#: The extensions a file in a folder is read by, for messages.
+READ_SUFFIXES = ".txt, .text, .md, .html, .htm, .xhtml, .jsonl, .ndjson, .json, .xml, .rss, .atom"
 
-__all__ = ["iter_files", "read_bytes", "read_inputs"]
+__all__ = ["Skipped", "iter_files", "read_bytes", "read_inputs"]
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Rejected]:
@@ -73,11 +75,30 @@ def _folder_files(folder: Path) -> Iterator[Path | Rejected]:
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            child = Path(root, name)
-            if not name.startswith(".") and child.suffix.lower() in KNOWN_SUFFIXES - {""} and child.is_file():
-                found.append(_checked_name(child))
+            if not name.startswith("."):
+                found.append(_folder_file(Path(root, name)))
     found.sort(key=lambda item: item if isinstance(item, Path) else Path(item.origin))
     yield from found
+
+
+def _folder_file(child: Path) -> Path | Rejected:
+    """A file listed in a folder: its path when a reader takes it, else a Skipped saying why (or a Rejected when
+    its name is not UTF-8)."""
+    named = _checked_name(child)
+    if isinstance(named, Rejected):
+        return named
+    where = display_name(child)
+    suffix = child.suffix.lower()
+    if child.is_symlink() and not child.exists():
+        return Skipped(origin=where, reason=f"a link to {display_name(os.readlink(child))}, which does not exist")
+    if not child.is_file():
+        return Skipped(origin=where, reason="not a regular file")
+    if not suffix:
+        return Skipped(origin=where, reason="no extension, so no format: name it .txt, .html, .jsonl or .xml to read "
+                                            "it, or give the file itself")
+    if suffix not in KNOWN_SUFFIXES:
+        return Skipped(origin=where, reason=f"{suffix!r} is no format allywatch reads ({READ_SUFFIXES})")
+    return child
 
 
 def read_inputs(
@@ -85,18 +106,39 @@ def read_inputs(
 ) -> Iterator[Article | Rejected]:
     """Articles from files, folders and ``-`` (standard input), with a Rejected for each bad input. Doc ids are
     names users chose, so two different articles that share one ("a/article.txt" and "b/article.txt", two records
-    with the same id) are kept apart: the later ones get "~2", "~3" after their id."""
-    texts: dict[str, list[str]] = {}
+    with the same id) are kept apart: the later ones get "~2", "~3" after their id. Two texts under one id with
+    the same outlet or the same URL are two versions of one article (a correction), and keep the id."""
+    named: dict[str, list[_Named]] = {}
     for item in _read_inputs(paths, settings, stdin, today):
         if isinstance(item, Article):
-            seen = texts.setdefault(item.doc, [])
-            digest = hashlib.sha1(" ".join(item.text.split()).encode("utf-8")).hexdigest()[:16]
-            if digest not in seen:
-                seen.append(digest)
-            n = seen.index(digest) + 1
+            n = _number(named.setdefault(item.doc, []), item)
             if n > 1:
                 item = replace(item, doc=f"{item.doc}~{n}")
         yield item
+
+
+@dataclass
+class _Named:
+    """The articles read under one doc id that are one article: their texts' hashes, their outlet and URL."""
+
+    digests: set[str]
+    source: str | None
+    url: str | None
+
+
+def _number(named: list[_Named], article: Article) -> int:
+    """Which of the articles read under ``article``'s doc id it is (1, 2, ...): the one with its text, else the one
+    it is a version of (same outlet or URL), else a new one."""
+    digest = hashlib.sha1(" ".join(article.text.split()).encode("utf-8")).hexdigest()[:16]
+    for n, one in enumerate(named, 1):
+        if digest in one.digests:
+            return n
+    for n, one in enumerate(named, 1):
+        if (article.source and one.source == article.source) or (article.url and one.url == article.url):
+            one.digests.add(digest)
+            return n
+    named.append(_Named({digest}, article.source, article.url))
+    return len(named)
 
 
 def _read_inputs(
@@ -153,10 +195,13 @@ def read_bytes(
     """Articles from one input's bytes; the format comes from ``suffix`` or, failing that, the content."""
     try:
         check_size(data, origin, settings)
-        text, _ = decode_bytes(data)
+        text, encoding = decode_bytes(data)
     except InputError as err:
         yield Rejected(origin=origin, doc=doc, reason=str(err))
         return
+    if encoding == REPLACED:
+        count = replaced_bytes(text, data)
+        log.warning("note %s: %d byte%s not UTF-8, replaced with \ufffd", origin, count, "" if count == 1 else "s")
     kind = _kind(suffix, text)
     if kind == "records":
         yield from read_records(text, origin, settings, today)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -47,6 +48,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return text, "utf-8"
     if _looks_binary(data):
         raise InputError("binary content (not decodable as text)")
+    mended = _mostly_utf8(data)
+    if mended is not None:
+        return mended, REPLACED
     # Mostly-ASCII text with a few high bytes is Western European news: cp1252 (latin-1's superset)
     # is right far more often than a statistical guess on so little evidence.
     high = sum(1 for b in data[:200_000] if b > 127)
@@ -65,6 +69,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+#: The encoding :func:`decode_bytes` gives for UTF-8 text in which a few bytes that are not UTF-8 were replaced.
+REPLACED = "utf-8 (invalid bytes replaced)"
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 with its invalid bytes replaced by U+FFFD when it is UTF-8 text with a few bad bytes (no
+    more of them than of well-formed non-ASCII characters, and at least one of those: one stray byte in a UTF-8
+    file must not turn every "é" of it into "Ã©"); ``None`` otherwise (text in a legacy encoding)."""
+    text = data.decode("utf-8", errors="replace")
+    good = len(_NON_ASCII.findall(text))
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text if 0 < bad <= good else None
+
+
+def replaced_bytes(text: str, data: bytes) -> int:
+    """How many characters of ``text`` (decoded from ``data`` as :data:`REPLACED`) stand for invalid bytes."""
+    return text.count("\ufffd") - data.count("\ufffd".encode())
 
 
 def _looks_binary(data: bytes) -> bool:

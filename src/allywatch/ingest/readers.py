@@ -7,7 +7,9 @@ import hashlib
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from allywatch.errors import InputError
@@ -96,7 +98,8 @@ def read_html(
         html = html.replace("\x00", "")
     try:
         document: Any = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+            _shallow_html(html), with_metadata=True, include_comments=False, include_tables=False,
+            deduplicate=False
         )
     except Exception as err:  # trafilatura raises many kinds of parser errors on broken pages
         return Rejected(origin=origin, doc=doc, reason=f"HTML could not be parsed: {err}")
@@ -122,6 +125,68 @@ def read_html(
     )
 
 
+#: libxml2's HTML parser stops at 255 levels of elements (and the rest of the page is lost): in a page nested
+#: :data:`DEEP_HTML` levels deep or deeper, the elements below :data:`UNWRAP_BELOW` levels are unwrapped first.
+DEEP_HTML = 250
+UNWRAP_BELOW = 160
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^<>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr", "!doctype"})
+#: Elements that end when another of their kind opens beside them (<li>a<li>b).
+_SELF_ENDING = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th"})
+#: Elements kept however deep: paragraphs and headings, which the parser never nests in one another.
+_KEPT_DEEP = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "br"})
+_BLOCKS = frozenset({"div", "section", "article", "main", "li", "ul", "ol", "blockquote", "table", "tr", "td", "th",
+                     "tbody", "dd", "dt", "dl", "figure", "figcaption", "header", "footer", "aside", "pre", "nav"})
+
+
+def _shallow_html(html: str) -> str:
+    """``html`` as it is, or, when it nests elements :data:`DEEP_HTML` levels deep or deeper (where the HTML parser
+    stops, and the page would seem to hold no text), with the tags of every element below :data:`UNWRAP_BELOW`
+    levels but paragraphs and headings taken out: their text is kept, a block's ends become line breaks. Read
+    without recursion, so any depth is read."""
+    if html.count("<") < DEEP_HTML:
+        return html  # too few tags to be that deep
+    open_tags: list[str] = []
+    unwrapped: list[bool] = []  # per open tag: whether its tags are taken out
+    still_open: Counter[str] = Counter()
+    cuts: list[tuple[int, int, str]] = []
+    deepest = 0
+    for tag in _TAG.finditer(html):
+        closing, name, self_closed = tag.group(1) == "/", tag.group(2).lower(), tag.group(3) == "/"
+        if name in _VOID or self_closed:
+            continue
+        if not closing:
+            if name in _SELF_ENDING and open_tags and open_tags[-1] == name:
+                open_tags.pop()  # <li>a<li>b: the first ends where the second starts
+                unwrapped.pop()
+                still_open[name] -= 1
+            cut = len(open_tags) >= UNWRAP_BELOW and name not in _KEPT_DEEP
+            open_tags.append(name)
+            unwrapped.append(cut)
+            still_open[name] += 1
+            deepest = max(deepest, len(open_tags))
+        elif still_open[name] > 0:
+            while open_tags:  # a closing tag ends the elements left open inside it
+                cut = unwrapped.pop()
+                ended = open_tags.pop()
+                still_open[ended] -= 1
+                if ended == name:
+                    break
+        else:
+            continue
+        if cut:
+            cuts.append((tag.start(), tag.end(), "\n" if name in _BLOCKS else ""))
+    if deepest < DEEP_HTML:
+        return html
+    parts, at = [], 0
+    for start, end, instead in cuts:
+        parts += [html[at:start], instead]
+        at = end
+    # a run of line breaks where many blocks ended together is one paragraph break
+    return re.sub(r"\n{2,}", "\n\n", "".join(parts) + html[at:])
+
+
 def read_record_lines(
     lines: Iterable[bytes], origin: str, settings: Settings, today: dt.date | None = None
 ) -> Iterator[Article | Rejected]:
@@ -139,7 +204,8 @@ def _json_lines(lines: Iterable[str], origin: str, settings: Settings, today: dt
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
-            yield Rejected(origin=origin, line=n, reason=f"malformed JSON line: {err.msg} at column {err.colno}")
+            what = err.msg.removesuffix(" at")  # "Invalid control character at"
+            yield Rejected(origin=origin, line=n, reason=f"malformed JSON line: {what} at column {err.colno}")
             continue
         yield _from_record(row, origin, n, settings, today, "line")
 
@@ -191,7 +257,8 @@ def read_feed(xml: str, origin: str, settings: Settings, today: dt.date | None =
             article = read_html(_wrap_html(body, entry.get("title")), doc, f"{origin}#{key}", settings, today, defaults)
         else:
             article = make_article(body, doc=doc, origin=f"{origin}#{key}", settings=settings, today=today, **defaults)
-        yield article
+        # a rejected item names its feed as origin and its number as line, as a rejected record does
+        yield replace(article, origin=origin, line=n) if isinstance(article, Rejected) else article
 
 
 def make_article(
@@ -371,7 +438,7 @@ def _from_record(
     if not defaults.get("published") and row.get("date"):
         defaults["published"] = row["date"]
     if isinstance(text, str):
-        return make_article(
+        article = make_article(
             text,
             doc=doc,
             origin=where,
@@ -381,7 +448,10 @@ def _from_record(
             language=row.get("language"),
             **defaults,
         )
-    return read_html(str(html), doc, where, settings, today, defaults)
+    else:
+        article = read_html(str(html), doc, where, settings, today, defaults)
+    # a rejected record names its file as origin and its number as line, whatever rejected it
+    return replace(article, origin=origin, line=n) if isinstance(article, Rejected) else article
 
 
 def _is_single_json(text: str) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from allywatch.extract import extract_articles
 from allywatch.ingest import read_inputs
-from allywatch.model import Article, Extraction, Rejected
+from allywatch.model import Article, Extraction, Rejected, Skipped
 from allywatch.settings import Settings
 from allywatch.store.repository import ArticleRecord, IngestCounts, Repository, content_hash
 
@@ -21,7 +21,10 @@ class IngestReport:
     read: int = 0
     stored: int = 0
     skipped: int = 0
+    """Articles read that were stored already."""
     rejected: list[Rejected] = field(default_factory=list)
+    unread: list[Skipped] = field(default_factory=list)
+    """Files in a folder that were not read (no extension or an unknown one, a link to nothing), with why."""
 
 
 def ingest(paths: Iterable[str | Path], repo: Repository, settings: Settings, batch_size: int = 50,
@@ -37,6 +40,10 @@ def ingest_items(items: Iterable[Article | Rejected], repo: Repository, settings
     clusterer = repo.load_clusterer()
     iterator = iter(items)
     while batch := list(islice(iterator, batch_size)):
+        report.unread.extend(a for a in batch if isinstance(a, Skipped))
+        batch = [a for a in batch if not isinstance(a, Skipped)]
+        if not batch:
+            continue
         report.read += len(batch)
         articles = [a for a in batch if isinstance(a, Article)]
         report.rejected.extend(a for a in batch if isinstance(a, Rejected))

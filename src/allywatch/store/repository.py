@@ -73,6 +73,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+def url_hash(url: str | None) -> str | None:
+    """What finds the stored versions of an article's address: a hash of its URL, whitespace folded."""
+    url = " ".join((url or "").split())
+    return hashlib.sha256(url.encode("utf-8")).hexdigest() if url else None
+
+
 def normalise_url(url: str) -> str:
     """A store URL as SQLAlchemy wants it: a bare path means a SQLite file, postgres:// means psycopg."""
     if "://" not in url:
@@ -304,9 +310,15 @@ class Repository:
                         duplicates += 1
                         continue
                     seen.add(digest)
-                    story = clusterer.add(record.signature)  # a failed batch ends the run; the next rebuilds
-                    touched.add(story)
                     payload = dict(record.payload)
+                    link = url_hash(payload.get("url"))
+                    versions = self._current_versions(session, payload["doc"], payload.get("source"), link)
+                    if versions:  # a new version of a stored article (a correction) joins its story
+                        story = versions[-1].story_id
+                        clusterer.remember(story, record.signature)
+                    else:
+                        story = clusterer.add(record.signature)  # a failed batch ends the run; the next rebuilds
+                    touched.add(story)
                     published, inferred = record.published, False
                     day = clusterer.earliest(story) if published is None else None
                     if day is not None:  # an undated article takes its story's date, marked as inferred
@@ -317,12 +329,13 @@ class Repository:
                                      source=payload.get("source"), url=payload.get("url"), published=published,
                                      published_inferred=inferred, story_id=story, origin=record.origin,
                                      text=record.text, extraction=payload,
-                                     signature=signature_to_json(record.signature), ingested_at=now)
+                                     signature=signature_to_json(record.signature), ingested_at=now, url_hash=link)
                     session.add(row)
                     session.flush()
-                    for entity in payload["entities"]:
-                        session.add(EntityRow(article_id=row.id, type=entity["type"], name=entity["name"],
-                                              party=entity.get("party"), mentions=entity["mentions"]))
+                    if _supersede(session, row, published, versions):
+                        for entity in payload["entities"]:
+                            session.add(EntityRow(article_id=row.id, type=entity["type"], name=entity["name"],
+                                                  party=entity.get("party"), mentions=entity["mentions"]))
                     stored += 1
                     last = row.id
                 for story in touched:
@@ -333,10 +346,24 @@ class Repository:
             self._learnt[id(clusterer)] = last
         return IngestCounts(stored, duplicates)
 
+    @staticmethod
+    def _current_versions(session: Session, doc: str, source: str | None, link: str | None) -> list[ArticleRow]:
+        """The stored articles a new article is a version of, oldest first: those not superseded with its URL, or
+        with its outlet and doc id."""
+        same = [and_(ArticleRow.doc == doc, ArticleRow.source == source)] if source else []
+        if link:
+            same.append(ArticleRow.url_hash == link)
+        if not same:
+            return []
+        return list(session.scalars(select(ArticleRow).where(ArticleRow.superseded_by.is_(None), or_(*same))
+                                    .order_by(ArticleRow.id)))
+
     def _consolidate(self, session: Session, story: str) -> None:
+        """Consolidate the events of ``story`` from its current articles (a superseded version takes no part)."""
         rows = session.execute(select(ArticleRow.doc, ArticleRow.source, ArticleRow.published,
                                       ArticleRow.published_inferred, ArticleRow.title, ArticleRow.extraction)
-                               .where(ArticleRow.story_id == story).order_by(ArticleRow.id)).all()
+                               .where(ArticleRow.story_id == story, ArticleRow.superseded_by.is_(None))
+                               .order_by(ArticleRow.id)).all()
         sources = [Source(doc=r.doc, outlet=r.source, published=None if r.published_inferred else r.published,
                           events=tuple(r.extraction.get("events", []))) for r in rows]
         days = sorted(s.published for s in sources if s.published)
@@ -392,7 +419,8 @@ class Repository:
 
     def article(self, doc: str) -> list[dict[str, Any]]:
         """The articles stored under the doc id ``doc`` (one, unless different articles were given the same name
-        in different runs), each with its text and its whole extraction: entities, events with their evidence
+        in different runs, or a corrected version replaced an earlier one: that one is kept, ``superseded``), in
+        storing order, each with its text and its whole extraction: entities, events with their evidence
         offsets, amounts, dates and quotes, as stored."""
         with self.sessions() as session:
             rows = session.scalars(select(ArticleRow).where(ArticleRow.doc == doc).order_by(ArticleRow.id)).all()
@@ -602,8 +630,9 @@ class Repository:
             found = session.get(StoryRow, story_id)
             if found is None:
                 return None
-            articles = session.scalars(select(ArticleRow).where(ArticleRow.story_id == story_id)
-                                       .order_by(ArticleRow.published, ArticleRow.id)).all()
+            every = session.scalars(select(ArticleRow).where(ArticleRow.story_id == story_id)
+                                    .order_by(ArticleRow.published, ArticleRow.id)).all()
+            articles = [a for a in every if a.superseded_by is None]
             events = session.scalars(select(KbEventRow).where(KbEventRow.story_id == story_id)
                                      .order_by(KbEventRow.id)).all()
             sources = [Source(doc=a.doc, outlet=a.source, published=a.published, events=()) for a in articles]
@@ -616,7 +645,8 @@ class Repository:
                                   "amounts": [x["text"] for x in a.extraction.get("amounts", [])],
                                   "dates": [f"{x['text']}={x['value']}" for x in a.extraction.get("dates", [])]}
                                  for a in articles],
-                    "events": [_event_dict(e) for e in events]}
+                    "events": [_event_dict(e) for e in events],
+                    "corrections": _corrections(every)}
 
     def entities(self, type: str | None = None, party: str | None = None, q: str | None = None,
                  limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
@@ -664,6 +694,22 @@ class Repository:
                     "articles": sorted({doc for _, doc, _ in rows}), "stories": stories,
                     "co_occurring_parties": dict(sorted(co_parties.items(), key=lambda kv: -kv[1])),
                     "events": [_event_dict(e) for e in events], "events_count": int(count or 0)}
+
+
+def _supersede(session: Session, row: ArticleRow, published: str | None, versions: Sequence[ArticleRow]) -> bool:
+    """Make the new article ``row`` (published on ``published``, its own date or its story's) the current version
+    of the stored ``versions`` of it, or, when one of those is dated later (an older version arriving late), a
+    version that one supersedes; whether ``row`` is current. A superseded version keeps its row and extraction
+    but loses its entity rows, so queries of entities read current articles only."""
+    own = None if row.published_inferred else published
+    later = [v for v in versions if own and v.published and not v.published_inferred and v.published > own]
+    if later:
+        row.superseded_by = later[-1].id
+        return False
+    for version in versions:
+        version.superseded_by = row.id
+        session.execute(delete(EntityRow).where(EntityRow.article_id == version.id))
+    return True
 
 
 def event_search_text(item: str | None, program: str | None, sources: Iterable[dict[str, Any]]) -> str:
@@ -719,7 +765,7 @@ def _event_conditions(party: str | Iterable[str] | None = None, type: str | None
 def _article_conditions(story: str | None = None, source: str | None = None,
                         party: str | Iterable[str] | None = None, since: str | None = None, until: str | None = None,
                         q: str | None = None) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool]] = [ArticleRow.superseded_by.is_(None)]  # current versions only
     if story:
         conditions.append(ArticleRow.story_id == story)
     if source and source.strip():
@@ -767,7 +813,54 @@ def _article_summary(row: ArticleRow) -> dict[str, Any]:
     return {"doc": row.doc, "title": row.title, "source": row.source, "url": row.url, "published": row.published,
             "published_inferred": row.published_inferred, "story": row.story_id,
             "events": len(row.extraction.get("events", [])), "entities": len(row.extraction.get("entities", [])),
-            "ingested_at": row.ingested_at.isoformat() if row.ingested_at else None}
+            "ingested_at": row.ingested_at.isoformat() if row.ingested_at else None,
+            "superseded": row.superseded_by is not None}
+
+
+#: At most this many sentences of a version's text are shown as taken out or put in by a correction.
+CHANGED_SENTENCES = 5
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
+
+
+def _corrections(rows: Sequence[ArticleRow]) -> list[dict[str, Any]]:
+    """Each superseded version among ``rows`` beside the version that replaced it, in storing order: what they
+    are, and what changed (title, date, figures, dates, events, and the sentences taken out and put in)."""
+    by_id = {row.id: row for row in rows}
+    out = []
+    for old in sorted(rows, key=lambda r: r.id):
+        new = by_id.get(old.superseded_by) if old.superseded_by is not None else None
+        if new is None:
+            continue
+        changes = []
+        for name, value_of in (("title", lambda r: r.title), ("published", lambda r: r.published),
+                               ("amounts", lambda r: [x["text"] for x in r.extraction.get("amounts", [])]),
+                               ("dates", lambda r: [f"{x['text']}={x['value']}"
+                                                    for x in r.extraction.get("dates", [])]),
+                               ("events", _event_lines)):
+            was, now = value_of(old), value_of(new)
+            if was != now:
+                changes.append({"field": name, "was": was, "now": now})
+        was_sentences = [s.strip() for s in _SENTENCE.split(old.text) if s.strip()]
+        now_sentences = [s.strip() for s in _SENTENCE.split(new.text) if s.strip()]
+        removed = [s for s in was_sentences if s not in set(now_sentences)]
+        added = [s for s in now_sentences if s not in set(was_sentences)]
+        if removed or added:
+            changes.append({"field": "text", "was": removed[:CHANGED_SENTENCES], "now": added[:CHANGED_SENTENCES]})
+        out.append({"doc": new.doc, "source": new.source, "url": new.url, "changes": changes,
+                    **{key: {"doc": row.doc, "published": row.published, "content_hash": row.content_hash,
+                             "ingested_at": row.ingested_at.isoformat() if row.ingested_at else None}
+                       for key, row in (("was", old), ("now", new))}})
+    return out
+
+
+def _event_lines(row: ArticleRow) -> list[str]:
+    """An article's events in a line each: type, parties, status and figure."""
+    lines = []
+    for found in row.extraction.get("events", []):
+        amount = found.get("amount") or {}
+        figure = f" {amount.get('value'):g} {amount.get('currency')}" if amount.get("value") is not None else ""
+        lines.append(f"{found.get('type')} {','.join(found.get('participants') or [])} {found.get('status')}{figure}")
+    return lines
 
 
 def _event_dict(row: KbEventRow) -> dict[str, Any]:

@@ -32,6 +32,10 @@ class ArticleRow(Base):
     extraction: Mapped[dict[str, Any]] = mapped_column(JSON)
     signature: Mapped[dict[str, Any]] = mapped_column(JSON)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    superseded_by: Mapped[int | None] = mapped_column(Integer, index=True, default=None)
+    """The article that replaced this version of it (a correction), or ``None`` for a current article."""
+    url_hash: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    """A hash of ``url``, which finds the versions of one address."""
 
 
 class EntityRow(Base):

@@ -20,12 +20,13 @@ import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from allywatch import __version__
 from allywatch.errors import AllywatchError
-from allywatch.ingest import iter_files, read_bytes, read_inputs
+from allywatch.ingest import display_name, iter_files, read_bytes, read_inputs
 from allywatch.model import Article, Rejected
 from allywatch.settings import Settings
 from allywatch.store.ingest import IngestReport, ingest_items
@@ -70,6 +71,8 @@ class SourceReport:
     rejected: tuple[Rejected, ...] = ()
     error: str | None = None
     not_modified: bool = False
+    unread: tuple[Rejected, ...] = ()
+    """Files in a folder that are not read (no extension or an unknown one, a link to nothing), when first seen."""
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,8 @@ class _Memory:
     last_modified: str | None = None
     body: str | None = None
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
+    noted: set[tuple[str, str]] = field(default_factory=set)
+    """The files under a folder source rejected or skipped at its last listing, with why (each is said once)."""
 
 
 @dataclass
@@ -225,7 +230,7 @@ class _Tally:
     def report(self, source: str, error: str | None = None) -> SourceReport:
         return SourceReport(source, read=self.ingest.read + self.memory_skipped, stored=self.ingest.stored,
                             skipped=self.ingest.skipped + self.memory_skipped, rejected=tuple(self.ingest.rejected),
-                            error=error, not_modified=self.not_modified)
+                            error=error, not_modified=self.not_modified, unread=tuple(self.ingest.unread))
 
 
 def _visit(source: str, memory: _Memory, repo: Repository, settings: Settings, fetch: Fetch) -> SourceReport:
@@ -241,6 +246,8 @@ def _visit(source: str, memory: _Memory, repo: Repository, settings: Settings, f
         log.debug("source %s failed", source, exc_info=True)
         report = tally.report(source, _reason(err))
         log.warning("error %s: %s", source, report.error)
+    for item in report.unread:
+        log.info("skipped %s: %s", item.origin, item.reason)
     for item in report.rejected:
         log.info("rejected %s: %s", item.origin + (f":{item.line}" if item.line is not None else ""), item.reason)
     return report
@@ -278,9 +285,17 @@ def _visit_url(url: str, memory: _Memory, repo: Repository, settings: Settings, 
 def _visit_path(source: str, memory: _Memory, repo: Repository, settings: Settings, tally: _Tally) -> None:
     listed: dict[str, tuple[int, int]] = {}
     changed: list[Path] = []
+    noted: set[tuple[str, str]] = set()
+    news: list[Rejected] = []
     for item in iter_files([source]):
         if isinstance(item, Rejected):
-            raise WatchError(item.reason)  # only the source itself can be rejected here: missing, not a file
+            if item.origin == display_name(Path(source)):
+                raise WatchError(item.reason)  # the source itself: missing, not a file, unreadable
+            # a file or folder under it that is not read: said (and counted) when it first shows, not every round
+            noted.add((item.origin, item.reason))
+            if (item.origin, item.reason) not in memory.noted:
+                news.append(item)
+            continue
         try:
             stat = item.stat()
         except OSError:
@@ -289,9 +304,9 @@ def _visit_path(source: str, memory: _Memory, repo: Repository, settings: Settin
         listed[str(item)] = (stat.st_mtime_ns, stat.st_size)
         if memory.files.get(str(item)) != listed[str(item)]:
             changed.append(item)
-    if changed:
-        _ingest(read_inputs(changed, settings), str(Path(source)), memory, repo, settings, tally)
-    memory.files = listed
+    if changed or news:
+        _ingest(chain(news, read_inputs(changed, settings)), str(Path(source)), memory, repo, settings, tally)
+    memory.files, memory.noted = listed, noted
 
 
 def _ingest(items: Iterable[Article | Rejected], origin: str, memory: _Memory, repo: Repository,
