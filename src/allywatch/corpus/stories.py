@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from heapq import nlargest
 from itertools import compress, islice, repeat
 from operator import add, and_, itemgetter, le, lt, mul, neg, pow, truediv
 from typing import Any
@@ -101,16 +102,30 @@ def _split_names(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]
 
 def _blend(params: StoryParams, text: float, a: Signature, people_a: frozenset[str], things_a: frozenset[str],
            b: Signature, people_b: frozenset[str], things_b: frozenset[str]) -> float:
+    return _combine(params, text, *_agreement(a, people_a, things_a, b, people_b, things_b))
+
+
+def _agreement(a: Signature, people_a: frozenset[str], things_a: frozenset[str], b: Signature,
+               people_b: frozenset[str], things_b: frozenset[str]) -> tuple[float, float, bool, bool]:
+    """What two articles' names and events share, and whether their acts and their parties differ: the part of
+    their similarity that is not the words'."""
     # leaders recur across a country's stories; programmes, firms and bodies are more telling
     if things_a or things_b:
         names = 0.7 * _overlap(things_a, things_b) + 0.3 * _overlap(people_a, people_b)
     else:
         names = _overlap(people_a, people_b)
-    events = _overlap(frozenset(a.events), frozenset(b.events))
+    events = _overlap(a.events, b.events)
+    other_acts = bool(a.events and b.events and not events)
+    other_parties = bool(a.parties and b.parties and not (a.parties & b.parties))
+    return names, events, other_acts, other_parties
+
+
+def _combine(params: StoryParams, text: float, names: float, events: float, other_acts: bool,
+             other_parties: bool) -> float:
     score = params.text_weight * text + params.names_weight * names + params.events_weight * events
-    if a.events and b.events and not events:
+    if other_acts:
         score *= 0.8  # both report acts, and not the same ones
-    if a.parties and b.parties and not (a.parties & b.parties):
+    if other_parties:
         score *= 0.5
     return score
 
@@ -119,7 +134,8 @@ def _overlap(a: frozenset[Any], b: frozenset[Any]) -> float:
     """Overlap coefficient: a summary that names less is still fully inside the fuller report."""
     if not a or not b:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    size_a, size_b = len(a), len(b)
+    return len(a & b) / (size_a if size_a < size_b else size_b)
 
 
 def _cosine(a: Signature, b: Signature, idf: dict[str, float] | None) -> float:
@@ -291,25 +307,24 @@ class StoryClusterer:
         params = self.params
         if sig.day and member.day and abs((sig.day - member.day).days) > params.max_days:
             return 0.0
-        theirs = self._vectors.get(id(member))
+        key = id(member)
+        theirs = self._vectors.get(key)
         if theirs is None:
-            theirs = self._vectors[id(member)] = _Vector.of(member)
-        people, things = theirs.people, theirs.things
-        norm = self._member_norm(member, theirs, epoch)  # now even if unused: when a norm is taken is part of it
+            theirs = self._vectors[key] = _Vector.of(member)
+        # the norm now even if unused: when a norm is taken is part of it
+        known = self._norms.get(key)
+        if known is None or known[0] != epoch:
+            known = self._norms[key] = (epoch, self._norm_of(theirs))
+        agreement = _agreement(sig, own.people, own.things, member, theirs.people, theirs.things)
         if self._bounded:
-            highest = _blend(params, self._text_bound, sig, own.people, own.things, member, people, things)
+            highest = _combine(params, self._text_bound, *agreement)
             if highest < params.threshold or highest <= floor:
                 return 0.0
-        text = _dot(own, theirs, idf2) / (own_norm * norm)
-        return _blend(params, text, sig, own.people, own.things, member, people, things)
+        return _combine(params, _dot(own, theirs, idf2) / (own_norm * known[1]), *agreement)
 
-    def _member_norm(self, member: Signature, vector: _Vector, epoch: int) -> float:
-        known = self._norms.get(id(member))
-        if known is None or known[0] != epoch:
-            weighted = map(mul, vector.weights, self._idf(vector))
-            known = (epoch, math.sqrt(sum(map(pow, weighted, repeat(2)))) or 1.0)
-            self._norms[id(member)] = known
-        return known[1]
+    def _norm_of(self, vector: _Vector) -> float:
+        """An article's vector norm with the current idf."""
+        return math.sqrt(sum(map(pow, map(mul, vector.weights, self._idf(vector)), repeat(2)))) or 1.0
 
     def _count(self, vector: _Vector) -> None:
         self.documents += 1
@@ -347,17 +362,17 @@ class StoryClusterer:
                 continue
             # a feature few stories have tells more; names and event keys more than words
             weight = (1.0 + math.log(stories / len(posting))) * (1 if feature.startswith("w:") else 2)
-            for story_id in islice(reversed(posting), self.posting_limit):  # the most recent stories
-                shared[story_id] = get(story_id, 0.0) + weight
+            recent = list(islice(reversed(posting), self.posting_limit))  # the most recent stories
+            # each story's sum grows feature by feature, as a loop would add them, but in C
+            shared.update(zip(recent, map(add, map(get, recent, repeat(0.0)), repeat(weight)), strict=True))
         # the most shared first, then by id; ordered a slice of scores at a time, as far as needed
         ids, scores = list(shared), list(shared.values())
-        descending = sorted(scores, reverse=True)
         window = self.params.max_days
         found: list[_Story] = []
         upper, taken = math.inf, 0
-        while taken < len(descending) and len(found) < self.candidates:
-            taken = min(taken + 16, len(descending))
-            lower = descending[taken - 1]
+        while taken < len(scores) and len(found) < self.candidates:
+            taken = min(taken + 16, len(scores))
+            lower = nlargest(taken, scores)[-1]  # the taken-th highest score
             chunk = list(compress(ids, map(and_, map(le, repeat(lower), scores), map(lt, scores, repeat(upper)))))
             upper = lower
             for _, story_id in sorted(zip(map(neg, map(shared.__getitem__, chunk)), chunk, strict=True)):
