@@ -1747,3 +1747,81 @@ def test_a_refused_change_of_export_rules_is_no_event(run: Run, text: str) -> No
 
 def test_rules_on_what_a_state_buys_are_no_export_control(run: Run) -> None:
     assert _of(run, "Seoul relaxed its regulations on defence procurement last week.", "export_control") == []
+
+
+@pytest.mark.parametrize("text,supplier,recipient,status", [
+    ("The Egyptian navy inducted two Italian-built frigates on Monday.", "ITA", "EGY", "completed"),
+    ("Hungary added six Brazilian KC-390 transport planes to its air force.", "BRA", "HUN", "completed"),
+    ("Hungary will add two more Brazilian KC-390 planes to its fleet next year.", "BRA", "HUN", "planned"),
+    ("India on Tuesday commissioned a stealth frigate built for its navy by Russia's Yantar shipyard.", "RUS", "IND",
+     "completed"),
+    ("The air force showed off the latest addition to Pakistan's fleet, Chinese J-10C fighters.", "CHN", "PAK",
+     "completed"),
+])
+def test_foreign_equipment_entering_service(run: Run, text: str, supplier: str, recipient: str, status: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles), event.status) == ({"supplier": supplier, "recipient": recipient}, status)
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul commissioned Hanwha to build three submarines.",
+    "Hungary added Brazil to its list of partners.",
+    "The navy added a new chapter to its history.",
+])
+def test_commissioning_work_and_adding_to_lists_are_no_transfers(run: Run, text: str) -> None:
+    assert _of(run, text, "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("South Korea's Hanwha said it had beaten Germany's Rheinmetall to a contract to provide 129 vehicles to the "
+     "Australian Army.", "KOR", "AUS"),
+    ("Saab beat Lockheed Martin to a deal to supply fighter jets to Colombia.", "SWE", "COL"),
+    ("Naval Group outbid TKMS for the contract to build four submarines for the Dutch navy.", "FRA", "NLD"),
+])
+def test_the_losing_bidder_supplies_nothing(run: Run, text: str, supplier: str, recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles), event.status) == ({"supplier": supplier, "recipient": recipient}, "agreed")
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("South Korea's Hanwha said it won out over Germany's Rheinmetall in securing a contract to supply armoured "
+     "vehicles to the Australian Army.", "KOR", "AUS"),
+    ("Saab prevailed over Boeing in winning a deal to sell jets to Thailand.", "SWE", "THA"),
+    ("Seoul helped Warsaw by agreeing to supply more tanks to Poland.", "KOR", "POL"),
+])
+def test_a_gerund_after_in_or_by_shares_the_subject(run: Run, text: str, supplier: str, recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles), event.status) == ({"supplier": supplier, "recipient": recipient}, "agreed")
+
+
+@pytest.mark.parametrize("text", [
+    "Manila and Washington have agreed to expand their partnership by designating four new sites under a defence pact.",
+    "Under a 2014 accord, Canberra and Tokyo will hold more drills together.",
+    "Dutch and German troops train together under a treaty signed in 2019.",
+])
+def test_an_agreement_acted_under_is_not_agreed_again(run: Run, text: str) -> None:
+    assert _of(run, text, "agreement") == []
+
+
+def test_an_agreement_with_a_subject_of_its_own_beside_a_sale(run: Run) -> None:
+    text = ("Delhi handed over a dozen patrol boats to Hanoi on Friday. A day earlier, the two countries signed a "
+            "logistics pact that opens each side's bases to the other's warships.")
+    assert {e.type for e in run(text).events} == {"arms_transfer", "agreement"}
+    # the sale told again as an agreement stays one event
+    text = "Seoul sold 48 howitzers to Warsaw on Monday. It is the biggest arms deal the two have ever signed."
+    assert {e.type for e in run(text).events} == {"arms_transfer"}
+
+
+def test_an_agreement_under_which_a_sale_is_made_is_that_sale(run: Run) -> None:
+    text = ("Ankara and Warsaw signed an agreement on Monday under which Turkey will sell 24 armed drones to Poland, "
+            "the two governments said.")
+    assert {e.type for e in run(text).events} == {"arms_transfer"}
+
+
+@pytest.mark.parametrize("text", [
+    "\"We signed the offtake deal today: Korea will receive lithium from our mines for a decade,\" Chile's minister "
+    "said.",
+    "Japan will receive rare earths from Australian mines under the new accord.",
+])
+def test_minerals_received_are_no_arms_transfer(run: Run, text: str) -> None:
+    assert _of(run, text, "arms_transfer") == []

@@ -587,6 +587,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             chain = [token, token.head, *governing_chain(noun.head, lexicon)]
     themes = theme_tokens(token)
     kind = trigger.type
+    if kind == "agreement" and token.dep_ == "pobj" and token.head.lower_ == "under":
+        return None  # "designating four sites under a defence pact": the pact acted under, not agreed here
     if kind in {"export_control", "defense_spending"} and token.dep_ == "pobj" and \
             token.head.lower_ in {"on", "about", "over"} and any(
             t.type == "meeting" for t in lexicon.triggers.get(token.head.head.lemma_.lower(), ())):
@@ -731,6 +733,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "agreement" and ({t.lemma_.lower() for t in topic} & lexicon.words["minerals"] or (
             any(t.lower_ == "supply" for t in topic) and "security of supply" in sentence.span.text.lower())):
         kind = "supply_chain"  # "a framework on critical minerals", "a minerals deal", "a Security of Supply pact"
+    if kind == "arms_transfer" and themes and all(
+            {t.lemma_.lower() for t in theme.subtree} & lexicon.words["minerals"] for theme in themes) and not any(
+            t.lemma_.lower() in lexicon.words["equipment"] - {"mine"} for theme in themes for t in theme.subtree):
+        return None  # "Japan will receive rare earths from our mines": minerals traded, no weapons moved
     if kind in {"co_development", "co_production"} and themes and all(
             {t.lemma_.lower() for t in theme.subtree} & lexicon.words["minerals"] for theme in themes):
         kind = "supply_chain"  # "agreed to develop tungsten deposits together": minerals, not weapons
@@ -1120,8 +1126,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft.describing = is_verb(token) and token.dep_ in {"acl", "amod"} and token.tag_ == "VBN"
     draft.bare = all((c.dep_ == "det" and c.lower_ == "the") or c.is_punct or
                      (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during", "by"}) for c in token.children)
-    draft.topical = any(c.dep_ in {"prep", "acl"} and c.lower_ not in {"in", "at", "during", "between", "with"}
-                        for c in token.children)
+    draft.topical = any((c.dep_ in {"prep", "acl", "relcl"} and c.lower_ not in {"in", "at", "during", "between",
+                                                                               "with"}
+                         and not (c.dep_ in {"acl", "relcl"} and lexicon.status_class(c.lemma_.lower()) == "agreed")
+                         and not (c.dep_ == "relcl" and any(g.dep_ == "prep" and g.lower_ == "under"
+                                                            for g in c.children)))  # "under which Turkey sells"
+                        or (c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in _GENERAL_TOPICS)
+                        for c in token.children)  # "a logistics agreement", "an agreement that opens their bases"
     doers = [m.label for m, slot, _ in slots if slot.name == "subject"]
     partners = [m.label for m, slot, _ in slots if slot.name == "with"]
     if kind in JOINT_TYPES and token.tag_ == "NNS" and len(set(doers)) >= 2 and any(
@@ -1543,6 +1554,13 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return any(c.lower_ in {"on", "for", "over", "governing", "of", "covering"} and any(
             w.lemma_.lower() in _TRADING or (w.lemma_.lower() == "share" and any(
                 x.lemma_.lower() == "technology" for x in w.subtree)) for w in c.subtree) for c in scopes)
+    if need == "in_service":  # "added six jets to its air force", "the latest addition to its fleet"
+        if any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+            return False  # "commissioned Thales to build radars": an order for work
+        if token.lemma_.lower() == "commission":
+            return True
+        return any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(
+            w.lemma_.lower() in _SERVICES for w in c.subtree) for c in token.children)
     if need == "asked_for":  # "asked the US for missiles"; but "asked India to help maintain": the infinitive's act
         asked = [token, *(c for c in token.children if c.dep_ in {"dobj", "dative"})]
         return any(c.dep_ == "prep" and c.lower_ == "for" for a in asked for c in a.children) and \
@@ -1580,6 +1598,15 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
 _BODIES = frozenset({"ministry", "department", "force", "forces", "military", "army", "navy", "pentagon", "agency",
                      "office", "command", "minister", "secretary"})
 
+#: Words that say an agreement is about defence in general, not about a subject of its own.
+_GENERAL_TOPICS = frozenset({"defence", "defense", "military", "security", "cooperation", "arm", "arms", "weapon",
+                             "sale", "purchase", "deal", "contract", "procurement", "export", "supply", "framework",
+                             "industry", "industrial", "-"})
+
+#: What equipment is added to when it enters service.
+_SERVICES = frozenset({"fleet", "inventory", "arsenal", "force", "navy", "army", "service", "squadron", "regiment",
+                       "corps", "guard"})
+
 #: What an export rule governs.
 _TRADING = frozenset({"export", "re-export", "reexport", "sale", "transfer", "shipment", "trade"})
 
@@ -1601,7 +1628,8 @@ def _money_follows(token: Token, sentence: _Sentence) -> bool:
     50 billion kroner"), read from the text, which the parser often gets wrong around currency words."""
     last = max([token, *(c for c in token.children if c.dep_ == "prt")], key=lambda t: t.i)
     asked = next((c for c in token.children if c.dep_ in {"dobj", "dative"} and c.pos_ in {"PROPN", "NOUN"}
-                  and c.i == last.i + 1 + sum(1 for t in c.lefts)), None)
+                  and c.i == last.i + 1 + sum(1 for t in c.lefts)
+                  and not any(t.like_num or t.tag_ == "$" for t in c.subtree)), None)  # who is asked, not a sum
     if asked is not None and token.doc[asked.right_edge.i + 1:asked.right_edge.i + 2].text == "for":
         last = asked.right_edge  # "asked Congress for 133 billion reais", "asked lawmakers for"
     at = sentence.offset + last.idx + len(last) - sentence.span.start

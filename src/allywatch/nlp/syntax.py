@@ -162,8 +162,9 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             pass  # "will remain stationed", "stay deployed": the verb it completes has the subject and tense
         elif dep == "prep" and token.lower_ in {"regarding", "concerning"}:
             pass  # "signed the agreement regarding joint production": the production is what was signed
-        elif dep == "pcomp" and head.lower_ in {"to", "on", "toward", "towards"} and is_verb(head.head):
-            chain.append(head)  # "committed to strengthening", "agreed on expanding"
+        elif dep == "pcomp" and (head.lower_ in {"to", "on", "toward", "towards"} or (
+                head.lower_ in {"in", "by"} and token.tag_ == "VBG")) and is_verb(head.head):
+            chain.append(head)  # "committed to strengthening", "agreed on expanding", "won out in securing"
             head = head.head
         elif dep == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in {"NOUN", "PROPN"}:
             pass  # "a framework on securing supply of minerals": the act the framework is about
@@ -341,6 +342,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if prep is not None:
         return Slot(prep, f"'{prep}' phrase")
     top = _child_on_path(party, x)
+    if top is not None and top.dep_ == "dobj" and x.lemma_.lower() in BEATING and x.i != trigger.i:
+        return None  # "Hanwha beat Rheinmetall to the contract": the losing bidder supplies nothing
     if top is not None and top.dep_ in SUBJECT_DEPS and x.i != trigger.i and \
             lexicon.status_class(lemma(x)) == "reaction":
         return None  # "Paris hailed the decision of the Dutch to relax ...": who reacts takes no part
@@ -382,10 +385,16 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         return Slot("dative", dep)
     if dep == "poss":
         return Slot("possessor", dep)
+    if dep == "appos" and not _same_phrase(party, top) and top.lemma_.lower() in lexicon.words["equipment"]:
+        return Slot("maker", f"modifies the {top.text} the {x.text} is")  # "the latest addition, Chinese jets"
     if dep in {"compound", "amod", "nmod", "npadvmod", "nummod", "appos"}:
         return Slot("modifier", dep)
     return None
 
+
+#: Verbs of winning over a rival: their object is the losing bidder ("beat Rheinmetall to the contract").
+BEATING = frozenset({"beat", "defeat", "outbid", "edge", "outcompete", "outmanoeuvre", "outmaneuver", "trump",
+                     "oust", "outperform", "overcome"})
 
 #: What a party does beside an act it takes no part in ("with Saudi officials hosting", "with Qatar mediating").
 ONLOOKING = frozenset({"host", "mediate", "broker", "facilitate", "chair", "observe", "watch", "moderate", "look",
@@ -589,7 +598,8 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         own.append(verb)
         if verb.dep_ == "conj":
             break
-    tense_verb = next((v for v in reversed(own) if lexicon.status_class(lemma(v)) != "reporting" and not (
+    tense_verb = next((v for v in reversed(own) if (v is trigger or lexicon.status_class(lemma(v)) != "reporting")
+                       and not (
         v.lemma_ == "be" and any(c.dep_ == "xcomp" for c in v.children))), None)  # "are to develop": the infinitive
     if tense_verb is None:
         if under:
