@@ -1825,3 +1825,33 @@ def test_an_agreement_under_which_a_sale_is_made_is_that_sale(run: Run) -> None:
 ])
 def test_minerals_received_are_no_arms_transfer(run: Run, text: str) -> None:
     assert _of(run, text, "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Chile will acquire six Embraer jets from Brazil. Chile's defence minister and his Brazilian counterpart signed "
+     "the contract in Santiago on Friday.", "agreed"),
+    ("Argentina will buy eight armoured vehicles from the United States. The two ministers signed a letter of "
+     "acceptance at the Pentagon.", "agreed"),
+    ("Chile will acquire six Embraer jets from Brazil. The two ministers are expected to sign the contract next "
+     "month.", "planned"),
+    ("Chile will acquire six Embraer jets from Brazil. The two ministers did not sign the contract on Friday.",
+     "planned"),
+])
+def test_a_purchase_to_come_whose_contract_is_reported_signed(run: Run, text: str, status: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert event.status == status
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("The first K2 tank built in Poland under Korean licence rolled off the line on Tuesday.", ("KOR", "POL"),
+     "ongoing"),
+    ("Poland builds K2 tanks under Korean licence.", ("KOR", "POL"), "ongoing"),
+    ("Egypt will assemble the howitzers under a licence from South Korea's Hanwha.", ("EGY", "KOR"), "planned"),
+])
+def test_production_under_another_states_licence(run: Run, text: str, parties: tuple[str, ...], status: str) -> None:
+    [event] = _of(run, text, "co_production")
+    assert (event.participants, event.status) == (parties, status)
+
+
+def test_an_export_licence_is_no_licensed_production(run: Run) -> None:
+    assert _of(run, "The parts were shipped to Kyiv under an export licence from Germany.", "co_production") == []

@@ -208,13 +208,16 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
                                            _programs(doc, offset, index, sentence), *_slug(text, sentence, own))
     drafts: list[_Draft] = []
     previous: list[set[str]] = []
+    signings: list[tuple[int, set[str]]] = []
     for sentence, own in chosen:
         reading = parsed.get(sentence.start)
         if reading is not None:
             recent = [d for d in drafts if d.sentence.start >= (sentence.start - 1200)]
             drafts.extend(_sentence_events(reading, text, lexicon, index, previous, main_party, quoted, recent))
+            if _states_a_signing(reading.doc):
+                signings.append((sentence.start, {m.label for m in own}))
         previous = [*previous, {m.label for m in own}][-5:]
-    return replace(extraction, events=tuple(_merge(_under_signed(drafts))))
+    return replace(extraction, events=tuple(_merge(_under_signed(_signed_after(drafts, signings, index.published)))))
 
 
 _SLUG_JOINS = re.compile(r"^(?:\s|[–—/&,+-]|and\b)*$")
@@ -405,6 +408,8 @@ def _body(sentence: Span) -> tuple[int, str]:
 
 def _worth_parsing(sentence: Span, own: list[Mention], lexicon: Lexicon, has_program: bool) -> bool:
     words = set(re.findall(r"[a-z][a-z+-]*|2\+2|%", sentence.text.lower()))
+    if words & _SIGNED and words & (_CONTRACTS | {"letter", "loa"}):
+        return True  # "the ministers signed the contract": the stage of a sale told before
     if not lexicon.may_fire(words, has_program):
         return False
     return bool(own) or bool(words & {"they", "both", "two", "three", "allies", "sides", "countries", "budget",
@@ -1561,6 +1566,10 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
             return True
         return any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(
             w.lemma_.lower() in _SERVICES for w in c.subtree) for c in token.children)
+    if need == "under":  # "built in Poland under Korean licence": production by another's leave
+        return token.dep_ == "pobj" and token.head.lower_ == "under" and not any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in {"export", "import", "marketing", "trade"}
+            for c in token.children)
     if need == "asked_for":  # "asked the US for missiles"; but "asked India to help maintain": the infinitive's act
         asked = [token, *(c for c in token.children if c.dep_ in {"dobj", "dative"})]
         return any(c.dep_ == "prep" and c.lower_ == "for" for a in asked for c in a.children) and \
@@ -1858,6 +1867,54 @@ def _attach(draft: _Draft, index: _Index, sentence: Span) -> None:
     dates = index.dates_in(sentence.start, sentence.end)
     if dates:
         draft.date = dates[0].value
+
+
+#: Past forms of signing a contract.
+_SIGNED = frozenset({"signed", "inked", "sealed", "concluded", "finalised", "finalized"})
+
+#: The papers of a sale: signing one makes the sale agreed.
+_CONTRACTS = frozenset({"deal", "contract", "agreement", "pact", "treaty", "accord", "arrangement", "package", "order"})
+
+
+def _states_a_signing(doc: Doc) -> bool:
+    """A sentence that tells a contract as signed ("Hegseth signed a Letter of Acceptance", "the contract was inked
+    on Tuesday"), not one to be signed or not signed."""
+    for verb in doc:
+        if verb.lemma_.lower() not in {"sign", "ink", "seal", "conclude", "finalise", "finalize"} or \
+                verb.tag_ not in {"VBD", "VBN"} or any(
+                c.dep_ in {"neg", "aux", "auxpass"} and c.lower_ in {"not", "n't", "never", "will", "would", "to", "be"}
+                for c in verb.children):
+            continue
+        for paper in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+            words = {t.lemma_.lower() for t in paper.subtree}
+            if paper.lemma_.lower() in _CONTRACTS or (paper.lemma_.lower() == "letter" and words & {"acceptance",
+                                                                                                   "offer"}):
+                return True
+    return False
+
+
+def _signed_after(drafts: list[_Draft], signings: list[tuple[int, set[str]]], published: str) -> list[_Draft]:
+    """A purchase told in the future ("Argentina will acquire eight vehicles from the US") whose contract the next
+    sentences report signed, with no sale of their own, is agreed: the lead states the deal, the signing its stage."""
+    def recent(date: str | None) -> bool:  # a signing this month or last, or undated
+        if not date or not published:
+            return True
+        year, month = int(published[:4]), int(published[5:7] or 1)
+        before = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+        return date[:7] >= before if len(date) >= 7 else date[:4] >= published[:4]
+
+    # a signing sentence that tells a sale of its own (not just "the contract") is another deal
+    sold = {d.sentence.start for d in drafts if d.type == "arms_transfer" and not (
+        d.item.split()[-1:] and d.item.split()[-1].lower() in _CONTRACTS and recent(d.date))}
+    for draft in drafts:
+        if draft.type != "arms_transfer" or draft.status != "planned" or not draft.tense_only:
+            continue
+        after = [parties for start, parties in signings if draft.sentence.start < start <= draft.sentence.end + 600
+                 and start not in sold and (not parties or parties & draft.participants)]
+        if after:
+            draft.status = "agreed"
+            draft.why += " (agreed: its contract is reported signed)"
+    return drafts
 
 
 def _under_signed(drafts: list[_Draft]) -> list[_Draft]:
