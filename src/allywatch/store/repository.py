@@ -360,12 +360,13 @@ class Repository:
 
     def _consolidate(self, session: Session, story: str) -> None:
         """Consolidate the events of ``story`` from its current articles (a superseded version takes no part)."""
+        events = ArticleRow.extraction["events"].label("events")  # not whole extractions: they grow with the story
         rows = session.execute(select(ArticleRow.doc, ArticleRow.source, ArticleRow.published,
-                                      ArticleRow.published_inferred, ArticleRow.title, ArticleRow.extraction)
+                                      ArticleRow.published_inferred, ArticleRow.title, events)
                                .where(ArticleRow.story_id == story, ArticleRow.superseded_by.is_(None))
                                .order_by(ArticleRow.id)).all()
         sources = [Source(doc=r.doc, outlet=r.source, published=None if r.published_inferred else r.published,
-                          events=tuple(r.extraction.get("events", []))) for r in rows]
+                          events=tuple(r.events or [])) for r in rows]
         days = sorted(s.published for s in sources if s.published)
         session.execute(delete(KbEventRow).where(KbEventRow.story_id == story))
         title = next((r.title for r in rows if r.title), None)
