@@ -1855,3 +1855,41 @@ def test_production_under_another_states_licence(run: Run, text: str, parties: t
 
 def test_an_export_licence_is_no_licensed_production(run: Run) -> None:
     assert _of(run, "The parts were shipped to Kyiv under an export licence from Germany.", "co_production") == []
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Estonia pledged on Thursday to transfer all of its FH70 towed howitzers to Ukraine.", "EST", "UKR"),
+    ("Lisbon agreed to sell its M113 tracked carriers to Kyiv.", "PRT", "UKR"),
+])
+def test_a_participle_before_the_equipment_describes_it(run: Run, text: str, supplier: str, recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert dict(event.roles) == {"supplier": supplier, "recipient": recipient}
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("India and the Philippines agreed on Thursday to set up a joint defence industry cooperation committee.",
+     ("IND", "PHL"), "agreed"),
+    ("Seoul and Canberra will establish a joint working group on submarine maintenance.", ("AUS", "KOR"), "planned"),
+])
+def test_a_joint_body_set_up_is_an_agreement(run: Run, text: str, parties: tuple[str, ...], status: str) -> None:
+    [event] = _of(run, text, "agreement")
+    assert (event.participants, event.status) == (parties, status)
+
+
+def test_a_joint_body_meeting_again_is_no_new_agreement(run: Run) -> None:
+    assert _of(run, "The joint commission of Vietnam and Laos met for the third time on Friday.", "agreement") == []
+
+
+@pytest.mark.parametrize("text,status", [
+    ("South Korea is reviewing the rule that bars it from exporting lethal weapons to countries at war.", "proposed"),
+    ("Tokyo is reconsidering its guidelines on defence equipment transfers.", "proposed"),
+    ("Seoul scrapped the rule that barred it from exporting lethal weapons to countries at war.", "completed"),
+])
+def test_a_rule_reviewed_is_a_change_considered(run: Run, text: str, status: str) -> None:
+    [event] = _of(run, text, "export_control")
+    assert event.status == status
+
+
+def test_a_licence_describing_what_is_moved_is_no_event_of_its_own(run: Run) -> None:
+    text = "Tokyo decided to send Washington interceptors built in Japan under American licences."
+    assert _of(run, text, "co_production") == []

@@ -203,6 +203,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _headline_passive(doc)
         _fronted_subject(doc)
         _phrase_after_sum(doc)
+        _participle_before_equipment(doc, lexicon.words["equipment"])
         offset = sentence.start + _body(sentence)[0]
         parsed[sentence.start] = _Sentence(sentence, doc, offset, _anchor(doc, offset, own),
                                            _programs(doc, offset, index, sentence), *_slug(text, sentence, own))
@@ -217,7 +218,8 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
             if _states_a_signing(reading.doc):
                 signings.append((sentence.start, {m.label for m in own}))
         previous = [*previous, {m.label for m in own}][-5:]
-    return replace(extraction, events=tuple(_merge(_under_signed(_signed_after(drafts, signings, index.published)))))
+    drafts = _signed_after(_one_rule(drafts), signings, index.published)
+    return replace(extraction, events=tuple(_merge(_under_signed(drafts))))
 
 
 _SLUG_JOINS = re.compile(r"^(?:\s|[–—/&,+-]|and\b)*$")
@@ -379,6 +381,27 @@ def _phrase_after_sum(doc: Doc) -> None:
         if x.lemma_.lower() in _VALUING and x.i < prep.i and x.head.pos_ in {"NOUN", "PROPN"} and \
                 x.head.i < x.i:
             prep.head = x.head
+
+
+def _participle_before_equipment(doc: Doc, equipment: frozenset[str]) -> None:
+    """Mend a parse that reads "transfer all of its FH70 towed howitzers" with "towed" as a verb taking the
+    howitzers: a bare participle between a name and an equipment noun describes the noun, which takes the name's
+    place."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"} or verb.i < 1 or verb.i + 1 >= len(doc):
+            continue
+        name, noun = doc[verb.i - 1], doc[verb.i + 1]
+        if noun.head.i != verb.i or noun.dep_ != "dobj" or noun.lemma_.lower() not in equipment or \
+                name.pos_ not in {"PROPN", "NOUN"} or name.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass"} or \
+                any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg"} for c in verb.children):
+            continue
+        noun.head, noun.dep_ = name.head, name.dep_
+        above = next((a for a in noun.ancestors if is_verb(a) and a.i != verb.i), noun)
+        for child in list(verb.children):
+            if child.i > noun.i:
+                child.head = above  # "... howitzers to Ukraine": the phrase after them is the act's
+        name.head, name.dep_ = noun, "compound"
+        verb.head, verb.dep_, verb.pos_, verb.tag_ = noun, "amod", "ADJ", "JJ"
 
 
 def _fronted_list_subject(doc: Doc, verb: Token) -> None:
@@ -767,6 +790,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                                   lexicon.status_class(lemma(v)) == "ongoing" for v in chain) and \
             _dated_ahead(index, sentence.span):
         stage = "planned"  # "the drills start next Monday": a present tense for a day to come
+    if kind == "export_control" and not is_verb(token) and token.lemma_.lower() in _RULES | _CURBS and any(
+            is_verb(v) and v.lemma_.lower() in {"review", "revisit", "reexamine", "re-examine"} for v in chain[1:2]):
+        stage = "proposed"  # "is reviewing the rule that bars exports": a change considered (but "will review
+        # requests to export drones like fighters" is how exports are now vetted)
     announced = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in {"announce", "unveil", "publish"}
     if kind == "export_control" and stage == "planned" and (status.by_modal or announced):
         stage = "completed"  # a rule change announced ("will stop approving exports") is adopted, whenever in force
@@ -1198,6 +1225,8 @@ _TRADERS = frozenset({"maker", "firm", "company", "manufacturer", "industry", "p
                       "supplier", "business", "group", "companies"})
 _LETTING = frozenset({"allow", "permit", "authorise", "authorize", "let", "enable", "license", "licence"})
 _RULES = frozenset({"rule", "law", "regulation", "policy", "guideline", "legislation", "regime", "principle"})
+_CURBS = frozenset({"curb", "restriction", "ban", "control", "limit", "embargo", "licence", "license", "licensing",
+                    "requirement", "procedure"})
 
 
 def _permitted_trade(token: Token, chain: list[Token], sentence: _Sentence) -> list[Token] | None:
@@ -1556,6 +1585,9 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
     if need == "exports":  # "its rules for exporting weapons", "controls on sharing military technology abroad"
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
         scopes = [c for c in token.children if c.dep_ == "prep"] + ([after] if after.dep_ == "prep" else [])
+        if any(c.dep_ in {"relcl", "acl"} and lexicon.status_class(c.lemma_.lower()) != "reporting" and any(
+                w.lemma_.lower() in _TRADING for w in c.subtree) for c in token.children):
+            return True  # "the rule that bars it from exporting lethal weapons", "rules governing arms sales"
         return any(c.lower_ in {"on", "for", "over", "governing", "of", "covering"} and any(
             w.lemma_.lower() in _TRADING or (w.lemma_.lower() == "share" and any(
                 x.lemma_.lower() == "technology" for x in w.subtree)) for w in c.subtree) for c in scopes)
@@ -1566,8 +1598,11 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
             return True
         return any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(
             w.lemma_.lower() in _SERVICES for w in c.subtree) for c in token.children)
-    if need == "under":  # "built in Poland under Korean licence": production by another's leave
-        return token.dep_ == "pobj" and token.head.lower_ == "under" and not any(
+    if need == "under":  # "built in Poland under Korean licence" (the phrase "under licence" is a trigger of its own)
+        made = token.head.head
+        if made.dep_ == "acl" and made.head.dep_ not in {"nsubj", "nsubjpass"}:
+            return False  # "decided to transfer missiles built in Japan under US licences": what is moved, described
+        return token.dep_ == "pobj" and token.head.lower_ == "under" and token.head.i < token.i - 1 and not any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in {"export", "import", "marketing", "trade"}
             for c in token.children)
     if need == "asked_for":  # "asked the US for missiles"; but "asked India to help maintain": the infinitive's act
@@ -1589,7 +1624,7 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return _named(token) or (verb is not None and (
             lexicon.status_class(lemma(verb)) in {"agreed", "planned", "proposed"}
             or verb.lemma_ in {"establish", "form", "forge", "launch", "create", "upgrade", "elevate", "enter",
-                               "join"}))
+                               "join", "convene", "inaugurate"} or lemma(verb) == "set up"))
     if need == "customer":
         return any(slot.name in {"for", "dative"} for _, slot, _ in slots)
     if need == "minerals":
@@ -1837,7 +1872,7 @@ def _item(kind: str, token: Token, themes: list[Token]) -> str:
                           for c in p.children if c.dep_ == "pobj"), theme)
         words = [t for t in theme.subtree if t.i <= theme.i or (
             t.head.i == theme.i and t.dep_ in {"compound", "amod", "nummod"})]
-        return _words(words)
+        return _words(words) or _words(list(theme.subtree))  # "all of its howitzers"
     if is_verb(token):
         return str(token.text)
     words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"poss", "case"}] or [token]
@@ -1915,6 +1950,15 @@ def _signed_after(drafts: list[_Draft], signings: list[tuple[int, set[str]]], pu
             draft.status = "agreed"
             draft.why += " (agreed: its contract is reported signed)"
     return drafts
+
+
+def _one_rule(drafts: list[_Draft]) -> list[_Draft]:
+    """One rule change told once: "lifted the restrictions it placed on weapons sales to Turkey" reads a rule at
+    "restrictions" and at "sales"; the reading with the rule's target stands for both."""
+    aimed = {(d.sentence.start, d.roles.get("actor")) for d in drafts if d.type == "export_control"
+             and "target" in d.roles}
+    return [d for d in drafts if not (d.type == "export_control" and "target" not in d.roles
+                                      and (d.sentence.start, d.roles.get("actor")) in aimed)]
 
 
 def _under_signed(drafts: list[_Draft]) -> list[_Draft]:
