@@ -1893,3 +1893,16 @@ def test_a_rule_reviewed_is_a_change_considered(run: Run, text: str, status: str
 def test_a_licence_describing_what_is_moved_is_no_event_of_its_own(run: Run) -> None:
     text = "Tokyo decided to send Washington interceptors built in Japan under American licences."
     assert _of(run, text, "co_production") == []
+
+
+@pytest.mark.parametrize("text,status", [
+    ("UKR: 4 Mirage 2000 jets handed over by France last week; more to follow.", "ongoing"),
+    ("Taiwan has received 80 of its 108 Abrams tanks from the US.", "ongoing"),
+    ("Manila took delivery of two of the four frigates it ordered from Seoul.", "ongoing"),
+    ("Berlin delivered six more Leopard tanks to Kyiv on Monday; the rest are due by June.", "ongoing"),
+    ("Manila took delivery of all four frigates it ordered from Seoul.", "completed"),
+    ("Germany delivered all 18 Leopard tanks to Ukraine.", "completed"),
+])
+def test_a_delivery_with_more_to_come_goes_on(run: Run, text: str, status: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert event.status == status

@@ -882,6 +882,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             t.lower_ in {"first", "initial"} and t.head.lemma_.lower() in lexicon.words["equipment"]
             for t in sentence.doc)):
         stage = "ongoing"  # "received the first three of 24 jets"
+    if kind == "arms_transfer" and stage == "completed" and _MORE_TO_COME.search(sentence.span.text):
+        stage = "ongoing"  # "four jets handed over last week; more to follow": deliveries begun, not finished
     if kind == "maintenance" and any(is_verb(v) and v.lemma_ in {"undergo", "receive", "get", "need", "require",
                                                                  "enter", "return", "sail", "leave", "arrive", "dock",
                                                                  "head", "rejoin"} for v in chain) and \
@@ -1324,7 +1326,10 @@ def _described_by(themes: list[Token], sentence: _Sentence, lexicon: Lexicon) ->
     """Roles named in a clause that describes the thing moved ("the howitzers Estonia ordered", "the jets it
     promised Kyiv", "systems bought by Oslo"), read with the clause verb's own frame."""
     found: dict[str, list[str]] = {}
-    for theme in themes:
+    # "two of the four frigates it ordered": the clause hangs from the whole the part is taken of
+    wholes = [o for theme in themes for p in theme.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+    for theme in [*themes, *wholes]:
         for clause in theme.children:
             if clause.dep_ not in {"relcl", "acl"} or not is_verb(clause):
                 continue
@@ -1802,9 +1807,38 @@ def _arrival(token: Token, lexicon: Lexicon) -> str | None:
     return "ongoing" if coming or partial else "completed"
 
 
+#: Words that say a delivery goes on: "more to follow", "the rest are due by June", "80 of 108 delivered so far".
+_MORE_TO_COME = re.compile(
+    r"\b(?:more|others|the rest|the remainder|the remaining(?: \w+)?)\s+(?:are\s+|is\s+|will\s+be\s+)?"
+    r"(?:to follow|to come|due|expected|scheduled|on (?:the|their) way)\b|\bso far\b", re.IGNORECASE)
+
+
 def _partial(themes: list[Token]) -> bool:
+    delivered = [o for t in themes if t.lemma_.lower() in {"delivery", "possession", "receipt"}
+                 for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return any(t.lower_ in {"first", "initial", "part", "some"} or any(
-        c.lower_ in {"first", "initial"} for c in t.children) for t in themes)
+        c.lower_ in {"first", "initial"} for c in t.children) or _some_of(t) for t in [*themes, *delivered])
+
+
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+
+def _some_of(theme: Token) -> bool:
+    """"80 of the 108 tanks", "two of its four frigates": fewer than all."""
+    def number(t: Token) -> float | None:
+        if t.lower_ in _NUMBER_WORDS:
+            return float(_NUMBER_WORDS.index(t.lower_))
+        try:
+            return float(t.text.replace(",", ""))
+        except ValueError:
+            return None
+    if any(c.lower_ in {"last", "final", "remaining"} for c in theme.children):
+        return False  # "the last two of 14 helicopters": the deliveries are done
+    head = number(theme) if theme.like_num else None
+    whole = next((number(n) for p in theme.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  for n in o.subtree if n.like_num and n.i > theme.i), None)
+    return head is not None and whole is not None and head < whole
 
 
 def _deal_roles(roles: dict[str, list[str]], sentence: _Sentence, parties: set[str],
