@@ -1906,3 +1906,47 @@ def test_a_licence_describing_what_is_moved_is_no_event_of_its_own(run: Run) -> 
 def test_a_delivery_with_more_to_come_goes_on(run: Run, text: str, status: str) -> None:
     [event] = _of(run, text, "arms_transfer")
     assert event.status == status
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("Greece snapped up 36 rocket launchers from Israel on Tuesday.", "arms_transfer", ("GRC", "ISR")),
+    ("Greece contracted for 36 rocket launchers from Israel on Tuesday.", "arms_transfer", ("GRC", "ISR")),
+    ("Thailand went with Sweden's Gripen for its new fighter fleet.", "arms_transfer", ("SWE", "THA")),
+    ("Manila settled on South Korea's FA-50 for its light fighter needs.", "arms_transfer", ("KOR", "PHL")),
+    ("Japanese and Philippine defence ministers conferred in Manila on Monday.", "meeting", ("JPN", "PHL")),
+    ("Japanese and Philippine defence ministers sat down in Manila on Monday.", "meeting", ("JPN", "PHL")),
+    ("The United States will position four B-52 bombers in northern Australia.", "force_posture", ("AUS", "USA")),
+])
+def test_less_common_verbs_of_each_act(run: Run, text: str, kind: str, parties: tuple[str, ...]) -> None:
+    assert [e.participants for e in _of(run, text, kind)] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul is positioning itself as an arms exporter to Europe.",
+    "The two leaders talked about the weather.",
+    "Thailand went with the flow.",
+])
+def test_the_same_verbs_in_other_senses(run: Run, text: str) -> None:
+    assert run(text).events == ()
+
+
+@pytest.mark.parametrize("text,supplier,recipient,item", [
+    ("The 36 rocket launchers Greece bought from Israel arrived on Monday.", "ISR", "GRC", "36 rocket launchers"),
+    ("The two frigates Manila ordered from Seoul arrived in Subic Bay.", "KOR", "PHL", "two frigates"),
+])
+def test_a_relative_clause_without_its_pronoun(run: Run, text: str, supplier: str, recipient: str, item: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles), event.status, event.item) == (
+        {"supplier": supplier, "recipient": recipient}, "completed", item)
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Korean K2 tanks will be assembled in Poland from 2026.", ("KOR", "POL")),
+    ("Swedish CV90 vehicles are now being built in Slovakia.", ("SVK", "SWE")),
+])
+def test_one_states_design_made_in_another(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [e.participants for e in _of(run, text, "co_production")] == [parties]
+
+
+def test_a_states_own_design_made_at_home_is_no_joint_work(run: Run) -> None:
+    assert _of(run, "French tanks built in France were shown in Paris.", "co_production") == []

@@ -204,6 +204,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _fronted_subject(doc)
         _phrase_after_sum(doc)
         _participle_before_equipment(doc, lexicon.words["equipment"])
+        _contact_relative(doc)
         offset = sentence.start + _body(sentence)[0]
         parsed[sentence.start] = _Sentence(sentence, doc, offset, _anchor(doc, offset, own),
                                            _programs(doc, offset, index, sentence), *_slug(text, sentence, own))
@@ -381,6 +382,22 @@ def _phrase_after_sum(doc: Doc) -> None:
         if x.lemma_.lower() in _VALUING and x.i < prep.i and x.head.pos_ in {"NOUN", "PROPN"} and \
                 x.head.i < x.i:
             prep.head = x.head
+
+
+def _contact_relative(doc: Doc) -> None:
+    """Mend a parse that reads "the launchers Greece bought from Israel arrived" as two subjects of "arrived", the
+    buying a clause on Greece: the name and its verb are a relative clause on the noun before them."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) != 2:
+            continue
+        noun, name = sorted(subjects, key=lambda t: t.i)
+        clause = next((c for c in name.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBD"), None)
+        if clause is None or noun.pos_ != "NOUN" or name.pos_ not in {"PROPN", "PRON"} or \
+                name.i != noun.right_edge.i + 1 or clause.i != name.i + 1:
+            continue
+        clause.head, clause.dep_ = noun, "relcl"
+        name.head, name.dep_ = clause, "nsubj"
 
 
 def _participle_before_equipment(doc: Doc, equipment: frozenset[str]) -> None:
@@ -1652,6 +1669,10 @@ _GENERAL_TOPICS = frozenset({"defence", "defense", "military", "security", "coop
                              "sale", "purchase", "deal", "contract", "procurement", "export", "supply", "framework",
                              "industry", "industrial", "-"})
 
+#: Verbs of making a thing (not of designing it).
+_BUILDING = frozenset({"build", "assemble", "manufacture", "produce", "make", "construct", "licence-build",
+                       "license-build"})
+
 #: What equipment is added to when it enters service.
 _SERVICES = frozenset({"fleet", "inventory", "arsenal", "force", "navy", "army", "service", "squadron", "regiment",
                        "corps", "guard"})
@@ -1748,6 +1769,10 @@ def _joint(token: Token, chain: list[Token], slots: list[tuple[Mention, Slot, st
         return True
     if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "co":
         return True  # "co-development", which the tokenizer splits
+    makers = {m.label for m, slot, _ in slots if slot.name == "maker"}
+    places = {m.label for m, slot, _ in slots if slot.name in {"in", "at"}}
+    if is_verb(token) and token.lemma_.lower() in _BUILDING and makers and places and not makers & places:
+        return True  # "Korean K2 tanks will be assembled in Poland": one state's design made in another
     owners = {m.label for m, slot, _ in slots if slot.name == "possessor"}
     if not is_verb(token) and len(owners) == 1 and any(c.dep_ == "poss" for c in token.children):
         return False  # "as part of the Philippine navy's modernisation programme": one party's own programme
@@ -1899,6 +1924,9 @@ def _item(kind: str, token: Token, themes: list[Token]) -> str:
     if kind in {"co_development", "co_production"} and not themes and is_verb(token):
         themes = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "on" for c in p.children
                   if c.dep_ == "pobj"]  # "work together on a combat aircraft"
+    if kind in {"arms_transfer", "co_development", "co_production", "maintenance"} and not themes and \
+            token.dep_ in {"relcl", "acl"} and token.head.pos_ == "NOUN":
+        themes = [token.head]  # "the launchers Greece bought from Israel": what the clause describes
     if kind in {"arms_transfer", "co_development", "co_production", "maintenance"} and themes:
         theme = themes[0]
         if theme.pos_ == "PROPN":  # "asked the US for missiles", "picked Korea for its howitzers": the thing

@@ -218,7 +218,13 @@ _IRREGULAR = {"bought": "buy", "sold": "sell", "sent": "send", "gave": "give", "
               "gotten": "get", "chose": "choose", "chosen": "choose", "took": "take", "taken": "take", "met": "meet",
               "built": "build", "held": "hold", "kept": "keep", "struck": "strike", "won": "win",
               "underwent": "undergo", "spent": "spend", "began": "begin", "begun": "begin", "made": "make",
-              "dealt": "deal", "led": "lead", "brought": "bring", "ran": "run", "drew": "draw", "fought": "fight"}
+              "dealt": "deal", "led": "lead", "brought": "bring", "ran": "run", "drew": "draw", "fought": "fight",
+              "went": "go", "gone": "go", "sat": "sit", "set": "set", "put": "put", "shut": "shut", "cut": "cut",
+              "flew": "fly", "flown": "fly", "sought": "seek", "stood": "stand", "lent": "lend", "leant": "lean",
+              "paid": "pay", "laid": "lay", "bid": "bid", "beat": "beat", "beaten": "beat", "told": "tell",
+              "wrote": "write", "written": "write", "broke": "break", "broken": "break", "spoke": "speak",
+              "spoken": "speak", "froze": "freeze", "frozen": "freeze", "undertook": "undertake",
+              "undertaken": "undertake", "withdrew": "withdraw", "withdrawn": "withdraw", "overtook": "overtake"}
 
 
 def _extend(base: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
