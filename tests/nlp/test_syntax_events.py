@@ -1950,3 +1950,25 @@ def test_one_states_design_made_in_another(run: Run, text: str, parties: tuple[s
 
 def test_a_states_own_design_made_at_home_is_no_joint_work(run: Run) -> None:
     assert _of(run, "French tanks built in France were shown in Paris.", "co_production") == []
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Beijing has barred the export of drone parts to Japan.", {"actor": "CHN", "target": "JPN"}),
+    ("China imposed export controls on rare earths bound for Japan.", {"actor": "CHN", "target": "JPN"}),
+    ("Washington barred the sale of F-35s to Ankara.", {"actor": "USA", "target": "TUR"}),
+])
+def test_bars_and_goods_bound_for_a_target(run: Run, text: str, roles: dict[str, str]) -> None:
+    [event] = _of(run, text, "export_control")
+    assert dict(event.roles) == roles
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("American troops will rotate through Australia's Northern Territory.", ("AUS", "USA")),
+    ("British jets will redeploy to Estonia next month.", ("EST", "GBR")),
+])
+def test_forces_that_move_as_the_subject(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [e.participants for e in _of(run, text, "force_posture")] == [parties]
+
+
+def test_what_moves_must_be_forces(run: Run) -> None:
+    assert _of(run, "Japanese exporters will rotate through Australian ports.", "force_posture") == []

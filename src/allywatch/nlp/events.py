@@ -1591,6 +1591,11 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         forces = lexicon.words["forces"]
         return any(t.lemma_.lower() in forces or t.lemma_.lower().rstrip("s") in forces for t in theme_tokens(token))
     if need == "forces":  # troops and units, or platforms the knowledge base names ("Eurofighters", "Patriots")
+        if is_verb(token) and token.lemma_.lower() in _MOVING and not any(c.dep_ == "dobj" for c in token.children):
+            # "American troops will rotate through Darwin": what moves is the subject
+            movers = {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+            if movers & lexicon.words["forces"]:
+                return True
         return bool(lemmas & lexicon.words["forces"]) or any(
             t.i in {x.i for x in _region(token, theme_tokens(token))} for t, _ in sentence.programs)
     if need == "defence":
@@ -1661,6 +1666,10 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
 
 
 #: Who asks for, is given or sets aside money: a defence one of these spends on defence.
+#: Verbs whose subject is what moves when they take no object ("troops rotate through", "jets redeployed to").
+_MOVING = frozenset({"rotate", "deploy", "redeploy", "move", "relocate", "return", "arrive", "withdraw", "pull",
+                     "station", "base"})
+
 _BODIES = frozenset({"ministry", "department", "force", "forces", "military", "army", "navy", "pentagon", "agency",
                      "office", "command", "minister", "secretary"})
 
@@ -1781,8 +1790,8 @@ def _joint(token: Token, chain: list[Token], slots: list[tuple[Mention, Slot, st
 
 #: Words that point a rule at whom it is for: "aimed at China", "weapons bound for Israel", "targeting Chinese
 #: chipmakers", "a package that bans exports to Russia".
-_AIMING = frozenset({"aim", "target", "bind", "destine", "head", "direct", "intend", "export", "sale", "sell", "ship",
-                     "shipment", "supply", "transfer", "delivery", "deliver"})
+_AIMING = frozenset({"aim", "target", "bind", "bound", "destine", "head", "direct", "intend", "export", "sale", "sell",
+                     "ship", "shipment", "supply", "transfer", "delivery", "deliver"})
 
 
 def _aimed_at(token: Token, sentence: _Sentence, lexicon: Lexicon, taken: set[str]) -> str | None:
@@ -1791,6 +1800,10 @@ def _aimed_at(token: Token, sentence: _Sentence, lexicon: Lexicon, taken: set[st
     while top.dep_ in {"compound", "amod"} and top.head.i != top.i:
         top = top.head
     inside = {t.i for t in top.subtree}
+    if top.dep_ in {"dobj", "nsubjpass"}:  # "imposed export controls on rare earths bound for Japan", where the
+        # parser hangs the phrase from the verb
+        inside |= {t.i for c in top.head.children if c.dep_ == "prep" and c.i == top.right_edge.i + 1
+                   and c.lower_ in {"on", "for", "to", "against"} for t in c.subtree}
     for party, mention in sentence.parties:
         if party.i not in inside or mention.label in taken or mention.source == "company":
             continue
