@@ -1972,3 +1972,10 @@ def test_forces_that_move_as_the_subject(run: Run, text: str, parties: tuple[str
 
 def test_what_moves_must_be_forces(run: Run) -> None:
     assert _of(run, "Japanese exporters will rotate through Australian ports.", "force_posture") == []
+
+
+def test_the_last_name_of_an_agent_list_before_a_second_verb(run: Run) -> None:
+    text = "The drone being developed jointly by Spain, Italy and Germany will fly in 2030."
+    assert [e.participants for e in _of(run, text, "co_development")] == [("DEU", "ESP", "ITA")]
+    text = "Spain will sell trainer jets to Chile and Italy will supply frigates to Peru."
+    assert sorted(e.participants for e in _of(run, text, "arms_transfer")) == [("CHL", "ESP"), ("ITA", "PER")]

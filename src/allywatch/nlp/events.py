@@ -271,7 +271,8 @@ def _second_subject(doc: Doc) -> None:
     """Mend a parse that reads "Sweden will sell jets to Poland and Norway will supply guns to Latvia" as jets sold
     to Poland and Norway: a conjoined verb with its own auxiliary but no subject takes the name just before it."""
     for verb in doc:
-        if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
+                or not any(c.dep_ == "dobj" for c in verb.children):  # (not "... by Italy and Japan will fly")
             continue
         auxes = [c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
         if not auxes or min(auxes) == 0:
