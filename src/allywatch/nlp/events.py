@@ -147,6 +147,7 @@ class _Sentence:
     programs: list[tuple[Token, Entity]]
     slug: tuple[str, ...] = ()  # "Latvia–US: ..." the parties a brief names before a colon, outside its grammar
     slug_end: int = 0
+    sums: tuple[tuple[int, int], ...] = ()  # where the sentence's amounts of money stand in the article
 
 
 def extract_events(extraction: Extraction, resources: EventResources) -> Extraction:
@@ -207,7 +208,9 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _contact_relative(doc)
         offset = sentence.start + _body(sentence)[0]
         parsed[sentence.start] = _Sentence(sentence, doc, offset, _anchor(doc, offset, own),
-                                           _programs(doc, offset, index, sentence), *_slug(text, sentence, own))
+                                           _programs(doc, offset, index, sentence), *_slug(text, sentence, own),
+                                           sums=tuple((a.start, a.end) for a in index.amounts_in(
+                                               sentence.start, sentence.end)))
     drafts: list[_Draft] = []
     previous: list[set[str]] = []
     signings: list[tuple[int, set[str]]] = []
@@ -1608,7 +1611,8 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
             m.label == "NATO" for t, m in sentence.parties if t.i in {x.i for x in token.head.subtree}))
     if need == "sum":  # the money itself is what is approved, asked for or set aside
         if not is_verb(token):  # "a $895 billion defence bill": the sum in the noun's own phrase
-            return any(t.i < token.i and (t.tag_ == "$" or t.lemma_.lower() in _CURRENCIES) for t in token.subtree)
+            left = sentence.offset + token.left_edge.idx
+            return any(left <= start and end <= sentence.offset + token.idx for start, end in sentence.sums)
         return _money_follows(token, sentence)
     if need == "exports":  # "its rules for exporting weapons", "controls on sharing military technology abroad"
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
@@ -1689,10 +1693,6 @@ _SERVICES = frozenset({"fleet", "inventory", "arsenal", "force", "navy", "army",
 
 #: What an export rule governs.
 _TRADING = frozenset({"export", "re-export", "reexport", "sale", "transfer", "shipment", "trade"})
-
-_CURRENCIES = frozenset({"dollar", "euro", "pound", "yen", "won", "rupee", "krone", "kroner", "kronor", "zloty",
-                         "yuan", "peso", "real", "reais", "rand", "shekel", "lira", "riyal", "dirham", "baht",
-                         "ringgit", "rupiah", "dong", "franc", "naira", "shilling", "hryvnia", "forint"})
 
 _MONEY_AFTER = re.compile(
     r"^\s*(?:(?:up|out|aside|for|on|to)\s+)?(?:(?:a|an|another|the|some|nearly|almost|about|around|over|more|than|"
