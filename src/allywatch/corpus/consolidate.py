@@ -59,14 +59,16 @@ def event_key(event: dict[str, Any]) -> str:
 
 def consolidate(sources: Iterable[Source]) -> list[KbEvent]:
     """The knowledge-base events of one story."""
-    grouped: dict[str, list[tuple[Source, dict[str, Any]]]] = defaultdict(list)
-    for source in sources:
-        for event in source.events:
-            grouped[event_key(event)].append((source, event))
+    grouped = reports_by_key(sources)
     out = []
     for key, reports in grouped.items():
         out.append(_merge(key, reports))
     return sorted(out, key=lambda e: (e.first_seen or "", e.key))
+
+
+def merge(key: str, reports: list[tuple[Source, dict[str, Any]]]) -> KbEvent:
+    """One consolidated event of the reports of it (a source and one of its events of key ``key``, in order)."""
+    return _merge(key, reports)
 
 
 def _merge(key: str, reports: list[tuple[Source, dict[str, Any]]]) -> KbEvent:
@@ -84,7 +86,8 @@ def _merge(key: str, reports: list[tuple[Source, dict[str, Any]]]) -> KbEvent:
         if values:
             chosen[name] = max(values, key=lambda v: (len(values[v]), str(v)))
         if values and name == "amount":
-            figures = [e["amount"] for _, e in reports if e.get("amount")]
+            # a figure always agrees with an equal one, and agreement is symmetric: each distinct figure once
+            figures = list({_figure(e["amount"]): e["amount"] for _, e in reports if e.get("amount")}.values())
             exact = [v for v in values if not _bound_of(v)]
             chosen[name] = max(exact or values, key=lambda v: (len(values[v]), str(v)))
             if all(compatible(a, b) for a, b in combinations(figures, 2)):
@@ -108,6 +111,42 @@ def _merge(key: str, reports: list[tuple[Source, dict[str, Any]]]) -> KbEvent:
         sources=[{"doc": s.doc, "outlet": s.outlet, "published": s.published, "status": e.get("status"),
                   "date": e.get("date"), "amount": e.get("amount"), "evidence": e.get("evidence", [])}
                  for s, e in reports])
+
+
+def remerge(event: KbEvent, reported: float, reports: list[tuple[Source, dict[str, Any]]]) -> KbEvent:
+    """``event`` with more reports of it (``reports``: a source and one of its events of the same key, in storing
+    order after the event's own sources), as merging all of them at once gives it. ``reported`` is the highest
+    confidence a report of ``event`` gave (see :func:`reported_confidence`). The event's sources stand for the
+    reports it was merged from: they keep all that merging reads of a report but the first one's type, parties,
+    roles and item, which the event keeps, its programme (the first one given) and its confidence."""
+    kept = []
+    for i, s in enumerate(event.sources):
+        report = {"status": s.get("status"), "date": s.get("date"), "amount": s.get("amount"),
+                  "evidence": s.get("evidence", []), "confidence": reported if i == 0 else 0.0}
+        if i == 0:
+            report.update(type=event.type, participants=list(event.participants), roles=dict(event.roles),
+                          item=event.item, program=event.program)
+        kept.append((Source(doc=s["doc"], outlet=s.get("outlet"), published=s.get("published"), events=()), report))
+    return _merge(event.key, kept + reports)
+
+
+def reported_confidence(reports: Iterable[tuple[Source, dict[str, Any]]]) -> float:
+    """The highest confidence these reports of one event give (before the bonus for independent outlets)."""
+    return max(e.get("confidence", 0.5) for _, e in reports)
+
+
+def reports_by_key(sources: Iterable[Source]) -> dict[str, list[tuple[Source, dict[str, Any]]]]:
+    """The events of these sources grouped by :func:`event_key`, each group in the sources' order."""
+    grouped: dict[str, list[tuple[Source, dict[str, Any]]]] = defaultdict(list)
+    for source in sources:
+        for event in source.events:
+            grouped[event_key(event)].append((source, event))
+    return grouped
+
+
+def _figure(amount: dict[str, Any]) -> tuple[Any, ...]:
+    """What :func:`compatible` reads of an amount."""
+    return (amount.get("currency"), amount.get("value"), amount.get("usd"), amount.get("bound"))
 
 
 def _roles_text(roles: dict[str, str]) -> str:

@@ -2,8 +2,8 @@
 
 Articles are identified by their content (a hash of the cleaned text), so
 storing the same article twice changes nothing. Each batch is one transaction:
-its articles, their entities, their stories and the re-consolidated events of
-those stories commit together or not at all, so a run killed at any moment
+its articles, their entities, their stories and the events of those stories
+(the new articles' events merged into them) commit together or not at all, so a run killed at any moment
 leaves whole batches and nothing half-written, and the next run picks up the
 articles that were not committed.
 
@@ -49,7 +49,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from allywatch.corpus.consolidate import Source, consolidate, story_conflicts
+from allywatch.corpus.consolidate import (
+    KbEvent,
+    Source,
+    consolidate,
+    merge,
+    remerge,
+    reported_confidence,
+    reports_by_key,
+    story_conflicts,
+)
 from allywatch.corpus.stories import Signature, StoryClusterer, dates_as_of, signature_from_json, signature_to_json
 from allywatch.errors import InputError, StoreError
 from allywatch.model import Extraction
@@ -296,6 +305,12 @@ class Repository:
         now = dt.datetime.now(dt.UTC)
         stored = duplicates = 0
         touched: set[str] = set()
+        # per story, the new current articles (as consolidation sees them) in storing order; stories where an
+        # article was superseded (or arrived superseded) are consolidated again from all their articles
+        added: dict[str, list[Source]] = {}
+        titles: dict[str, list[str | None]] = {}
+        ids: dict[str, list[int]] = {}
+        whole: set[str] = set()
         last = None
         try:
             with self.sessions.begin() as session:
@@ -332,14 +347,23 @@ class Repository:
                                      signature=signature_to_json(record.signature), ingested_at=now, url_hash=link)
                     session.add(row)
                     session.flush()
+                    if versions:
+                        whole.add(story)
                     if _supersede(session, row, published, versions):
+                        added.setdefault(story, []).append(Source(
+                            doc=row.doc, outlet=row.source, published=None if inferred else published,
+                            events=tuple(json.loads(json.dumps(payload.get("events") or [])))))  # as stored
+                        titles.setdefault(story, []).append(row.title)
+                        ids.setdefault(story, []).append(row.id)
                         for entity in payload["entities"]:
                             session.add(EntityRow(article_id=row.id, type=entity["type"], name=entity["name"],
                                                   party=entity.get("party"), mentions=entity["mentions"]))
                     stored += 1
                     last = row.id
-                for story in touched:
-                    self._consolidate(session, story)
+                for story in sorted(touched):
+                    if story in whole or not self._extend(session, story, added.get(story, []),
+                                                                 titles.get(story, []), ids.get(story, [])):
+                        self._consolidate(session, story)
         except SQLAlchemyError as err:
             raise StoreError(f"could not store a batch of {len(records)} articles: {err}") from err
         if last is not None:  # the clusterer added these itself: it need not learn them again
@@ -379,15 +403,56 @@ class Repository:
             for key, value in values.items():
                 setattr(existing, key, value)
         session.flush()
+        reported = {key: reported_confidence(reports) for key, reports in reports_by_key(sources).items()}
         for kb_event in consolidate(sources):
-            session.add(KbEventRow(story_id=story, key=kb_event.key[:255], type=kb_event.type,
-                                   participants="," + ",".join(kb_event.participants) + ",",
-                                   roles=kb_event.roles, status=kb_event.status, item=kb_event.item,
-                                   program=kb_event.program, date=kb_event.date, amount=kb_event.amount,
-                                   first_seen=kb_event.first_seen, last_seen=kb_event.last_seen,
-                                   outlets=kb_event.outlets, confidence=kb_event.confidence,
-                                   conflicts=kb_event.conflicts, sources=kb_event.sources,
-                                   search=event_search_text(kb_event.item, kb_event.program, kb_event.sources)))
+            row = KbEventRow(story_id=story)
+            _write_event(row, kb_event, reported[kb_event.key])
+            session.add(row)
+
+    def _extend(self, session: Session, story: str, sources: Sequence[Source], titles: Sequence[str | None],
+                ids: Sequence[int]) -> bool:
+        """Merge the events of new current articles of a stored ``story`` (``sources``, with their ``titles`` and
+        row ``ids``, in storing order, after every stored article of it) into its consolidated events, as
+        consolidating it again from all its articles would; only the events they report are read and rewritten.
+        ``False`` (nothing done) when the story is not stored yet or one of those events was stored without what
+        merging needs."""
+        existing = session.get(StoryRow, story)
+        if existing is None or not sources:
+            return False
+        grouped = reports_by_key(sources)
+        rows: dict[str, KbEventRow] = {}
+        keys = sorted({key[:255] for key in grouped})
+        for i in range(0, len(keys), 500):
+            rows.update((row.key, row) for row in session.scalars(
+                select(KbEventRow).where(KbEventRow.story_id == story, KbEventRow.key.in_(keys[i:i + 500]))))
+        if any(row.reported_confidence is None for row in rows.values()):
+            return False
+        for key, reports in grouped.items():
+            row = rows.get(key[:255])
+            reported = reported_confidence(reports)
+            if row is None:
+                row = KbEventRow(story_id=story)
+                _write_event(row, merge(key, reports), reported)
+                session.add(row)
+                continue
+            assert row.reported_confidence is not None
+            reported = max(reported, row.reported_confidence)
+            _write_event(row, remerge(_kb_event(row), reported, reports), reported)
+        days = sorted(d for d in [existing.first_seen, existing.last_seen, *(s.published for s in sources)] if d)
+        # an outlet the story's other current articles lack (a source without one counts as its doc) adds one
+        before = min(ids)
+        new_outlets = 0
+        for outlet in dict.fromkeys(s.outlet or s.doc for s in sources):
+            as_doc = and_(or_(ArticleRow.source.is_(None), ArticleRow.source == ""), ArticleRow.doc == outlet)
+            found = session.scalar(select(ArticleRow.id).where(
+                ArticleRow.story_id == story, ArticleRow.superseded_by.is_(None), ArticleRow.id < before,
+                or_(ArticleRow.source == outlet, as_doc)).limit(1))
+            new_outlets += found is None
+        existing.title = existing.title or next((t for t in titles if t), None)
+        existing.first_seen, existing.last_seen = (days[0], days[-1]) if days else (None, None)
+        existing.articles += len(sources)
+        existing.outlets += new_outlets
+        return True
 
     # ---- reading -------------------------------------------------------------------------------------------
 
@@ -634,8 +699,9 @@ class Repository:
             every = session.scalars(select(ArticleRow).where(ArticleRow.story_id == story_id)
                                     .order_by(ArticleRow.published, ArticleRow.id)).all()
             articles = [a for a in every if a.superseded_by is None]
-            events = session.scalars(select(KbEventRow).where(KbEventRow.story_id == story_id)
-                                     .order_by(KbEventRow.id)).all()
+            # in consolidation's order, however the story's events were written (at once or merged into)
+            events = sorted(session.scalars(select(KbEventRow).where(KbEventRow.story_id == story_id)),
+                            key=lambda e: (e.first_seen or "", e.key))
             sources = [Source(doc=a.doc, outlet=a.source, published=a.published, events=()) for a in articles]
             conversions = story_conflicts(sources, {a.doc: a.extraction.get("amounts", []) for a in articles})
             return {"id": found.id, "title": found.title, "first_seen": found.first_seen,
@@ -689,7 +755,8 @@ class Repository:
                 co_parties[party] = co_parties.get(party, 0) + 1
             in_stories = KbEventRow.story_id.in_(stories)
             events = session.scalars(_page(select(KbEventRow).where(in_stories).order_by(
-                KbEventRow.last_seen.desc().nulls_last(), KbEventRow.id), events_limit, events_offset)).all()
+                KbEventRow.last_seen.desc().nulls_last(), KbEventRow.story_id, KbEventRow.key, KbEventRow.id),
+                events_limit, events_offset)).all()
             count = session.scalar(select(func.count(KbEventRow.id)).where(in_stories))
             return {"name": entity.name, "type": entity.type, "party": entity.party,
                     "articles": sorted({doc for _, doc, _ in rows}), "stories": stories,
@@ -862,6 +929,26 @@ def _event_lines(row: ArticleRow) -> list[str]:
         figure = f" {amount.get('value'):g} {amount.get('currency')}" if amount.get("value") is not None else ""
         lines.append(f"{found.get('type')} {','.join(found.get('participants') or [])} {found.get('status')}{figure}")
     return lines
+
+
+def _write_event(row: KbEventRow, kb_event: KbEvent, reported: float) -> None:
+    """Set ``row`` to the consolidated event ``kb_event``, whose sources gave it at most ``reported`` confidence."""
+    row.key, row.type = kb_event.key[:255], kb_event.type
+    row.participants = "," + ",".join(kb_event.participants) + ","
+    row.roles, row.status, row.item, row.program = kb_event.roles, kb_event.status, kb_event.item, kb_event.program
+    row.date, row.amount, row.first_seen, row.last_seen = (kb_event.date, kb_event.amount, kb_event.first_seen,
+                                                           kb_event.last_seen)
+    row.outlets, row.confidence, row.reported_confidence = kb_event.outlets, kb_event.confidence, reported
+    row.conflicts, row.sources = kb_event.conflicts, kb_event.sources
+    row.search = event_search_text(kb_event.item, kb_event.program, kb_event.sources)
+
+
+def _kb_event(row: KbEventRow) -> KbEvent:
+    """The consolidated event a row holds."""
+    return KbEvent(key=row.key, type=row.type, participants=tuple(p for p in row.participants.split(",") if p),
+                   roles=dict(row.roles or {}), status=row.status, item=row.item, program=row.program, date=row.date,
+                   amount=row.amount, first_seen=row.first_seen, last_seen=row.last_seen, outlets=row.outlets,
+                   confidence=row.confidence, conflicts=list(row.conflicts or []), sources=list(row.sources or []))
 
 
 def _event_dict(row: KbEventRow) -> dict[str, Any]:

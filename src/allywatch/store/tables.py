@@ -85,6 +85,9 @@ class KbEventRow(Base):
     last_seen: Mapped[str | None] = mapped_column(String(10))
     outlets: Mapped[int] = mapped_column(Integer)
     confidence: Mapped[float] = mapped_column(Float)
+    reported_confidence: Mapped[float | None] = mapped_column(Float, default=None)
+    """The highest confidence one source gave the event (``confidence`` adds a bonus for independent outlets); what
+    merging more sources into it needs. ``None`` for events stored before it was kept."""
     conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     search: Mapped[str | None] = mapped_column(Text)
