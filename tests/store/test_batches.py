@@ -85,20 +85,20 @@ def test_a_corpus_stored_in_batches_ends_as_one_batch_of_it(store_url: str, tmp_
     assert batched == whole
     assert _stories(store_url) == _stories(single)
     # a store written before events kept what merging needs consolidates their stories again, alike
-    repo = Repository.open(store_url)
-    try:
-        with repo.engine.begin() as connection:
-            connection.execute(update(KbEventRow).values(reported_confidence=None))
-    finally:
-        repo.close()
+    _forget_reported_confidence(store_url)
     again = f"sqlite:///{tmp_path / 'again.db'}"
     _store(again, extractions[:30], 30)
-    repo = Repository.open(again)
-    try:
-        with repo.engine.begin() as connection:
-            connection.execute(update(KbEventRow).values(reported_confidence=None))
-    finally:
-        repo.close()
+    _forget_reported_confidence(again)
     _store(again, extractions[30:], 4)
     assert _snapshot(again) == whole
     assert _stories(again) == _stories(single)
+
+
+def _forget_reported_confidence(url: str) -> None:
+    """Make the store look as if written before events kept what merging needs."""
+    repo = Repository.open(url)
+    try:
+        with repo.engine.begin() as connection:
+            connection.execute(update(KbEventRow).values(reported_confidence=None))
+    finally:
+        repo.close()
