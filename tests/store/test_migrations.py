@@ -43,7 +43,7 @@ def test_upgrading_gives_stored_events_their_search_text(store_url: str, tmp_pat
         with repo.sessions() as session:
             rows = session.scalars(select(KbEventRow)).all()
             assert {row.id: row.search for row in rows} == made
-            assert all(row.search == event_search_text(row.item, row.program, row.sources) for row in rows)
+            assert all(row.search == event_search_text(row.item, row.program, []) for row in rows)
         assert repo.count_events(q="k2 tanks") == 1 and repo.count_events(q="radar navies") == 1
     finally:
         repo.close()

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from allywatch.store.repository import Repository
-from allywatch.store.tables import ArticleRow, KbEventRow, StoryRow
+from allywatch.store.tables import ArticleRow, KbEventRow, KbEventSourceRow, StoryRow
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 #: Two halves of the sample corpus; 001 and 002 report one story, so each half holds a part of it.
@@ -36,6 +36,13 @@ def _snapshot(url: str) -> dict[str, Any]:
     try:
         with repo.sessions() as session:
             articles = session.scalars(select(ArticleRow)).all()
+            events = session.scalars(select(KbEventRow)).all()
+            sources: dict[int, list[dict[str, Any]]] = {e.id: [] for e in events}
+            for source in session.scalars(select(KbEventSourceRow).order_by(KbEventSourceRow.id)):
+                sources[source.event_id].append({"doc": source.doc, "outlet": source.outlet,
+                                                 "published": source.published, "status": source.status,
+                                                 "date": source.date, "amount": source.amount,
+                                                 "evidence": source.evidence})
             docs: dict[str, frozenset[str]] = {}
             for row in articles:
                 docs[row.story_id] = docs.get(row.story_id, frozenset()) | {row.doc}
@@ -46,8 +53,8 @@ def _snapshot(url: str) -> dict[str, Any]:
                                   for s in session.scalars(select(StoryRow))),
                 "events": sorted(repr((sorted(docs[e.story_id]), e.key, e.type, e.participants, e.roles, e.status,
                                        e.item, e.program, e.date, e.amount, e.first_seen, e.last_seen, e.outlets,
-                                       e.confidence, e.conflicts, e.sources))
-                                 for e in session.scalars(select(KbEventRow))),
+                                       e.confidence, e.conflicts, sources[e.id]))
+                                 for e in events),
             }
     finally:
         repo.close()

@@ -28,19 +28,22 @@ from itertools import combinations
 from typing import Any, TypeVar
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Connection,
     Engine,
     Select,
     Text,
     and_,
+    bindparam,
     case,
     cast,
-    column,
     create_engine,
     delete,
     event,
+    exists,
     func,
+    insert,
     or_,
     select,
     text,
@@ -52,9 +55,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from allywatch.corpus.consolidate import (
     KbEvent,
     Source,
+    _amount_text,
+    _bound_of,
+    _figure,
+    compatible,
     consolidate,
     merge,
-    remerge,
     reported_confidence,
     reports_by_key,
     story_conflicts,
@@ -63,7 +69,7 @@ from allywatch.corpus.stories import Signature, StoryClusterer, dates_as_of, sig
 from allywatch.errors import InputError, StoreError
 from allywatch.model import Extraction
 from allywatch.output import extraction_to_json
-from allywatch.store.tables import ArticleRow, EntityRow, KbEventRow, StoryRow
+from allywatch.store.tables import ArticleRow, EntityRow, KbEventRow, KbEventSourceRow, StoryRow
 
 DEFAULT_URL = "sqlite:///allywatch.db"
 #: Stories whose articles one query reads (bound parameters: SQLite takes 32,766 in a query, PostgreSQL 65,535).
@@ -392,6 +398,8 @@ class Repository:
         sources = [Source(doc=r.doc, outlet=r.source, published=None if r.published_inferred else r.published,
                           events=tuple(r.events or [])) for r in rows]
         days = sorted(s.published for s in sources if s.published)
+        session.execute(delete(KbEventSourceRow).where(KbEventSourceRow.event_id.in_(
+            select(KbEventRow.id).where(KbEventRow.story_id == story))))
         session.execute(delete(KbEventRow).where(KbEventRow.story_id == story))
         title = next((r.title for r in rows if r.title), None)
         existing = session.get(StoryRow, story)
@@ -404,16 +412,20 @@ class Repository:
                 setattr(existing, key, value)
         session.flush()
         reported = {key: reported_confidence(reports) for key, reports in reports_by_key(sources).items()}
+        written = []
         for kb_event in consolidate(sources):
             row = KbEventRow(story_id=story)
             _write_event(row, kb_event, reported[kb_event.key])
             session.add(row)
+            written.append((row, kb_event.sources))
+        _add_sources(session, written)
 
     def _extend(self, session: Session, story: str, sources: Sequence[Source], titles: Sequence[str | None],
                 ids: Sequence[int]) -> bool:
         """Merge the events of new current articles of a stored ``story`` (``sources``, with their ``titles`` and
         row ``ids``, in storing order, after every stored article of it) into its consolidated events, as
-        consolidating it again from all its articles would; only the events they report are read and rewritten.
+        consolidating it again from all its articles would; only the events they report are read and rewritten, and
+        of those only the rows themselves (their sources are not read: the new ones are added beside them).
         ``False`` (nothing done) when the story is not stored yet or one of those events was stored without what
         merging needs."""
         existing = session.get(StoryRow, story)
@@ -425,28 +437,29 @@ class Repository:
         for i in range(0, len(keys), 500):
             rows.update((row.key, row) for row in session.scalars(
                 select(KbEventRow).where(KbEventRow.story_id == story, KbEventRow.key.in_(keys[i:i + 500]))))
-        if any(row.reported_confidence is None for row in rows.values()):
+        if any(row.reported_confidence is None or row.tally is None for row in rows.values()):
             return False
-        for key, reports in grouped.items():
-            row = rows.get(key[:255])
-            reported = reported_confidence(reports)
-            if row is None:
-                row = KbEventRow(story_id=story)
-                _write_event(row, merge(key, reports), reported)
-                session.add(row)
-                continue
-            assert row.reported_confidence is not None
-            reported = max(reported, row.reported_confidence)
-            _write_event(row, remerge(_kb_event(row), reported, reports), reported)
+        reporters = _reporters(session, [row.id for row in rows.values()], {s.outlet or s.doc for s in sources})
+        written = []
+        with session.no_autoflush:  # the rows are written together when the new sources are added
+            for key, reports in grouped.items():
+                row = rows.get(key[:255])
+                reported = reported_confidence(reports)
+                if row is None:
+                    row = KbEventRow(story_id=story)
+                    kb_event = merge(key, reports)
+                    _write_event(row, kb_event, reported)
+                    session.add(row)
+                    written.append((row, kb_event.sources))
+                    continue
+                written.append((row, _merge_into(session, row, reports, reported, reporters.get(row.id, set()))))
+        _add_sources(session, written)
         days = sorted(d for d in [existing.first_seen, existing.last_seen, *(s.published for s in sources)] if d)
         # an outlet the story's other current articles lack (a source without one counts as its doc) adds one
         before = min(ids)
         new_outlets = 0
         for outlet in dict.fromkeys(s.outlet or s.doc for s in sources):
-            as_doc = and_(or_(ArticleRow.source.is_(None), ArticleRow.source == ""), ArticleRow.doc == outlet)
-            found = session.scalar(select(ArticleRow.id).where(
-                ArticleRow.story_id == story, ArticleRow.superseded_by.is_(None), ArticleRow.id < before,
-                or_(ArticleRow.source == outlet, as_doc)).limit(1))
+            found = session.scalar(_STORY_OUTLET, {"story": story, "outlet": outlet, "before": before})
             new_outlets += found is None
         existing.title = existing.title or next((t for t in titles if t), None)
         existing.first_seen, existing.last_seen = (days[0], days[-1]) if days else (None, None)
@@ -635,25 +648,17 @@ class Repository:
         return graph
 
     def _source_outlets(self) -> Any:
-        """The outlets of an event's sources (the source's doc when it names none), taken out of its sources' JSON
-        by the database: a JSON array from SQLite, a list from PostgreSQL."""
-        if self.engine.dialect.name == "postgresql":
-            source: Any = (func.json_to_recordset(KbEventRow.sources)
-                           .table_valued(column("doc", Text), column("outlet", Text))
-                           .render_derived(name="source", with_types=True))
-            outlet, doc = source.c.outlet, source.c.doc
-            gather: Any = func.array_agg
-        else:
-            source = func.json_each(KbEventRow.sources).table_valued("value").alias("source")
-            outlet, doc = (func.json_extract(source.c.value, f"$.{key}") for key in ("outlet", "doc"))
-            gather = func.json_group_array
-        return (select(gather(func.coalesce(func.nullif(outlet, ""), doc))).select_from(source)
+        """The outlets of an event's sources (the source's doc when it names none), gathered by the database from
+        its sources' rows: a JSON array from SQLite, a list from PostgreSQL."""
+        gather: Any = func.array_agg if self.engine.dialect.name == "postgresql" else func.json_group_array
+        outlet = func.coalesce(func.nullif(KbEventSourceRow.outlet, ""), KbEventSourceRow.doc)
+        return (select(gather(outlet)).where(KbEventSourceRow.event_id == KbEventRow.id)
                 .correlate(KbEventRow).scalar_subquery())
 
     def _stream_events(self, query: Select[KbEventRow], urls: bool, chunk: int) -> Iterator[dict[str, Any]]:
         with self.sessions() as session:
             for rows in session.scalars(query.execution_options(yield_per=chunk)).partitions():
-                found = [_event_dict(row) for row in rows]
+                found = _event_dicts(session, rows)
                 if urls:
                     self._add_source_urls(found)
                 yield from found
@@ -712,7 +717,7 @@ class Repository:
                                   "amounts": [x["text"] for x in a.extraction.get("amounts", [])],
                                   "dates": [f"{x['text']}={x['value']}" for x in a.extraction.get("dates", [])]}
                                  for a in articles],
-                    "events": [_event_dict(e) for e in events],
+                    "events": _event_dicts(session, events),
                     "corrections": _corrections(every)}
 
     def entities(self, type: str | None = None, party: str | None = None, q: str | None = None,
@@ -761,7 +766,7 @@ class Repository:
             return {"name": entity.name, "type": entity.type, "party": entity.party,
                     "articles": sorted({doc for _, doc, _ in rows}), "stories": stories,
                     "co_occurring_parties": dict(sorted(co_parties.items(), key=lambda kv: -kv[1])),
-                    "events": [_event_dict(e) for e in events], "events_count": int(count or 0)}
+                    "events": _event_dicts(session, events), "events_count": int(count or 0)}
 
 
 def _supersede(session: Session, row: ArticleRow, published: str | None, versions: Sequence[ArticleRow]) -> bool:
@@ -827,7 +832,11 @@ def _event_conditions(party: str | Iterable[str] | None = None, type: str | None
         conditions.append(KbEventRow.status == status)
     if program and program.strip():
         conditions.append(func.lower(KbEventRow.program) == program.strip().lower())
-    return conditions + _like_words(KbEventRow.search, q)
+    # a word is in the event's own search text (item, programme) or in one of its sources' (evidence sentences)
+    return conditions + [or_(word, exists().where(KbEventSourceRow.event_id == KbEventRow.id,
+                                                  in_source).correlate(KbEventRow))
+                         for word, in_source in zip(_like_words(KbEventRow.search, q),
+                                                    _like_words(KbEventSourceRow.search, q), strict=True)]
 
 
 def _article_conditions(story: str | None = None, source: str | None = None,
@@ -932,31 +941,184 @@ def _event_lines(row: ArticleRow) -> list[str]:
 
 
 def _write_event(row: KbEventRow, kb_event: KbEvent, reported: float) -> None:
-    """Set ``row`` to the consolidated event ``kb_event``, whose sources gave it at most ``reported`` confidence."""
+    """Set ``row`` to the consolidated event ``kb_event``, whose sources gave it at most ``reported`` confidence;
+    its sources are written apart (:func:`_add_sources`)."""
     row.key, row.type = kb_event.key[:255], kb_event.type
     row.participants = "," + ",".join(kb_event.participants) + ","
     row.roles, row.status, row.item, row.program = kb_event.roles, kb_event.status, kb_event.item, kb_event.program
     row.date, row.amount, row.first_seen, row.last_seen = (kb_event.date, kb_event.amount, kb_event.first_seen,
                                                            kb_event.last_seen)
     row.outlets, row.confidence, row.reported_confidence = kb_event.outlets, kb_event.confidence, reported
-    row.conflicts, row.sources = kb_event.conflicts, kb_event.sources
-    row.search = event_search_text(kb_event.item, kb_event.program, kb_event.sources)
+    row.conflicts, row.sources = kb_event.conflicts, None
+    row.search = event_search_text(kb_event.item, kb_event.program, [])
+    row.tally = _tally(_new_tally(), kb_event.sources)
 
 
-def _kb_event(row: KbEventRow) -> KbEvent:
-    """The consolidated event a row holds."""
-    return KbEvent(key=row.key, type=row.type, participants=tuple(p for p in row.participants.split(",") if p),
-                   roles=dict(row.roles or {}), status=row.status, item=row.item, program=row.program, date=row.date,
-                   amount=row.amount, first_seen=row.first_seen, last_seen=row.last_seen, outlets=row.outlets,
-                   confidence=row.confidence, conflicts=list(row.conflicts or []), sources=list(row.sources or []))
+def _new_tally() -> dict[str, Any]:
+    return {"status": {}, "date": {}, "amount": {}, "first": {}, "figures": []}
 
 
-def _event_dict(row: KbEventRow) -> dict[str, Any]:
+def _tally(tally: dict[str, Any], reports: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """``tally`` (see :attr:`KbEventRow.tally`, changed in place) counting these reports of its event too (each
+    an event as a source reported it, or a source of a consolidated event: what merging reads is alike)."""
+    for report in reports:
+        amount = report.get("amount")
+        text = _amount_text(report)
+        for name, value in (("status", report.get("status")), ("date", report.get("date")), ("amount", text)):
+            if value not in (None, ""):
+                tally[name][value] = tally[name].get(value, 0) + 1
+        if amount and text is not None:
+            tally["first"].setdefault(text, amount)
+            if all(_figure(amount) != _figure(known) for known in tally["figures"]):
+                tally["figures"].append(amount)
+    return tally
+
+
+def _chosen(counts: dict[str, int], exact: bool = False) -> str | None:
+    """The value most reports give (the greatest of those most give), among figures not bounds with ``exact``
+    when there are some, as consolidation chooses it."""
+    values = [v for v in counts if not _bound_of(v)] if exact else []
+    return max(values or counts, key=lambda v: (counts[v], str(v))) if counts else None
+
+
+def _story_outlet() -> Select[int]:
+    """A current article of the story ``:story`` stored before the article ``:before`` from the outlet ``:outlet``
+    (or without one and with that doc): each way of being that outlet is looked up in the index of articles by
+    story, outlet and doc (SQLite), and "+ 0" keeps the other conditions from choosing an index of their own."""
+    story: BindParameter[str] = bindparam("story")
+    outlet: BindParameter[str] = bindparam("outlet")
+    return select(ArticleRow.id).where(
+        or_(and_(ArticleRow.story_id == story, ArticleRow.source == outlet),
+            and_(ArticleRow.story_id == story, ArticleRow.source.is_(None), ArticleRow.doc == outlet),
+            and_(ArticleRow.story_id == story, ArticleRow.source == "", ArticleRow.doc == outlet)),
+        (ArticleRow.superseded_by + 0).is_(None), ArticleRow.id + 0 < bindparam("before")).limit(1)
+
+
+def _event_reporters() -> Select[int, str | None, str]:
+    """The sources of the events ``:events`` from the outlets ``:outlets`` or with those docs, looked up by event and
+    outlet and by event and doc."""
+    source = KbEventSourceRow
+    events: BindParameter[list[int]] = bindparam("events", expanding=True)
+    outlets: BindParameter[list[str]] = bindparam("outlets", expanding=True)
+    return select(source.event_id, source.outlet, source.doc).where(
+        or_(and_(source.event_id.in_(events), source.outlet.in_(outlets)),
+            and_(source.event_id.in_(events), source.doc.in_(outlets))))
+
+
+#: Made once: a query made for each article or event costs more to build than to run.
+_STORY_OUTLET, _EVENT_REPORTERS = _story_outlet(), _event_reporters()
+
+
+def _reporters(session: Session, events: Sequence[int], outlets: set[str]) -> dict[int, set[str]]:
+    """Which of these ``outlets`` already report each of these stored ``events`` (a source without an outlet
+    counts as its doc)."""
+    found: dict[int, set[str]] = {}
+    wanted = sorted(outlets)
+    for i in range(0, len(events), 500):
+        for event_id, outlet, doc in session.execute(_EVENT_REPORTERS, {"events": list(events[i:i + 500]),
+                                                                        "outlets": wanted}):
+            if (outlet or doc) in outlets:
+                found.setdefault(event_id, set()).add(outlet or doc)
+    return found
+
+
+def _merge_into(session: Session, row: KbEventRow, reports: list[tuple[Source, dict[str, Any]]],
+                reported: float, reporters: set[str]) -> list[dict[str, Any]]:
+    """Merge more ``reports`` of the stored event ``row`` (a source and its event of the row's key, in storing order
+    after the row's sources) into it, as consolidating all its reports at once would, reading what its tally
+    keeps and not its sources (but those of a field that comes to be in conflict, once); the new sources, which
+    :func:`_add_sources` writes. ``reported`` is the highest confidence the new reports give, ``reporters`` the
+    outlets of the new reports that its sources have already."""
+    assert row.tally is not None and row.reported_confidence is not None
+    new = [{"doc": s.doc, "outlet": s.outlet, "published": s.published, "status": e.get("status"),
+            "date": e.get("date"), "amount": e.get("amount"), "evidence": e.get("evidence", [])} for s, e in reports]
+    kept = row.tally
+    tally = _tally({**{name: dict(kept[name]) for name in ("status", "date", "amount", "first")},
+                    "figures": list(kept["figures"])}, new)
+    status, date, figure = _chosen(tally["status"]), _chosen(tally["date"]), _chosen(tally["amount"], exact=True)
+    conflicts = []
+    before = {c["field"]: c for c in row.conflicts or []}
+    for name, value_of in (("date", lambda s: s.get("date")), ("amount", lambda s: _amount_text(s))):
+        counts = tally[name]
+        if len(counts) < 2 or (name == "amount" and all(compatible(a, b)
+                                                         for a, b in combinations(tally["figures"], 2))):
+            continue
+        # a conflict, once there, stays and names every value; one that has just arisen reads the stored sources
+        docs: dict[str, set[str]] = {}
+        if name in before:
+            for entry in before[name]["values"]:
+                docs[entry["value"]] = set(entry["docs"])
+        else:
+            column = KbEventSourceRow.date if name == "date" else KbEventSourceRow.amount
+            for doc, value in session.execute(select(KbEventSourceRow.doc, column)
+                                              .where(KbEventSourceRow.event_id == row.id)):
+                found = value_of({name: value})
+                if found not in (None, ""):
+                    docs.setdefault(found, set()).add(doc)
+        for source in new:
+            found = value_of(source)
+            if found not in (None, ""):
+                docs.setdefault(found, set()).add(source["doc"])
+        conflicts.append({"field": name, "values": [{"value": v, "docs": sorted(d)}
+                                                    for v, d in sorted(docs.items(), key=str)]})
+    outlets = {s["outlet"] or s["doc"] for s in new} - reporters
+    days = sorted(d for d in [row.first_seen, row.last_seen, *(s["published"] for s in new)] if d)
+    reported = max(reported, row.reported_confidence)
+    program = row.program or next((e.get("program") for _, e in reports if e.get("program")), None)
+    row.status = status or row.status
+    row.date = date
+    row.amount = tally["first"][figure] if figure is not None else row.amount
+    row.program = program
+    row.first_seen, row.last_seen = (days[0], days[-1]) if days else (None, None)
+    row.outlets += len(outlets)
+    row.reported_confidence = reported
+    row.confidence = round(min(0.99, reported + 0.05 * (row.outlets - 1)), 3)
+    row.conflicts = conflicts
+    row.search = event_search_text(row.item, program, [])
+    row.tally = tally
+    return new
+
+
+def _add_sources(session: Session, written: Sequence[tuple[KbEventRow, Sequence[dict[str, Any]]]]) -> None:
+    """Add these sources (each as consolidation gives it) to the events they were written with, after those
+    events' other sources."""
+    if any(row.id is None for row, _ in written):
+        session.flush()  # the new events get their ids
+    rows = [{"event_id": row.id, "doc": s["doc"], "outlet": s.get("outlet"), "published": s.get("published"),
+             "status": s.get("status"), "date": s.get("date"), "amount": s.get("amount"),
+             "evidence": s.get("evidence") or [], "search": event_search_text(None, None, [s])}
+            for row, sources in written for s in sources]
+    if rows:
+        session.connection().execute(insert(KbEventSourceRow), rows)
+
+
+def _source_dict(row: KbEventSourceRow) -> dict[str, Any]:
+    return {"doc": row.doc, "outlet": row.outlet, "published": row.published, "status": row.status,
+            "date": row.date, "amount": row.amount, "evidence": row.evidence}
+
+
+def _sources_of(session: Session, events: Sequence[KbEventRow]) -> dict[int, list[dict[str, Any]]]:
+    """The sources of these events, each event's in its order."""
+    found: dict[int, list[dict[str, Any]]] = {row.id: [] for row in events}
+    ids = list(found)
+    for i in range(0, len(ids), 500):
+        for source in session.scalars(select(KbEventSourceRow).where(KbEventSourceRow.event_id.in_(ids[i:i + 500]))
+                                      .order_by(KbEventSourceRow.event_id, KbEventSourceRow.id)):
+            found[source.event_id].append(_source_dict(source))
+    return found
+
+
+def _event_dicts(session: Session, rows: Sequence[KbEventRow]) -> list[dict[str, Any]]:
+    sources = _sources_of(session, rows)
+    return [_event_dict(row, sources[row.id]) for row in rows]
+
+
+def _event_dict(row: KbEventRow, sources: list[dict[str, Any]]) -> dict[str, Any]:
     return {"id": row.id, "story": row.story_id, "type": row.type, "participants": row.participants.strip(",")
             .split(","), "roles": row.roles, "status": row.status, "item": row.item, "program": row.program,
             "date": row.date, "amount": row.amount, "first_seen": row.first_seen, "last_seen": row.last_seen,
             "outlets": row.outlets, "confidence": row.confidence, "conflicts": row.conflicts,
-            "sources": row.sources}
+            "sources": sources}
 
 
 def _sqlite_pragmas(connection: Any, _: Any) -> None:

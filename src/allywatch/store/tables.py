@@ -89,6 +89,36 @@ class KbEventRow(Base):
     """The highest confidence one source gave the event (``confidence`` adds a bonus for independent outlets); what
     merging more sources into it needs. ``None`` for events stored before it was kept."""
     conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
-    sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    sources: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True, default=None)
+    """Where stores before revision 0006 kept the event's sources, as one list; ``None`` since: an event's sources
+    are rows of ``kb_event_sources`` (:class:`KbEventSourceRow`), and the migration moved them there."""
     search: Mapped[str | None] = mapped_column(Text)
-    """What ``q`` searches: the item, the programme and the evidence sentences, whitespace folded, lowercased."""
+    """What ``q`` searches of the event itself: its item and programme, whitespace folded, lowercased (the evidence
+    sentences are searched in its sources' rows)."""
+    tally: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, default=None)
+    """What merging more sources into the event reads of those it has, so that they need not be read again: how
+    many report each status, date and figure (``status``, ``date``, ``amount``: value → count), the first amount
+    given as each figure (``first``: figure → amount) and the distinct amounts (``figures``). ``None`` for events
+    stored before it was kept."""
+
+
+class KbEventSourceRow(Base):
+    """One source of a consolidated event: an article's report of it. An event's sources are its rows in storing
+    order (by ``id``); an article joining the event adds a row and leaves the others as they are."""
+
+    __tablename__ = "kb_event_sources"
+    # and on SQLite an index of ("event_id", "outlet"): on PostgreSQL an index entry holds at most about 2.7 kB,
+    # and an outlet's name is not bounded
+    __table_args__ = (Index("ix_kb_event_sources_event_doc", "event_id", "doc"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("kb_events.id", ondelete="CASCADE"))
+    doc: Mapped[str] = mapped_column(String(512))
+    outlet: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(Text)
+    amount: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    search: Mapped[str] = mapped_column(Text, default="")
+    """What ``q`` searches of this source: its evidence sentences, whitespace folded, lowercased."""
