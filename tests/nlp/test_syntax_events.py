@@ -1979,3 +1979,62 @@ def test_the_last_name_of_an_agent_list_before_a_second_verb(run: Run) -> None:
     assert [e.participants for e in _of(run, text, "co_development")] == [("DEU", "ESP", "ITA")]
     text = "Spain will sell trainer jets to Chile and Italy will supply frigates to Peru."
     assert sorted(e.participants for e in _of(run, text, "arms_transfer")) == [("CHL", "ESP"), ("ITA", "PER")]
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Norway handed the last of its F-16s to Romania on Thursday.", "NOR", "ROU"),
+    ("Ottawa handed two patrol ships to Accra last week.", "CAN", "GHA"),
+    ("Washington handed Kyiv a batch of Patriot missiles.", "USA", "UKR"),
+])
+def test_handing_equipment_to_a_state(run: Run, text: str, supplier: str, recipient: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles), event.status) == ({"supplier": supplier, "recipient": recipient}, "completed")
+
+
+def test_handing_what_is_no_equipment_is_no_transfer(run: Run) -> None:
+    assert run("The president handed the keys of the base to Polish officers.").events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Germany may block the re-export of its tanks to Ukraine.",
+    "Berlin could halt arms exports to Israel, a minister warned.",
+    "The EU might impose export curbs on Chinese drone parts.",
+])
+def test_a_measure_a_state_might_take_is_no_export_control(run: Run, text: str) -> None:
+    assert _of(run, text, "export_control") == []
+
+
+def test_a_rule_changed_so_that_firms_may_sell_is_an_export_control(run: Run) -> None:
+    text = "Oslo amended its rules so that Norwegian arms makers may sell weapons straight to Ukraine."
+    [event] = _of(run, text, "export_control")
+    assert dict(event.roles) == {"actor": "NOR", "target": "UKR"}
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Serial production of the K9 howitzer in Poland started last year.", "ongoing"),
+    ("Poland began assembling K2 tanks last month.", "ongoing"),
+    ("Poland will manufacture the Korean Chunmoo rocket launcher from 2026.", "planned"),
+])
+def test_a_foreign_programme_made_at_home(run: Run, text: str, status: str) -> None:
+    assert [(e.participants, e.status) for e in _of(run, text, "co_production")] == [(("KOR", "POL"), status)]
+
+
+def test_a_yard_building_for_a_navy_is_no_joint_production(run: Run) -> None:
+    text = "Hyundai Heavy Industries built the two Jose Rizal-class frigates and is building corvettes for Manila."
+    assert _of(run, text, "co_production") == []
+
+
+def test_a_ship_class_named_after_a_capital_is_no_party(run: Run) -> None:
+    text = "Thyssenkrupp, which is also building three Dakar-class submarines for the Israeli navy, sold corvettes."
+    assert {p for e in run(text).events for p in e.participants} <= {"DEU", "ISR"}
+
+
+def test_a_ministry_named_with_its_state_is_that_states(run: Run) -> None:
+    text = ("Two more H145 helicopters assembled in Astana by a venture of Kazakhstan Engineering and France's Airbus "
+            "Helicopters were handed to the Kazakh defence ministry.")
+    assert not [e for e in _of(run, text, "arms_transfer") if e.roles.get("recipient") == "FRA"]
+
+
+def test_forces_stationed_near_a_capital_are_in_its_state(run: Run) -> None:
+    text = "About 7,000 Russian soldiers are stationed at a base near Dushanbe, officials said on Monday."
+    assert [e.participants for e in _of(run, text, "force_posture")] == [("RUS", "TJK")]

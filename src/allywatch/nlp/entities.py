@@ -364,6 +364,8 @@ def recognise(extraction: Extraction, res: EntityResources,
     for match, _ in matches:
         if match.kind == "party" and text[match.end:match.end + 1] == "$":
             continue  # "US$40 billion", "A$2 billion": a currency, not a party
+        if match.kind in {"party", "capital"} and re.match(r"[-\s]class\b", text[match.end:match.end + 7], re.I):
+            continue  # "Dakar-class submarines", "the Kolkata class": a ship class named after a place
         if match.kind in {"party", "capital"} and re.match(r"-based\b", text[match.end:match.end + 7]):
             out.add("location", _capital_name(kb, match) if match.kind == "capital" else match.text, _mention(match))
             continue  # "the Stockholm-based institute", "a Texas-based firm": where something sits, no party
@@ -789,6 +791,8 @@ def _pick_org(kb: KnowledgeBase, entries: list[Any], match: Match, party_mention
         for org in unique.values():
             if org.party == code:
                 return org
+    if near:
+        return None  # "the Kazakh defence ministry" is none of the ministries of that name the knowledge base has
     for org in unique.values():
         if org.party == main_party:
             return org

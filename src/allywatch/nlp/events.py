@@ -1009,7 +1009,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 if status.tense_only or "present" in status.why:
                     stage = deals[0].status  # what the contract includes is as far along as the contract
         if kind == "force_posture" and len(parties) == 1:
-            parties |= _place_parties(index, sentence.span) - parties
+            parties |= _place_parties(index, sentence.span) | {  # "troops stationed at a base near Dushanbe"
+                m.label for _, m in sentence.parties if m.source == "place"}
+        if kind == "co_production" and len(parties) == 1:
+            design = _foreign_design(token, themes, sentence, slots, lexicon)
+            parties |= {design} if design else set()
         if frame_name == "deal" and len(parties) == 1:
             inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
             parties |= {e.party for t, e in sentence.programs if e.party and t.i in inside}  # "a contract for Gripens"
@@ -1584,9 +1588,33 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
             programs = {t.i for t, _ in sentence.programs}
             if not (lemmas & lexicon.words["equipment"] or programs & {t.i for t in region}):
                 return False
+        elif need == "joint" and _foreign_design(token, themes, sentence, slots, lexicon):
+            continue  # "production of the K9 in Poland began": one state's design made in another
         elif not _condition(need, lemmas, token, chain, sentence, slots, lexicon):
             return False
     return True
+
+
+#: Nouns of making things: with a foreign design made at home, production under licence.
+_MAKING = frozenset({"production", "manufacture", "manufacturing", "assembly"})
+
+
+def _foreign_design(token: Token, themes: list[Token], sentence: _Sentence, slots: list[tuple[Mention, Slot, str]],
+                    lexicon: Lexicon) -> str | None:
+    """The state whose programme (by the knowledge base) one other state makes: "Poland began assembling K2
+    tanks", "production of the K9 in Poland" (KOR); None when the maker is the one making it, or unclear."""
+    if not (token.lemma_.lower() in _MAKING or (is_verb(token) and token.lemma_.lower() in _BUILDING)):
+        return None
+    makers = {m.label for m, slot, _ in slots if slot.name in {"in", "at", "subject", "possessor", "agent"}}
+    if len(makers) != 1 or any(m.source == "company" for m, _, _ in slots):  # a yard builds for the navy it sells to
+        return None
+    if len(makers) != 1 or len({m.label for m, _, _ in slots}) != 1:
+        return None
+    inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
+    designs = {e.party for t, e in sentence.programs if e.party and t.i in inside}
+    if len(designs) != 1 or designs & makers:
+        return None
+    return next(iter(designs))
 
 
 def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], sentence: _Sentence,
@@ -1659,6 +1687,8 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
                                "join", "convene", "inaugurate"} or lemma(verb) == "set up"))
     if need == "customer":
         return any(slot.name in {"for", "dative"} for _, slot, _ in slots)
+    if need == "recipient":
+        return any(slot.name in {"to", "into", "for", "dative"} for _, slot, _ in slots)
     if need == "minerals":
         return bool(lemmas & lexicon.words["minerals"])
     if need == "industry":
@@ -1780,9 +1810,9 @@ def _joint(token: Token, chain: list[Token], slots: list[tuple[Mention, Slot, st
     if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "co":
         return True  # "co-development", which the tokenizer splits
     makers = {m.label for m, slot, _ in slots if slot.name == "maker"}
-    places = {m.label for m, slot, _ in slots if slot.name in {"in", "at"}}
+    places = {m.label for m, slot, _ in slots if slot.name in {"in", "at", "subject"}}
     if is_verb(token) and token.lemma_.lower() in _BUILDING and makers and places and not makers & places:
-        return True  # "Korean K2 tanks will be assembled in Poland": one state's design made in another
+        return True  # "Korean K2 tanks will be assembled in Poland", "Poland will make the Korean launcher"
     owners = {m.label for m, slot, _ in slots if slot.name == "possessor"}
     if not is_verb(token) and len(owners) == 1 and any(c.dep_ == "poss" for c in token.children):
         return False  # "as part of the Philippine navy's modernisation programme": one party's own programme
@@ -1946,6 +1976,9 @@ def _item(kind: str, token: Token, themes: list[Token]) -> str:
         if theme.pos_ == "PROPN":  # "asked the US for missiles", "picked Korea for its howitzers": the thing
             theme = next((c for p in [*token.children, *theme.children] if p.dep_ == "prep" and p.lower_ == "for"
                           for c in p.children if c.dep_ == "pobj"), theme)
+        if theme.pos_ in {"ADJ", "NUM", "PRON", "DET"} and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                             for c in theme.children):
+            return _words(list(theme.subtree))  # "the last of its F-16s", "two of the four frigates"
         words = [t for t in theme.subtree if t.i <= theme.i or (
             t.head.i == theme.i and t.dep_ in {"compound", "amod", "nummod"})]
         return _words(words) or _words(list(theme.subtree))  # "all of its howitzers"

@@ -493,6 +493,12 @@ class StatusReading:
     """A modal made the stage planned or proposed ("will stop", "may sign")."""
 
 
+#: Modals that make a measure a possibility only.
+_HEDGES = frozenset({"may", "might", "could"})
+
+#: Verbs that tell of a measure as a possibility: "warned that Berlin could halt exports".
+_WARNING = frozenset({"warn", "threaten", "caution", "suggest", "signal", "hint"})
+
 #: Verbs that refuse an act rather than undo a thing: a rule they touch is not changed.
 _REFUSING = frozenset({"refuse", "decline", "reject", "deny", "rule", "dismiss", "fail", "veto", "oppose", "resist"})
 
@@ -521,6 +527,11 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if top.dep_ in {"ccomp", "xcomp"} and lemma(top.head) in lexicon.words["speculative"]:
         return StatusReading(None, f"'{top.head.text}' makes it a guess")  # "analysts speculate that Hanoi may buy"
     verbs = [t for t in chain if is_verb(t)]
+    acts = [v for v in verbs if lexicon.status_class(lemma(v)) != "reporting" and v.lemma_ not in _WARNING]
+    hedge = acts[-1] if acts and any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in acts[-1].children) else None
+    if kind == "export_control" and hedge is not None:  # (but "changed its rules so that firms may sell")
+        # "Berlin may block the re-export", "could halt sales": a measure a state might take is a threat
+        return StatusReading(None, f"'{hedge.text}' is a possibility, not a measure")
     classes = [lexicon.status_class(lemma(v)) for v in verbs]
     studied = next((v for v, c in zip(verbs, classes, strict=True) if v is not trigger and c == "proposed"), None)
     if studied is not None and "agreed" in classes[classes.index("proposed"):]:

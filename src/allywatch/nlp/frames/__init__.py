@@ -26,7 +26,7 @@ STATUSES = ("proposed", "planned", "agreed", "ongoing", "completed")
 SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "possessor", "modifier"})
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
 NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated", "customer",
-                   "sum", "official", "goal", "leaders", "asked_for", "exports",
+                   "recipient", "sum", "official", "goal", "leaders", "asked_for", "exports",
                    "in_service", "under"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
