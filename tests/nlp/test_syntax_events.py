@@ -2038,3 +2038,35 @@ def test_a_ministry_named_with_its_state_is_that_states(run: Run) -> None:
 def test_forces_stationed_near_a_capital_are_in_its_state(run: Run) -> None:
     text = "About 7,000 Russian soldiers are stationed at a base near Dushanbe, officials said on Monday."
     assert [e.participants for e in _of(run, text, "force_posture")] == [("RUS", "TJK")]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Canberra and Washington signed a minerals accord to loosen China's grip on rare earths.", ("AUS", "USA")),
+    ("Japan and India agreed to work together on rare earths to cut their reliance on China.", ("IND", "JPN")),
+    ("The EU and Canada signed a raw materials pact to reduce dependence on Chinese graphite.", ("CAN", "EU")),
+])
+def test_the_rival_an_accord_is_meant_to_weaken_takes_no_part(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert {e.participants for e in _of(run, text, "supply_chain")} == {parties}
+
+
+@pytest.mark.parametrize("text,postings", [
+    ("The United States is sending 3,000 extra troops to Poland and Romania.", [("POL", "USA"), ("ROU", "USA")]),
+    ("Britain will deploy jets to Estonia and Lithuania next spring.", [("EST", "GBR"), ("GBR", "LTU")]),
+    ("Germany and the Netherlands will send troops to Lithuania.", [("DEU", "LTU", "NLD")]),
+])
+def test_forces_sent_to_several_hosts_are_posted_to_each(run: Run, text: str, postings: list[tuple[str, ...]]) -> None:
+    assert sorted(e.participants for e in _of(run, text, "force_posture")) == postings
+
+
+def test_where_forces_leave_from_takes_no_part(run: Run) -> None:
+    text = "The Pentagon will relocate a squadron of 1,000 US soldiers from Vilseck, Germany to Romania."
+    assert [e.participants for e in _of(run, text, "force_posture")] == [("ROU", "USA")]
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking after a meeting of Merkel's cabinet, Maas said the freeze on sales to Riyadh stays.",
+    "A meeting of the cabinet committee, chaired by Modi, cleared the purchase on Wednesday.",
+    "The budget was approved in a meeting with President Joko Widodo and Defence Minister Prabowo Subianto.",
+])
+def test_a_meeting_of_one_states_own_officials_is_no_meeting_of_states(run: Run, text: str) -> None:
+    assert _of(run, text, "meeting") == []

@@ -1017,6 +1017,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if frame_name == "deal" and len(parties) == 1:
             inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
             parties |= {e.party for t, e in sentence.programs if e.party and t.i in inside}  # "a contract for Gripens"
+        if kind == "meeting" and len(parties) <= 1 and _domestic_body(token):
+            return None  # "after a meeting of Merkel's cabinet", "a session of the security committee"
         if kind == "meeting" and len(parties) == 1 and not parties <= index.blocs:
             # "Macron is in talks in Doha": the state visited; "after meeting his Ukrainian counterpart",
             # "for talks with the crown prince": the other side is the one the sentence is about
@@ -1030,6 +1032,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                              and _head_of_conj(t).head.i == verb.i and m.label not in parties), None)
                 doer = doer or next((m.label for t, m in sentence.parties if t.i < token.i and m.source != "place"
                                      and m.label not in parties and t.head.i == verb.i), None)
+            withs = {m.label for m, slot, _ in slots if slot.name == "with"}
+            met = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+                   if o.dep_ == "pobj"]
+            met += [c for o in met for c in o.children if c.dep_ == "conj"]
+            if with_only and len(met) >= 2 and len(withs) == 1 and doer is None:
+                return None  # "approved in a meeting with President Widodo and Defence Minister Prabowo": at home
             if doer is not None:
                 parties.add(doer)
             elif len(places) == 1:
@@ -1200,6 +1208,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         other = partners or [p for p in sorted(index.leading) if p not in doers]
         if other:
             draft.each = [{doer, other[0]} for doer in dict.fromkeys(doers) if doer != other[0]]
+    if kind == "force_posture":
+        draft.participants, draft.each = _postings(slots, draft.participants)
     draft.at = start
     draft.reach = (sentence.offset + subtree[0].idx, sentence.offset + subtree[-1].idx + len(subtree[-1]))
     draft.governors = frozenset(sentence.offset + t.idx for t in chain)
@@ -1336,6 +1346,37 @@ def _in_list(token: Token) -> bool:
         if word.lower_ in {"and", "or"}:
             return True
     return False
+
+
+#: A state's own bodies: a meeting of one is no meeting of states.
+_DOMESTIC_BODIES = frozenset({"cabinet", "government", "parliament", "legislature", "committee", "politburo", "board",
+                              "caucus", "senate", "congress", "assembly", "presidium", "shura"})
+
+
+def _domestic_body(token: Token) -> bool:
+    """A meeting or session of one state's own body ("a meeting of the cabinet", "the Cabinet Committee on Security's
+    meeting"); not a joint one ("a meeting of the joint committee")."""
+    bodies = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+              if c.dep_ == "pobj"] + [c for c in token.children if c.dep_ in {"poss", "compound"}]
+    return any(b.lemma_.lower() in _DOMESTIC_BODIES and not any(
+        c.lemma_.lower() in {"joint", "bilateral", "trilateral", "intergovernmental", "mixed", "combined"}
+        for c in b.children) for b in bodies)
+
+
+def _postings(slots: list[tuple[Mention, Slot, str]], parties: set[str]) -> tuple[set[str], list[set[str]]]:
+    """The parties of a deployment, and one posting to each host when forces go to several side by side: where
+    forces leave from is no party when they go elsewhere ("from Vilseck, Germany to Romania"), and "troops to
+    Poland and Romania" posts troops to each."""
+    hosts = {name: [m.label for m, slot, _ in slots if slot.name == name] for name in ("to", "into", "in")}
+    going = next((labels for labels in hosts.values() if labels), [])
+    senders = {m.label for m, slot, _ in slots if slot.name in {"subject", "agent", "possessor", "maker", "modifier"}}
+    origins = {m.label for m, slot, _ in slots if slot.name == "from"} - senders - set(going)
+    if going and origins and len(parties - origins) >= 2:
+        parties = parties - origins
+    destinations = list(dict.fromkeys(p for p in going if p not in senders))
+    if len(destinations) >= 2 and len(senders) == 1 and parties <= senders | set(destinations):
+        return parties, [senders | {host} for host in destinations]
+    return parties, []
 
 
 def _coordinated(slots: list[tuple[Mention, Slot, str]], role: str, named: list[str]) -> list[str]:

@@ -294,6 +294,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             return None  # "talks were held in Jeddah, with Saudi officials hosting": they host, others talk
         if x.dep_ == "pobj" and head.pos_ == "ADP" and head.head.lemma_.lower() in WARY:
             return None  # "Greece and Cyprus, both wary of Turkish naval activity, signed": what they fear
+        if head.i != trigger.i and head.lemma_.lower() in lexicon.words["rivalry"] and (
+                x.dep_ in {"poss", "compound", "amod"} or (x.dep_ == "prep" and x.lower_ in {"on", "of", "from"})):
+            return None  # "to weaken China's grip on rare earths", "cut reliance on Chinese chips": the rival
         if x.dep_ in {"pobj", "pcomp"} and head.pos_ in {"ADP", "SCONJ"}:  # ("despite" is tagged SCONJ)
             word = head.lower_
             if head.head.i != head.i and head.head.lower_ == "according":
