@@ -2070,3 +2070,47 @@ def test_where_forces_leave_from_takes_no_part(run: Run) -> None:
 ])
 def test_a_meeting_of_one_states_own_officials_is_no_meeting_of_states(run: Run, text: str) -> None:
     assert _of(run, text, "meeting") == []
+
+
+@pytest.mark.parametrize("text,supplier,recipient,status", [
+    ("Serbia has presented for the first time the FK-3 air defence system recently procured from China.",
+     "CHN", "SRB", "agreed"),
+    ("Manila fielded the BrahMos missiles delivered by India last year.", "IND", "PHL", "completed"),
+    ("The Brazilian air force unveiled the first of 36 Gripen jets bought from Sweden.", "SWE", "BRA", "ongoing"),
+])
+def test_whoever_shows_or_uses_what_was_bought_received_it(run: Run, text: str, supplier: str, recipient: str,
+                                                           status: str) -> None:
+    [event] = _of(run, text, "arms_transfer")
+    assert (dict(event.roles), event.status) == ({"supplier": supplier, "recipient": recipient}, status)
+
+
+def test_a_critic_of_what_was_bought_is_no_recipient(run: Run) -> None:
+    assert _of(run, "Washington criticised the air defence system procured from China.", "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Serbian launcher is said to be based on the Russian S-300 system.",
+    "The new Polish tank is based on a Korean design.",
+])
+def test_based_on_a_design_is_no_deployment(run: Run, text: str) -> None:
+    assert _of(run, text, "force_posture") == []
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("The last 15 fighters will be assembled in Brazil under a technology transfer agreed to by Saab.",
+     ("BRA", "SWE")),
+    ("The jets will be assembled in India by Dassault.", ("FRA", "IND")),
+    ("Rheinmetall will build the vehicles in Hungary.", ("DEU", "HUN")),
+])
+def test_a_foreign_firm_making_in_another_state(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [e.participants for e in _of(run, text, "co_production")] == [parties]
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("India's agreement with Japan on mineral resources is part of its efforts to secure supplies.", "supply_chain",
+     "agreed"),
+    ("Modi is currently in Japan to attend the India-Japan summit.", "meeting", "ongoing"),
+    ("Macron is in Delhi for talks with Modi.", "meeting", "ongoing"),
+])
+def test_the_present_of_being_somewhere_or_of_an_agreement(run: Run, text: str, kind: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, kind)] == [status]

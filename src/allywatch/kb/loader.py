@@ -145,6 +145,8 @@ class KnowledgeBase:
     people_by_surname: dict[str, list[Person]] = field(default_factory=dict)
     orgs_by_form: dict[str, list[Org]] = field(default_factory=dict)
     programs_by_form: dict[str, Program] = field(default_factory=dict)
+    program_heads: frozenset[str] = frozenset()
+    """The first word of each programme's names ("typhoon" of "Typhoon fighter"), folded."""
     locations_by_form: dict[str, Location] = field(default_factory=dict)
 
     @staticmethod
@@ -245,6 +247,7 @@ class KnowledgeBase:
         for program in self.programs:
             for form in (program.name, *program.aliases):
                 self.programs_by_form.setdefault(fold(form), program)
+        self.program_heads = frozenset(form.split()[0] for form in self.programs_by_form if form)
         self.locations_by_form = {}
         for location in self.locations:
             for form in (location.name, *location.aliases):

@@ -346,7 +346,7 @@ def recognise(extraction: Extraction, res: EntityResources,
                 inner = [m for m, _ in matches[bisect_left(match_starts, start):bisect_left(match_starts, end)]
                          if m.end <= end]
                 if not (kind in {"person", "org"} and inner and len(inner) == len(overlapping)
-                        and _more_name_around(text, start, end, inner)
+                        and _more_name_around(text, start, end, inner, kb.program_heads)
                         and (all(m.kind in {"party", "capital", "location"} for m in inner)
                              or (kind == "org" and _ORG_END.search(surface)))):
                     continue
@@ -520,12 +520,14 @@ def recognise(extraction: Extraction, res: EntityResources,
     return replace(extraction, entities=tuple(entities), party_mentions=party_mentions)
 
 
-def _more_name_around(text: str, start: int, end: int, inner: list[Match]) -> bool:
-    """The span has capitalised words besides the known names inside it."""
+def _more_name_around(text: str, start: int, end: int, inner: list[Match], programs: frozenset[str]) -> bool:
+    """The span has capitalised words besides the known names inside it, other than a programme's name in the
+    plural ("British Typhoons", "Russian Sukhois": a party's aircraft, not a firm)."""
     rest = text[start:end]
     for m in sorted(inner, key=lambda m: -m.start):
         rest = rest[:m.start - start] + " " + rest[m.end - start:]
-    return any(w[:1].isupper() for w in re.findall(r"[\w'’-]+", rest))
+    words = [w for w in re.findall(r"[\w'’-]+", rest) if w[:1].isupper()]
+    return bool(words) and not all(w.endswith("s") and fold(w[:-1]) in programs for w in words)
 
 
 #: The model reads long articles in pieces of about this many characters, cut at paragraph breaks, so memory stays

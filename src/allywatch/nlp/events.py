@@ -206,6 +206,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _phrase_after_sum(doc)
         _participle_before_equipment(doc, lexicon.words["equipment"])
         _contact_relative(doc)
+        _object_after_first_time(doc)
         offset = sentence.start + _body(sentence)[0]
         parsed[sentence.start] = _Sentence(sentence, doc, offset, _anchor(doc, offset, own),
                                            _programs(doc, offset, index, sentence), *_slug(text, sentence, own),
@@ -402,6 +403,24 @@ def _contact_relative(doc: Doc) -> None:
             continue
         clause.head, clause.dep_ = noun, "relcl"
         name.head, name.dep_ = clause, "nsubj"
+
+
+def _object_after_first_time(doc: Doc) -> None:
+    """Mend a parse that reads "unveiled for the first time the system procured from China" as a clause on "time"
+    ("the time the system procured"): the noun is the verb's object, its participle describes it."""
+    for time in doc:
+        clause = next((c for c in time.children if c.dep_ == "relcl" and c.tag_ in {"VBN", "VBD"}), None)
+        if time.lower_ not in {"time", "occasion"} or time.dep_ != "pobj" or clause is None or \
+                any(c.dep_ in {"aux", "auxpass", "mark"} or c.tag_ in {"WDT", "WRB", "WP"} for c in clause.children):
+            continue
+        noun = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}),
+                    None)
+        verb = time.head.head
+        if noun is None or not is_verb(verb) or any(c.dep_ == "dobj" for c in verb.children) or \
+                not any(c.lower_ == "first" or c.dep_ == "amod" for c in time.children):
+            continue
+        noun.head, noun.dep_ = verb, "dobj"
+        clause.head, clause.dep_, clause.tag_ = noun, "acl", "VBN"
 
 
 def _participle_before_equipment(doc: Doc, equipment: frozenset[str]) -> None:
@@ -818,6 +837,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     announced = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in {"announce", "unveil", "publish"}
     if kind == "export_control" and stage == "planned" and (status.by_modal or announced):
         stage = "completed"  # a rule change announced ("will stop approving exports") is adopted, whenever in force
+    if kind == "force_posture" and token.lemma_.lower() == "base" and any(
+            p.dep_ == "prep" and p.lower_ == "on" and any(o.lemma_.lower() in lexicon.words["equipment"] | _DESIGNS
+                                                          for o in p.children if o.dep_ == "pobj")
+            for p in token.children):
+        return None  # "is based on the Russian S-300 system", "based on a Korean design": what it is made from
     if any(is_verb(v) and v.lemma_.lower() in {"compete", "vie", "jostle"} for v in chain):
         return None  # "the two firms had been competing for sales to Australia": a contest, no sale yet
     deal_words = lexicon.words["agreed_under"]
@@ -903,6 +927,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             t.lower_ in {"first", "initial"} and t.head.lemma_.lower() in lexicon.words["equipment"]
             for t in sentence.doc)):
         stage = "ongoing"  # "received the first three of 24 jets"
+    if kind == "arms_transfer" and stage == "completed" and any(
+            t.head.dep_ == "prep" and t.head.lower_ == "of" and (
+                t.head.head.lower_ in {"first", "initial"} or _some_of(t.head.head))
+            for t in themes or ([token.head] if token.dep_ in {"acl", "relcl"} else [])):
+        stage = "ongoing"  # "unveiled the first of 36 jets bought from Sweden": the rest are still to come
     if kind == "arms_transfer" and stage == "completed" and _MORE_TO_COME.search(sentence.span.text):
         stage = "ongoing"  # "four jets handed over last week; more to follow": deliveries begun, not finished
     if kind == "maintenance" and any(is_verb(v) and v.lemma_ in {"undergo", "receive", "get", "need", "require",
@@ -1095,6 +1124,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             described = _described_by(themes, sentence, lexicon)
             a = a or [p for p in described.get(first, []) if p not in b][:1]
             b = b or [p for p in described.get(second, []) if p not in a][:1]
+        if kind == "arms_transfer" and a and not b:
+            holder = _holder(token, sentence)
+            b = [holder] if holder and holder not in a else []  # "Serbia showed the system procured from China"
         if kind == "arms_transfer" and not a:
             inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
             makers = {e.party for t, e in sentence.programs if e.party and t.i in inside} - set(b[:1])
@@ -1348,6 +1380,10 @@ def _in_list(token: Token) -> bool:
     return False
 
 
+#: What a weapon is "based on" when it is not stationed anywhere.
+_DESIGNS = frozenset({"design", "model", "version", "variant", "technology", "blueprint", "concept", "prototype",
+                      "airframe", "hull", "chassis"})
+
 #: A state's own bodies: a meeting of one is no meeting of states.
 _DOMESTIC_BODIES = frozenset({"cabinet", "government", "parliament", "legislature", "committee", "politburo", "board",
                               "caucus", "senate", "congress", "assembly", "presidium", "shura"})
@@ -1545,6 +1581,28 @@ def _counted(chain: list[Token]) -> int | None:
     return None
 
 
+#: Verbs of showing, using or keeping equipment: whoever does so with a thing bought holds it.
+_HOLDING = frozenset({"present", "display", "show", "unveil", "showcase", "parade", "deploy", "field", "operate",
+                      "use", "test", "fire", "induct", "commission", "fly", "exhibit", "station"})
+
+
+def _holder(token: Token, sentence: _Sentence) -> str | None:
+    """The state that shows, uses or keeps what a participle says was bought or delivered ("Serbia presented the
+    air defence system procured from China", "Manila fielded the missiles delivered by India"): the recipient."""
+    thing = token.head
+    if thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in {"ADJ", "NUM", "NOUN"}:
+        thing = thing.head.head  # "showed the first of 36 jets bought from Sweden"
+    if token.dep_ != "acl" or token.tag_ != "VBN" or thing.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    verb = thing.head
+    if verb.lemma_.lower() not in _HOLDING:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    subjects += [g for c in subjects if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    found = {m.label for t, m in sentence.parties if m.source != "place" and any(t.i == s.i for s in subjects)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _reporting_subject(chain: list[Token], sentence: _Sentence) -> str | None:
     """"Beijing announced that it would tighten ...": the party that reports its own act."""
     top = chain[-1]
@@ -1647,8 +1705,9 @@ def _foreign_design(token: Token, themes: list[Token], sentence: _Sentence, slot
     if not (token.lemma_.lower() in _MAKING or (is_verb(token) and token.lemma_.lower() in _BUILDING)):
         return None
     makers = {m.label for m, slot, _ in slots if slot.name in {"in", "at", "subject", "possessor", "agent"}}
-    if len(makers) != 1 or any(m.source == "company" for m, _, _ in slots):  # a yard builds for the navy it sells to
-        return None
+    if any(m.source == "company" for m, _, _ in slots) and not any(slot.name in {"in", "at"} for _, slot, _ in slots):
+        return None  # "a yard built the navy's frigates": it builds for the navy it sells to (but "assembled in
+        # Brazil by Embraer": a home firm makes the foreign design at home)
     if len(makers) != 1 or len({m.label for m, _, _ in slots}) != 1:
         return None
     inside = {t.i for t in _region(token, themes, lexicon.words["bystander"])}
@@ -1850,8 +1909,10 @@ def _joint(token: Token, chain: list[Token], slots: list[tuple[Mention, Slot, st
         return True
     if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "co":
         return True  # "co-development", which the tokenizer splits
-    makers = {m.label for m, slot, _ in slots if slot.name == "maker"}
-    places = {m.label for m, slot, _ in slots if slot.name in {"in", "at", "subject"}}
+    makers = {m.label for m, slot, _ in slots if slot.name == "maker" or (
+        slot.name in {"agent", "subject"} and m.source == "company")}  # "assembled in Brazil by Saab"
+    places = {m.label for m, slot, _ in slots if slot.name in {"in", "at"} or (
+        slot.name == "subject" and m.source != "company")}
     if is_verb(token) and token.lemma_.lower() in _BUILDING and makers and places and not makers & places:
         return True  # "Korean K2 tanks will be assembled in Poland", "Poland will make the Korean launcher"
     owners = {m.label for m, slot, _ in slots if slot.name == "possessor"}

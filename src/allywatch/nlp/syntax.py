@@ -281,11 +281,11 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 (x.dep_ == "acl" or (x.dep_ == "advcl" and x.tag_ in {"VBN", "VBD"} and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in x.children)))
                 and (head.i == trigger.i or head.i in theme_ids)
-                and lexicon.status_class(lemma(x)) == "agreed" and prep != "agent"):
+                and lexicon.status_class(lemma(x)) == "agreed" and (prep != "agent" or head.i == trigger.i)):
             # ("the howitzers ordered by Estonia were handed over": who ordered them is the describing clause's own
             # doer, read by the clause that describes the thing)
-            # but "the purchase of jets, sealed with France", "handed over the boats promised to Ghana": the deal's
-            # partner is the act's
+            # but "the purchase of jets, sealed with France", "handed over the boats promised to Ghana", "a transfer
+            # of technology agreed to by Saab": the deal's partner is the act's
             return None
         if x.dep_ == "conj" and is_verb(x) and is_verb(head):
             return None
@@ -626,6 +626,11 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if modal == "present" and kind == "meeting" and tense_verb.lemma_ == "be" and \
             trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
         return StatusReading("ongoing", f"'{tense_verb.text}' in talks now")  # "is in talks with the emir"
+    if modal == "present" and kind == "meeting" and tense_verb.lemma_ == "be" and tense_verb is not trigger and \
+            any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in tense_verb.children):
+        return StatusReading("ongoing", f"'{tense_verb.text}' there now")  # "Modi is in Tokyo to attend the summit"
+    if modal == "present" and not is_verb(trigger) and trigger.lemma_.lower() in lexicon.words["agreed_under"]:
+        return StatusReading("agreed", f"'{tense_verb.text}': the {trigger.text} stands")  # "the pact is part of"
     if modal == "ongoing" and kind == "meeting" and tense_verb.dep_ in {"advcl", "acl"} and \
             not any(c.dep_ == "aux" for c in tense_verb.children):
         return StatusReading("completed", f"'{tense_verb.text}' while it was held")  # "hosting Macron for talks"
