@@ -2114,3 +2114,29 @@ def test_a_foreign_firm_making_in_another_state(run: Run, text: str, parties: tu
 ])
 def test_the_present_of_being_somewhere_or_of_an_agreement(run: Run, text: str, kind: str, status: str) -> None:
     assert [e.status for e in _of(run, text, kind)] == [status]
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Australia and Tuvalu marked 50 years of ties on Monday. Australia builds patrol boats for Pacific states. "
+     "The new vessel was then handed over to Tuvalu at a ceremony in Perth.", "AUS", "TUV"),
+    ("Chinese and Pakistani officials met in Beijing. China has long armed Pakistan. "
+     "Islamabad signed agreements for the acquisition of eight submarines.", "CHN", "PAK"),
+    ("Seoul and Lima deepened defence ties this year. South Korea courts Peru as a buyer. "
+     "Peru's purchase of 54 tanks was approved on Friday.", "KOR", "PER"),
+])
+def test_a_transfer_with_only_its_recipient_named_takes_the_articles_other_party(
+        run: Run, text: str, supplier: str, recipient: str) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [
+        {"supplier": supplier, "recipient": recipient}]
+
+
+@pytest.mark.parametrize("text", [
+    # a third party named as often as the second: the pair does not lead the article
+    "Chile and Spain met in May. Chile and France met in June. Spain and France held talks. "
+    "Chile signed agreements for the acquisition of eight frigates.",
+    # only the supplier is named: whom it sells to is not understood
+    "Germany and Yemen were both named in the report. Germany and Yemen were discussed again. "
+    "Germany has often been criticised for its arms sales.",
+])
+def test_no_other_side_is_carried_when_the_article_does_not_give_it(run: Run, text: str) -> None:
+    assert _of(run, text, "arms_transfer") == []

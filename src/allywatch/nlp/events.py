@@ -122,6 +122,8 @@ class _Index:
         """Quotations whose speaker acts for a party: what "we" means inside them."""
         self.published = extraction.article.published or ""
         self.leading: frozenset[str] = frozenset()
+        self.clear_lead = False
+        """The two leading parties are named more often than any other, each twice or more."""
         """The two parties the article names most: whom "the two" means when no sentence nearby says."""
 
     def voice_at(self, offset: int) -> str | None:
@@ -193,6 +195,8 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
     counts = Counter(m.label for m in extraction.party_mentions)
     main_party = counts.most_common(1)[0][0] if counts else None
     index.leading = frozenset(label for label, _ in counts.most_common(2)) if len(counts) >= 2 else frozenset()
+    top = [n for _, n in counts.most_common(3)] + [0]
+    index.clear_lead = len(counts) >= 2 and top[1] >= 2 and top[2] < top[1]
     quoted = [(q.start, q.end) for q in quote_spans(text) if _direct_speech(text, q.start, q.end)]
     index.voices = _voices(extraction)
     parsed: dict[int, _Sentence] = {}
@@ -1173,6 +1177,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             if len(rest) == 1:
                 a, b = a or rest, b or rest
                 carried = True
+        if kind == "arms_transfer" and b and not a and trigger.status != "proposed":  # (a request names whom)
+            lead = _other_lead(b[0], sentence, index)
+            if lead is not None:
+                # "The vessel was then handed over to Tuvalu" in an article on Australia and Tuvalu; "signed
+                # agreements for the acquisition of eight submarines" in one on Pakistan and China: the side the
+                # sentence leaves out is the article's other party
+                a, carried = [lead], True
         if not a or not b:
             return None
         if a[0] == b[0]:
@@ -1581,6 +1592,16 @@ def _counted(chain: list[Token]) -> int | None:
     return None
 
 
+def _other_lead(named: str, sentence: _Sentence, index: _Index) -> str | None:
+    """The other of the article's two leading parties, when a sentence names only ``named`` (the other is then
+    left out as understood) and the pair clearly leads the article."""
+    if any(m.label != named and m.source != "place" for _, m in sentence.parties) or named not in index.leading or \
+            len(index.leading) != 2 or index.leading & index.blocs:
+        return None
+    other = next(p for p in index.leading if p != named)
+    return other if index.clear_lead else None
+
+
 #: Verbs of showing, using or keeping equipment: whoever does so with a thing bought holds it.
 _HOLDING = frozenset({"present", "display", "show", "unveil", "showcase", "parade", "deploy", "field", "operate",
                       "use", "test", "fire", "induct", "commission", "fly", "exhibit", "station"})
@@ -1788,7 +1809,7 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
     if need == "customer":
         return any(slot.name in {"for", "dative"} for _, slot, _ in slots)
     if need == "recipient":
-        return any(slot.name in {"to", "into", "for", "dative"} for _, slot, _ in slots)
+        return any(slot.name in {"to", "into", "for", "dative", "object"} for _, slot, _ in slots)
     if need == "minerals":
         return bool(lemmas & lexicon.words["minerals"])
     if need == "industry":

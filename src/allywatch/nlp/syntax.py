@@ -380,6 +380,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if dep == "nsubjpass" and x.i != trigger.i and any(v.head.i == x.i and v.dep_ == "xcomp" for v in chain) and \
             x.lemma_.lower() in RAISING:
         return Slot("subject", f"'{x.text}' raises the subject of the verb it takes")  # "Greece is expected to sign"
+    if dep == "nsubjpass" and x.i != trigger.i and (lexicon.status_class(lemma(x)) == "reaction" or lemma(x) in {
+            "thank", "blame", "accuse", "fault", "censure", "punish", "sanction", "reward", "fine", "investigate"}) \
+            and any(b.dep_ == "prep" and b.head.i == x.i for b in chain):
+        return None  # "Germany has been criticised for its arms sales": whom the verb concerns, not the sale's party
     if dep == "nsubjpass":
         return Slot("object", dep)
     if dep == "dobj":
