@@ -2140,3 +2140,60 @@ def test_a_transfer_with_only_its_recipient_named_takes_the_articles_other_party
 ])
 def test_no_other_side_is_carried_when_the_article_does_not_give_it(run: Run, text: str) -> None:
     assert _of(run, text, "arms_transfer") == []
+
+
+def test_entering_into_an_agreement_to_buy_agrees_the_purchase(run: Run) -> None:
+    text = "Jakarta entered into an agreement to acquire 24 helicopters from the US-based manufacturer Lockheed Martin."
+    assert [(dict(e.roles), e.status) for e in _of(run, text, "arms_transfer")] == [
+        ({"supplier": "USA", "recipient": "IDN"}, "agreed")]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Qatar's ministry of interior signed a memorandum with Turkey's Ares Shipyard.", ("QAT", "TUR")),
+    ("Poland's ministry of defence signed a contract with Hanwha for 96 howitzers.", ("KOR", "POL")),
+])
+def test_a_ministry_named_with_its_state_is_never_another_states(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert {p for e in run(text).events for p in e.participants} == set(parties)
+
+
+def test_a_strategic_partnership_stands_beside_a_sale_signed_with_it(run: Run) -> None:
+    text = ("Athens and Paris signed a frigate deal and a strategic partnership deal on Tuesday. "
+            "Greece agreed to buy three Belharra frigates from France for 3 billion euros.")
+    assert {(e.type, e.participants) for e in run(text).events} == {
+        ("agreement", ("FRA", "GRC")), ("arms_transfer", ("FRA", "GRC"))}
+
+
+def test_a_design_several_states_fly_is_sold_by_its_makers_state(run: Run) -> None:
+    text = "The French and Greek defence ministers signed the deal for 3+1 Belharra frigates in Paris."
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": "FRA", "recipient": "GRC"}]
+
+
+@pytest.mark.parametrize("text", [
+    "The firm aims to localise half of Saudi Arabia's military spending by 2030.",
+    "A third of the Polish defence budget goes to salaries.",
+])
+def test_a_share_of_a_budget_is_no_budget(run: Run, text: str) -> None:
+    assert _of(run, text, "defense_spending") == []
+
+
+@pytest.mark.parametrize("text,status", [
+    ("How does this compare with the American presence in Poland?", "ongoing"),
+    ("The US will expand its military presence in Poland next year.", "planned"),
+])
+def test_a_presence_of_forces_is_under_way_unless_still_to_come(run: Run, text: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, "force_posture")] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Deliveries of the K2 tanks to Poland from Korea are scheduled to begin next month.", "agreed"),
+    ("The first delivery of Korean howitzers to Poland is due in May.", "agreed"),
+    ("The delivery of Korean howitzers to Poland took place in May.", "completed"),
+])
+def test_a_delivery_on_a_schedule_is_agreed_and_one_that_took_place_done(run: Run, text: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, "arms_transfer")] == [status]
+
+
+def test_a_ban_that_takes_effect_is_adopted(run: Run) -> None:
+    text = "China's ban on gallium exports to the US takes effect on Friday."
+    assert [(dict(e.roles), e.status) for e in _of(run, text, "export_control")] == [
+        ({"actor": "CHN", "target": "USA"}, "completed")]

@@ -414,6 +414,9 @@ def recognise(extraction: Extraction, res: EntityResources,
         elif match.kind == "program":
             program = kb.programs_by_form.get(fold(match.text))
             owner = program.parties[0] if program and len(program.parties) == 1 else None
+            if program is not None and owner is None:  # a design several states fly: its makers' state owns it
+                homes = {o.party for m in program.makers for o in kb.orgs_by_form.get(fold(m), []) if o.party}
+                owner = next(iter(homes)) if len(homes) == 1 and homes <= set(program.parties) else None
             out.add("program", match.key, _mention(match), party=owner)
         elif match.kind == "location" and not _MEDIA_WORD.match(text[match.end:match.end + 12]):
             place = kb.locations_by_form.get(fold(match.text))
@@ -785,10 +788,12 @@ def _pick_org(kb: KnowledgeBase, entries: list[Any], match: Match, party_mention
     if not candidates:
         return None
     unique = {(o.name, o.party): o for o in candidates}
-    if len(unique) == 1:
-        return next(iter(unique.values()))
-    near = [m.label for m in party_mentions if 0 <= match.start - m.end <= 3
-            or (0 <= m.start - match.end <= 4 and text[match.end:m.start].strip() in {"of", "of the", "("})]
+    near = [m.label for m in party_mentions if m.source != "place" and (0 <= match.start - m.end <= 3
+            or (0 <= m.start - match.end <= 4 and text[match.end:m.start].strip() in {"of", "of the", "("}))]
+    own_state = any(fold(w) in kb.demonym_forms or fold(w) in kb.party_forms
+                    for w in text[match.start:match.end].split()[:1])  # "German Navy" says whose it is
+    if len(unique) == 1 and (not near or next(iter(unique.values())).party in near or own_state):
+        return next(iter(unique.values()))  # ("Scotland German Navy": a name that says its own state)
     for code in near:
         for org in unique.values():
             if org.party == code:

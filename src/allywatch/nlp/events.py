@@ -572,13 +572,17 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
             if len(trigger.lemmas) > 1:
                 # the words of a phrase ("curbs on exports"), wherever the parser put its head
                 phrase_words.update(range(token.i, token.i + len(trigger.lemmas)))
-            if (head.i, trigger.type) in used_heads:
-                continue
+            if (head.i, trigger.type) in used_heads and not any(
+                    t.type == trigger.type and t.lemmas == trigger.lemmas for t, h in fired.get(head.i, [])):
+                continue  # (a word may carry one type under other conditions: "a minerals deal", "a defence deal")
             used_heads.add((head.i, trigger.type))
             fired.setdefault(head.i, []).append((trigger, head))
     drafts: list[_Draft] = []
+    read: set[tuple[int, str]] = set()
     for at in sorted(fired):
         for trigger, head in fired[at]:
+            if (head.i, trigger.type) in read:
+                continue  # the same word's type already read under its first conditions met
             if len(trigger.lemmas) == 1 and head.i in phrase_words and not any(
                     len(t.lemmas) > 1 for t, h in fired.get(head.i, []) if h.i == head.i):
                 continue  # "export" inside "export controls" is the control, not a sale
@@ -590,6 +594,8 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
                               for roles in draft.each_roles)
             elif draft is not None:
                 drafts.append(draft)
+            if draft is not None:
+                read.add((head.i, trigger.type))
     drafts.extend(_elided_budgets(sentence, drafts, lexicon))
     return _one_type_per_trigger(drafts)
 
@@ -665,6 +671,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             token.head.lower_ in {"on", "about", "over"} and any(
             t.type == "meeting" for t in lexicon.triggers.get(token.head.head.lemma_.lower(), ())):
         return None  # "talks on export controls": what was talked about, not a rule changed
+    if kind == "defense_spending" and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() in _SHARES and not any(
+                t.lemma_.lower() in {"increase", "raise", "boost", "hike", "rise", "cut"} for t in chain):
+        return None  # "to localise 50 percent of its military spending", "a third of the defence budget goes to":
+        # a share of a budget, not the budget set
     frame_name = trigger.frame
     restriction = _restriction(token, chain, lexicon) if kind == "arms_transfer" and frame_name != "acquire" else None
     # (rules on what a state buys, "eased its rules on defence procurement", are no export rules)
@@ -787,8 +798,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             or (trigger.lemmas[0] == "host" and not any(s.name in {"object", "dative", "maker"} for _, s, _ in slots))):
         return None  # "meet its targets"; "hosted a dinner" (the host of an occasion is no party to it)
     if kind == "agreement" and token.dep_ in {"compound", "amod"} and any(
-            t.type == "agreement" for t in lexicon.triggers.get(token.head.lemma_.lower(), ())):
-        return None  # "a framework agreement": one agreement, read at its head
+            t.type == "agreement" and not t.needs for t in lexicon.triggers.get(token.head.lemma_.lower(), ())):
+        return None  # "a framework agreement": one agreement, read at its head (but "a partnership deal")
     if kind == "agreement" and slots and all(id(m) in firms for m, _, _ in slots):
         return None  # "the German contractor and a Ukrainian partner company signed a letter of intent": firms'
     if kind == "agreement" and any(c.dep_ in {"amod", "det", "predet"} and c.lower_ in {"similar", "such", "comparable",
@@ -917,7 +928,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         stage = "completed"  # "concluded their exercise", "wrapped up talks": held and over
     if kind in {"agreement", "export_control"} and any(
             is_verb(v) and v.tag_ in {"VBD", "VBN", "VBZ"} and (
-                (v.lemma_.lower() in {"enter", "come"} and any(c.lower_ == "into" for c in v.children))
+                (v.lemma_.lower() in {"enter", "come"} and any(c.lower_ == "into" and any(
+                    g.lower_ in {"force", "effect", "service", "operation"} for g in c.children) for c in v.children))
                 or (v.lemma_.lower() == "take" and any(c.lower_ == "effect" for c in v.children)))
             for v in [*chain, *(c for c in token.children if c.dep_ == "relcl")]):
         stage = "completed"  # "the agreement entered into force", "the rules, which took effect on Sunday"
@@ -927,6 +939,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         status = replace(status, why=f"{status.why}, and what it names arrived: {arrival}")
     if trigger.delivery and stage == "agreed" and "in the present" in status.why:
         stage = "completed"  # a headline's present: "Manila takes delivery of radars"
+    if trigger.delivery and kind == "arms_transfer" and stage in {"planned", "completed"} and not is_verb(token) \
+            and any(t.lemma_.lower() in _SCHEDULED for t in [*chain[1:3], *(
+                c for v in chain[1:2] for c in v.children if c.dep_ in {"acomp", "oprd"})]):
+        stage = "agreed"  # "deliveries are scheduled to begin next month", "the first delivery is due in May": the
+        # schedule of a sale agreed
     if trigger.delivery and stage == "completed" and (_partial(themes) or any(
             t.lower_ in {"first", "initial"} and t.head.lemma_.lower() in lexicon.words["equipment"]
             for t in sentence.doc)):
@@ -1242,7 +1259,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                          and not (c.dep_ == "relcl" and any(g.dep_ == "prep" and g.lower_ == "under"
                                                             for g in c.children)))  # "under which Turkey sells"
                         or (c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in _GENERAL_TOPICS)
-                        for c in token.children)  # "a logistics agreement", "an agreement that opens their bases"
+                        for c in token.children) or (  # "a logistics agreement", "an agreement that opens their bases"
+        token.lemma_.lower() in _TIES)  # "a strategic partnership": a tie of its own, never a sale's paper
     doers = [m.label for m, slot, _ in slots if slot.name == "subject"]
     partners = [m.label for m, slot, _ in slots if slot.name == "with"]
     if kind in JOINT_TYPES and token.tag_ == "NNS" and len(set(doers)) >= 2 and any(
@@ -1390,6 +1408,16 @@ def _in_list(token: Token) -> bool:
             return True
     return False
 
+
+#: Agreements that set up a standing tie between states, whatever else they sign with them.
+_TIES = frozenset({"partnership", "alliance", "declaration", "roadmap", "treaty"})
+
+#: Words that put a delivery on a schedule.
+_SCHEDULED = frozenset({"schedule", "due", "slate", "set", "expect", "timetable"})
+
+#: Parts of a whole: a budget's part is no budget.
+_SHARES = frozenset({"percent", "%", "per", "share", "part", "portion", "fraction", "third", "quarter", "half",
+                     "bulk", "majority", "proportion", "slice", "chunk"})
 
 #: What a weapon is "based on" when it is not stationed anywhere.
 _DESIGNS = frozenset({"design", "model", "version", "variant", "technology", "blueprint", "concept", "prototype",

@@ -138,8 +138,11 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         if token.dep_ == "pobj" and token.head.head.lemma_.lower() in lexicon.words["circumstance"] and \
                 token.head.head.i != trigger.i:
             return chain  # "in response to China's drills, Japan held ...": not what the clause does
-        if token.dep_ == "nsubj" and is_verb(token.head) and any(c.dep_ == "dobj" for c in token.head.children):
-            return chain  # "the purchase ends a long search": what the act does, not its stage
+        if token.dep_ == "nsubj" and is_verb(token.head) and any(
+                c.dep_ == "dobj" and not (token.head.lemma_ == "take" and c.lemma_.lower() in {"place", "effect"})
+                for c in token.head.children):
+            return chain  # "the purchase ends a long search": what the act does, not its stage (but "the
+            # delivery took place in May", "the ban takes effect")
         token = token.head
         chain.append(token)
     while token.head.i != token.i:
@@ -559,6 +562,9 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         cls = lexicon.status_class(lemma(verb))
         if lemma(verb) == "go" and verb.tag_ == "VBD":
             cls = None  # "went on combat duty": no plan ("is going to" is one)
+        if verb.lemma_.lower() == "enter" and any(p.dep_ == "prep" and p.lower_ == "into" and any(
+                o.lemma_.lower() in lexicon.words["agreed_under"] for o in p.children) for p in verb.children):
+            cls = "agreed"  # "entered into an agreement to acquire helicopters"
         if verb is trigger and fixed:
             cls = fixed
         if kind == "export_control" and cls == "negated":
