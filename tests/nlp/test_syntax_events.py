@@ -2197,3 +2197,21 @@ def test_a_ban_that_takes_effect_is_adopted(run: Run) -> None:
     text = "China's ban on gallium exports to the US takes effect on Friday."
     assert [(dict(e.roles), e.status) for e in _of(run, text, "export_control")] == [
         ({"actor": "CHN", "target": "USA"}, "completed")]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Canada has cancelled arms permits to Turkey that it suspended last year.", "TUR"),
+    ("Ottawa suspended export permits for drone parts to Ankara.", "TUR"),
+    ("Berlin revoked weapons licences for Riyadh on Monday.", "SAU"),
+])
+def test_arms_permits_and_licences_are_export_controls(run: Run, text: str, target: str) -> None:
+    assert [dict(e.roles).get("target") for e in _of(run, text, "export_control")] == [target]
+
+
+def test_residents_permits_are_no_export_controls(run: Run) -> None:
+    assert run("Residents of Kyiv need permits to build houses near the border with Poland.").events == ()
+
+
+def test_a_body_with_a_name_any_state_could_bear_is_not_guessed(run: Run) -> None:
+    text = "The Department of National Defense signed a deal with Israel for Spyder air defence systems."
+    assert all("PHL" not in e.participants for e in run(text).events)

@@ -777,6 +777,14 @@ def _capital_name(kb: KnowledgeBase, match: Match) -> str:
     return party.capitals[0] if party.capitals else match.text
 
 
+#: Words of a body's name that say nothing of whose it is ("Department of National Defense", "Ministry of Defence").
+_GENERIC_BODY_WORDS = frozenset({"department", "ministry", "of", "the", "for", "and", "national", "defence", "defense",
+                                 "interior", "foreign", "affairs", "home", "office", "armed", "forces", "force", "army",
+                                 "navy", "air", "agency", "procurement", "security", "state", "war", "general", "staff",
+                                 "joint", "chiefs", "council", "military", "marine", "corps", "coast", "guard",
+                                 "administration", "directorate", "bureau", "command", "headquarters", "minister"})
+
+
 def _pick_org(kb: KnowledgeBase, entries: list[Any], match: Match, party_mentions: list[Mention],
               main_party: str | None, text: str) -> Org | None:
     """The org a name stands for; among same-named ones, the one whose party is named with it."""
@@ -790,6 +798,9 @@ def _pick_org(kb: KnowledgeBase, entries: list[Any], match: Match, party_mention
     unique = {(o.name, o.party): o for o in candidates}
     near = [m.label for m in party_mentions if m.source != "place" and (0 <= match.start - m.end <= 3
             or (0 <= m.start - match.end <= 4 and text[match.end:m.start].strip() in {"of", "of the", "("}))]
+    if all(fold(w) in _GENERIC_BODY_WORDS for w in re.findall(r"[\w'’-]+", text[match.start:match.end])) and \
+            not {o.party for o in unique.values()} & {m.label for m in party_mentions}:
+        return None  # "Department of National Defense" in an article naming no state it could be: not guessed
     own_state = any(fold(w) in kb.demonym_forms or fold(w) in kb.party_forms
                     for w in text[match.start:match.end].split()[:1])  # "German Navy" says whose it is
     if len(unique) == 1 and (not near or next(iter(unique.values())).party in near or own_state):

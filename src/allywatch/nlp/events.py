@@ -1792,6 +1792,10 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
             return any(left <= start and end <= sentence.offset + token.idx for start, end in sentence.sums)
         return _money_follows(token, sentence)
     if need == "exports":  # "its rules for exporting weapons", "controls on sharing military technology abroad"
+        if token.lemma_.lower() in {"licence", "license"} and any(
+                c.dep_ in {"compound", "amod"} and c.lemma_.lower() in {"arm", "arms", "weapon", "weapons"}
+                for c in token.children):
+            return True  # "weapons licences for Israel", "revoked arms licences"
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
         scopes = [c for c in token.children if c.dep_ == "prep"] + ([after] if after.dep_ == "prep" else [])
         if any(c.dep_ in {"relcl", "acl"} and lexicon.status_class(c.lemma_.lower()) != "reporting" and any(
