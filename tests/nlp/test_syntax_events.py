@@ -2215,3 +2215,41 @@ def test_residents_permits_are_no_export_controls(run: Run) -> None:
 def test_a_body_with_a_name_any_state_could_bear_is_not_guessed(run: Run) -> None:
     text = "The Department of National Defense signed a deal with Israel for Spyder air defence systems."
     assert all("PHL" not in e.participants for e in run(text).events)
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Paris and Warsaw signed a friendship treaty on Friday, a step Poland had sought for years.", "agreement",
+     "agreed"),
+    ("Tokyo lifted its ban on exports of lethal arms, a move Washington had long urged.", "export_control",
+     "completed"),
+])
+def test_a_closing_appositive_does_not_govern_the_act(run: Run, text: str, kind: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, kind)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("In a phone call on Tuesday, Xi Jinping and Vladimir Putin discussed military cooperation.", "completed"),
+    ("At talks next week, Japan and India will discuss a drone deal.", "planned"),
+    ("Japan and India are considering holding talks on drones.", "proposed"),
+])
+def test_what_a_meeting_discusses_gives_its_tense_not_a_proposal(run: Run, text: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, "meeting")] == [status]
+
+
+def test_whose_allies_the_parties_are_takes_no_part(run: Run) -> None:
+    text = "Tokyo and Manila, both treaty allies of the United States, are studying the joint development of drones."
+    assert [e.participants for e in _of(run, text, "co_development")] == [("JPN", "PHL")]
+
+
+def test_a_ship_handed_back_after_its_overhaul_is_no_transfer(run: Run) -> None:
+    text = "Hanwha Ocean re-delivered the US Navy supply ship USNS Yukon after completing its overhaul in Geoje."
+    assert _of(run, text, "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text", [
+    "\"Kyiv will get another 30 tanks from us this year, and the first ten have already arrived,\" Denmark's minister "
+    "said.",
+    "Prague will deliver 100,000 shells to Kyiv, some of which have already arrived.",
+])
+def test_deliveries_begun_are_under_way(run: Run, text: str) -> None:
+    assert [e.status for e in _of(run, text, "arms_transfer")] == ["ongoing"]

@@ -211,6 +211,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _participle_before_equipment(doc, lexicon.words["equipment"])
         _contact_relative(doc)
         _object_after_first_time(doc)
+        _closing_appositive(doc)
         offset = sentence.start + _body(sentence)[0]
         parsed[sentence.start] = _Sentence(sentence, doc, offset, _anchor(doc, offset, own),
                                            _programs(doc, offset, index, sentence), *_slug(text, sentence, own),
@@ -407,6 +408,28 @@ def _contact_relative(doc: Doc) -> None:
             continue
         clause.head, clause.dep_ = noun, "relcl"
         name.head, name.dep_ = clause, "nsubj"
+
+
+def _closing_appositive(doc: Doc) -> None:
+    """Mend a parse that reads "France and Poland signed a treaty, a step Warsaw had sought for years" with the
+    signing as what the step sought: the closing noun phrase describes what was done, its verb is a relative
+    clause on it."""
+    for root in doc:
+        if root.dep_ != "ROOT" or not is_verb(root):
+            continue
+        noun = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        done = next((c for c in root.children if c.dep_ == "ccomp" and noun is not None and c.i < noun.i and any(
+            g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)), None)
+        if noun is None or done is None or noun.left_edge.i < 1 or doc[noun.left_edge.i - 1].text != "," or \
+                not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+            continue
+        namer = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        done.head, done.dep_ = done, "ROOT"
+        target = next((c for c in done.children if c.dep_ == "dobj"), done)
+        noun.head, noun.dep_ = target, "appos"
+        root.head, root.dep_ = noun, "relcl"
+        if namer is not None:
+            namer.head, namer.dep_ = root, "nsubj"
 
 
 def _object_after_first_time(doc: Doc) -> None:
@@ -696,6 +719,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "the F-16s that Romania bought from Norway arrived": read at the buying, delivered
     if is_verb(token) and any(c.dep_ == "prt" and c.lower_ == "back" for c in token.children):
         return None  # "howitzers that Ukraine's army sends back from the front": a return, no transfer
+    if kind == "arms_transfer" and token.i >= 2 and token.nbor(-1).text in {"-", "‐"} and \
+            token.nbor(-2).lower_ == "re":
+        return None  # "the yard re-delivered the supply ship after its overhaul": handed back, not handed over
     permitted = _permitted_trade(token, chain, sentence) if kind == "arms_transfer" and is_verb(token) else None
     if permitted is not None:
         # "Kyiv has allowed its arms makers to export", "Norway changed its rules so that its firms may sell to
@@ -953,6 +979,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 t.head.head.lower_ in {"first", "initial"} or _some_of(t.head.head))
             for t in themes or ([token.head] if token.dep_ in {"acl", "relcl"} else [])):
         stage = "ongoing"  # "unveiled the first of 36 jets bought from Sweden": the rest are still to come
+    if kind == "arms_transfer" and stage in {"planned", "agreed"} and _BEGUN.search(sentence.span.text):
+        stage = "ongoing"  # "will deliver another 100,000 shells; the first 20,000 are already there"
     if kind == "arms_transfer" and stage == "completed" and _MORE_TO_COME.search(sentence.span.text):
         stage = "ongoing"  # "four jets handed over last week; more to follow": deliveries begun, not finished
     if kind == "maintenance" and any(is_verb(v) and v.lemma_ in {"undergo", "receive", "get", "need", "require",
@@ -2035,6 +2063,13 @@ def _arrival(token: Token, lexicon: Lexicon) -> str | None:
 _MORE_TO_COME = re.compile(
     r"\b(?:more|others|the rest|the remainder|the remaining(?: \w+)?)\s+(?:are\s+|is\s+|will\s+be\s+)?"
     r"(?:to follow|to come|due|expected|scheduled|on (?:the|their) way)\b|\bso far\b", re.IGNORECASE)
+
+
+#: Words that say deliveries have begun: "the first 20,000 are already there", "some have already arrived".
+_BEGUN = re.compile(
+    r"\b(?:the first|some|part)\b[^.;]{0,40}?\b(?:are|were|is|was|have|has)\s+(?:been\s+)?already\s+"
+    r"(?:there|in place|delivered|arrived|in service|on site)\b|\balready\s+(?:delivered|arrived)\b",
+    re.IGNORECASE)
 
 
 def _partial(themes: list[Token]) -> bool:

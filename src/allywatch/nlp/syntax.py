@@ -297,6 +297,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             return None  # "talks were held in Jeddah, with Saudi officials hosting": they host, others talk
         if x.dep_ == "pobj" and head.pos_ == "ADP" and head.head.lemma_.lower() in WARY:
             return None  # "Greece and Cyprus, both wary of Turkish naval activity, signed": what they fear
+        if x.dep_ == "prep" and head.dep_ == "appos" and head.pos_ == "NOUN" and head.i != trigger.i and \
+                head.i not in theme_ids and head.head.pos_ == "PROPN":
+            return None  # "Japan and the Philippines, both allies of the United States, are studying": whose allies
+            # they are describes them; it takes no part in the act
         if head.i != trigger.i and head.lemma_.lower() in lexicon.words["rivalry"] and (
                 x.dep_ in {"poss", "compound", "amod"} or (x.dep_ == "prep" and x.lower_ in {"on", "of", "from"})):
             return None  # "to weaken China's grip on rare earths", "cut reliance on Chinese chips": the rival
@@ -503,6 +507,9 @@ class StatusReading:
     """A modal made the stage planned or proposed ("will stop", "may sign")."""
 
 
+#: Verbs of what a meeting does: its stage is their tense, not a proposal.
+_TALKING = frozenset({"discuss", "debate", "address", "exchange"})
+
 #: Modals that make a measure a possibility only.
 _HEDGES = frozenset({"may", "might", "could"})
 
@@ -562,6 +569,8 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         cls = lexicon.status_class(lemma(verb))
         if lemma(verb) == "go" and verb.tag_ == "VBD":
             cls = None  # "went on combat duty": no plan ("is going to" is one)
+        if kind == "meeting" and verb is not trigger and verb.lemma_.lower() in _TALKING:
+            cls = None  # "in a phone call, Xi and Putin discussed cooperation": talking is the meeting, at its tense
         if verb.lemma_.lower() == "enter" and any(p.dep_ == "prep" and p.lower_ == "into" and any(
                 o.lemma_.lower() in lexicon.words["agreed_under"] for o in p.children) for p in verb.children):
             cls = "agreed"  # "entered into an agreement to acquire helicopters"
