@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from benchmarks.api_graph import build
 from fastapi.testclient import TestClient
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import event, insert, select
 
 from allywatch.api.app import SafeJSONResponse, create_app
 from allywatch.export import cooperation_graph, event_row
 from allywatch.kb.loader import KnowledgeBase
-from allywatch.store.repository import Repository, event_search_text
+from allywatch.store.repository import Repository, _new_tally, _tally, event_search_text
 from allywatch.store.tables import ArticleRow, KbEventRow, KbEventSourceRow, StoryRow
 from tests.api.conftest import SETTINGS, fresh_database
 
@@ -163,21 +163,6 @@ def _odd_rows(repo: Repository) -> None:
             for n, (*_, found, _first, _last) in enumerate(events) for source in found])
 
 
-def _sources_apart(repo: Repository) -> None:
-    """Give the events of the synthetic store their sources as rows of their own, as the store keeps them (the
-    benchmark's builder writes each event's sources as one list, as stores before revision 0006 kept them)."""
-    with repo.engine.begin() as connection:
-        rows = connection.execute(select(KbEventRow.id, KbEventRow.item, KbEventRow.program, KbEventRow.sources)
-                                  .where(KbEventRow.sources.is_not(None))).all()
-        moved = [{**source, "event_id": event_id, "search": event_search_text(None, None, [source])}
-                 for event_id, _, _, found in rows for source in found]
-        if moved:
-            connection.execute(insert(KbEventSourceRow), moved)
-        for event_id, item, program, _ in rows:
-            connection.execute(update(KbEventRow).where(KbEventRow.id == event_id).values(
-                sources=None, search=event_search_text(item, program, [])))
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def synthetic(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
               kb: KnowledgeBase) -> Iterator[tuple[Repository, TestClient]]:
@@ -187,7 +172,6 @@ def synthetic(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     else:
         url = fresh_database(request.getfixturevalue("postgres_url"), "allywatch_api_aggregates")
     repo = build(url, 1500, seed=11)
-    _sources_apart(repo)
     _odd_rows(repo)
     with TestClient(create_app(repo, SETTINGS, kb=kb)) as client:
         yield repo, client
@@ -211,6 +195,31 @@ def test_the_timeline_of_a_synthetic_store_is_what_reading_every_event_gave(
     repo, client = synthetic
     filters, page = _filters(query)
     _same_bytes(client, "/api/timeline", query, reference_timeline(repo, filters, **page))
+
+
+def test_the_synthetic_store_reads_as_the_repository_writes_it(synthetic: tuple[Repository, TestClient]) -> None:
+    """The builder writes each event's sources as rows of their own, in their order, with the tally and search text
+    the repository keeps: every synthetic event is read with its sources, its outlets are theirs, and its story's
+    outlets report all of some events and some of others (so both ways of reading outlets are compared above)."""
+    repo, _ = synthetic
+    events = [e for e in repo.iter_events() if e["story"] != "s-odd"]
+    stories = {s["id"]: s["outlets"] for s in repo.stories(limit=None)}
+    assert len(events) == 1500 and all(e["sources"] for e in events)
+    assert all(e["outlets"] == len({s["outlet"] or s["doc"] for s in e["sources"]}) for e in events)
+    assert any(e["outlets"] == stories[e["story"]] for e in events)
+    assert any(e["outlets"] < stories[e["story"]] for e in events)
+    with repo.engine.connect() as connection:
+        assert set(connection.scalars(select(KbEventRow.sources))) == {None}  # as the repository leaves it
+        rows = {r.id: r for r in connection.execute(select(KbEventRow.id, KbEventRow.item, KbEventRow.program,
+                                                           KbEventRow.search, KbEventRow.tally,
+                                                           KbEventRow.reported_confidence))}
+        searched = connection.execute(select(KbEventSourceRow.event_id, KbEventSourceRow.evidence,
+                                             KbEventSourceRow.search)).all()
+    for e in events:
+        row = rows[e["id"]]
+        assert row.search == event_search_text(row.item, row.program, [])
+        assert row.tally == _tally(_new_tally(), e["sources"]) and row.reported_confidence is not None
+    assert all(r.search == event_search_text(None, None, [{"evidence": r.evidence}]) for r in searched)
 
 
 def test_the_odd_rows_are_in_the_graph(synthetic: tuple[Repository, TestClient]) -> None:
