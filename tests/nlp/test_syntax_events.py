@@ -2253,3 +2253,28 @@ def test_a_ship_handed_back_after_its_overhaul_is_no_transfer(run: Run) -> None:
 ])
 def test_deliveries_begun_are_under_way(run: Run, text: str) -> None:
     assert [e.status for e in _of(run, text, "arms_transfer")] == ["ongoing"]
+
+
+def test_a_pact_ratified_then_in_force_is_in_force(run: Run) -> None:
+    text = "A defence pact between Armenia and India, ratified by the Armenian parliament in May, entered into force."
+    assert [e.status for e in _of(run, text, "agreement")] == ["completed"]
+
+
+def test_all_of_what_was_ordered_now_there_is_delivered(run: Run) -> None:
+    text = "\"All fifteen launchers we ordered from India are now in Armenia,\" the Armenian defence ministry said."
+    assert [e.status for e in _of(run, text, "arms_transfer")] == ["completed"]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Greece spent 3.1% of GDP on defence last year, according to NATO.", "completed"),
+    ("Germany will spend 3.5% of GDP on defence by 2029.", "planned"),
+    ("The Dutch parliament approved 60 billion euros of defence spending for next year.", "agreed"),
+])
+def test_money_spent_is_done_and_a_budget_set_agreed(run: Run, text: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, "defense_spending")] == [status]
+
+
+def test_the_range_of_areas_an_accord_covers_holds_no_act(run: Run) -> None:
+    text = ("Albania, Montenegro and North Macedonia signed a joint declaration to deepen their defence cooperation, "
+            "from officer training to buying equipment together.")
+    assert {e.type for e in run(text).events} == {"agreement"}

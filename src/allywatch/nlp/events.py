@@ -854,6 +854,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if status.status is None:
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
+    if kind == "defense_spending" and is_verb(token) and token.lemma_ == "spend" and token.tag_ == "VBD" and \
+            status.status == "completed":
+        stage = "completed"  # "Greece spent 3.1% of GDP on defence last year": the money spent, not a budget set
     voice = index.voice_at(sentence.offset + token.idx)
     made = any(is_verb(v) and v.tag_ in {"VBD", "VBN"} and lexicon.status_class(lemma(v)) == "proposed" for v in chain)
     if voice and ((stage == "proposed" and not made) or "states no stage" in status.why or "default" in status.why):
@@ -923,6 +926,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 n.lemma_.lower() in deal_words for n in [t.head, *t.children, *t.head.children]))
             for t in chain[1:]):
         return None  # "an agreement covering training, industry and intelligence": an area of the agreement
+    if kind in JOINT_TYPES - {"agreement", "meeting"} and not is_verb(token) and _ranged(token) and any(
+            w.lemma_.lower() in deal_words | {"cooperation", "ties", "relations", "partnership"}
+            for t in chain[1:] for w in [t, *(c for c in t.children if c.dep_ == "dobj")]):
+        return None  # "a declaration to deepen cooperation, from officer training to buying equipment": an area
     if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ == "for" and \
             token.head.head.lemma_.lower() in {"framework", "basis", "rule", "procedure", "mechanism", "guideline"}:
         return None  # "an agreement that provides a legal framework for transferring equipment": no transfer yet
@@ -957,8 +964,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 (v.lemma_.lower() in {"enter", "come"} and any(c.lower_ == "into" and any(
                     g.lower_ in {"force", "effect", "service", "operation"} for g in c.children) for c in v.children))
                 or (v.lemma_.lower() == "take" and any(c.lower_ == "effect" for c in v.children)))
-            for v in [*chain, *(c for c in token.children if c.dep_ == "relcl")]):
-        stage = "completed"  # "the agreement entered into force", "the rules, which took effect on Sunday"
+            for v in [*chain, *(c for c in token.children if c.dep_ == "relcl"),
+                      *(g for c in token.children if c.dep_ in {"relcl", "acl"} for g in c.children
+                        if g.dep_ == "conj")]):
+        stage = "completed"  # "the agreement entered into force", "the rules, which took effect on Sunday", "the
+        # pact, ratified last month, entered into force" (read as a second participle)
     arrival = _arrival(token, lexicon) if kind == "arms_transfer" else None
     if arrival is not None:  # "the jets that Romania bought from Norway arrived on Monday": delivered
         stage = arrival
@@ -1412,6 +1422,15 @@ def _topic_act(token: Token, lexicon: Lexicon) -> bool:
                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     return any(t.type != "meeting" for topic in topics for w in topic.subtree
                for t in lexicon.triggers.get(w.lemma_.lower(), ()))
+
+
+def _ranged(token: Token) -> bool:
+    """The word opens or closes a range of areas: "from officer training to joint purchases"."""
+    prep = token.head if token.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in {"from", "to"}:
+        return False
+    other = "to" if prep.lower_ == "from" else "from"
+    return any(c.dep_ == "prep" and c.lower_ == other for c in [*prep.children, *prep.head.children, *token.children])
 
 
 def _in_list(token: Token) -> bool:
@@ -2050,6 +2069,10 @@ def _arrival(token: Token, lexicon: Lexicon) -> str | None:
     elif noun.dep_ == "nsubjpass" and lemma(verb) in {"deliver", "hand", "transfer", "ship", "supply"} and \
             not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "would", "be", "to"} for c in verb.children):
         coming = verb.tag_ == "VBG"  # "the tanks that Australia pledged to Ukraine have been delivered"
+    elif verb.lemma_ == "be" and verb.tag_ in {"VBP", "VBZ"} and any(
+            c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ in {"in", "with"} for c in verb.children):
+        coming = False  # "all fifteen launchers we ordered from India are now in Armenia"
     else:
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and lemma(c) in arriving), None)
         if comp is None or lexicon.status_class(lemma(verb)) != "ongoing":
