@@ -2267,7 +2267,7 @@ def test_all_of_what_was_ordered_now_there_is_delivered(run: Run) -> None:
 
 @pytest.mark.parametrize("text,status", [
     ("Greece spent 3.1% of GDP on defence last year, according to NATO.", "completed"),
-    ("Germany will spend 3.5% of GDP on defence by 2029.", "planned"),
+    ("Germany plans to spend 3.5% of GDP on defence by 2029.", "planned"),
     ("The Dutch parliament approved 60 billion euros of defence spending for next year.", "agreed"),
 ])
 def test_money_spent_is_done_and_a_budget_set_agreed(run: Run, text: str, status: str) -> None:
@@ -2278,3 +2278,13 @@ def test_the_range_of_areas_an_accord_covers_holds_no_act(run: Run) -> None:
     text = ("Albania, Montenegro and North Macedonia signed a joint declaration to deepen their defence cooperation, "
             "from officer training to buying equipment together.")
     assert {e.type for e in run(text).events} == {"agreement"}
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Belgium will spend 2% of its output on defence this year, its prime minister said.", "agreed"),
+    ("Britain will raise defence spending to 2.5% of GDP by 2027, the prime minister told parliament.", "agreed"),
+    ("Peru plans to raise defence spending to 1.5% of GDP by 2030.", "planned"),
+    ("Japan is expected to raise defence spending next year.", "planned"),
+])
+def test_a_government_saying_it_will_spend_pledges_it(run: Run, text: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, "defense_spending")] == [status]

@@ -854,6 +854,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if status.status is None:
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
+    if kind == "defense_spending" and stage == "planned" and not any(
+            is_verb(v) and lexicon.status_class(lemma(v)) in {"planned", "proposed"} for v in chain) and not any(
+            not is_verb(t) and lexicon.status_class(lemma(t)) in {"planned", "proposed"} for t in chain):
+        stage = "agreed"  # "Belgium will spend 2% of GDP this year", "Britain will raise spending to 2.5%": a
+        # government's word on its own budget is a pledge (but "Peru plans to raise spending" stays a plan)
     if kind == "defense_spending" and is_verb(token) and token.lemma_ == "spend" and token.tag_ == "VBD" and \
             status.status == "completed":
         stage = "completed"  # "Greece spent 3.1% of GDP on defence last year": the money spent, not a budget set
