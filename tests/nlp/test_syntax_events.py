@@ -2288,3 +2288,24 @@ def test_the_range_of_areas_an_accord_covers_holds_no_act(run: Run) -> None:
 ])
 def test_a_government_saying_it_will_spend_pledges_it(run: Run, text: str, status: str) -> None:
     assert [e.status for e in _of(run, text, "defense_spending")] == [status]
+
+
+@pytest.mark.parametrize("text,supplier,recipient,status", [
+    ("Kenya is in talks with Turkey over the purchase of Bayraktar drones.", "TUR", "KEN", "proposed"),
+    ("Morocco is eyeing Chinese air defence systems, officials said.", "CHN", "MAR", "proposed"),
+    ("Two Korean-built corvettes joined the Philippine navy on Monday.", "KOR", "PHL", "completed"),
+    ("Latvia expects to receive the first HIMARS launchers from the US in 2027.", "USA", "LVA", "agreed"),
+    ("The first Gripens are scheduled to arrive in Thailand from Sweden in 2026.", "SWE", "THA", "agreed"),
+])
+def test_more_ways_of_telling_a_transfer(run: Run, text: str, supplier: str, recipient: str, status: str) -> None:
+    assert [(dict(e.roles), e.status) for e in _of(run, text, "arms_transfer")] == [
+        ({"supplier": supplier, "recipient": recipient}, status)]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Seoul and Warsaw over a second tank contract resumed on Monday.",
+    "Finland joined NATO in 2023.",
+    "Latvia hopes the jets will join its air force, one official said.",
+])
+def test_no_transfer_where_nothing_says_who_sells_or_what_moves(run: Run, text: str) -> None:
+    assert _of(run, text, "arms_transfer") == []

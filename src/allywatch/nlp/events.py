@@ -595,6 +595,8 @@ def _sentence_events(sentence: _Sentence, text: str, lexicon: Lexicon, index: _I
             if len(trigger.lemmas) > 1:
                 # the words of a phrase ("curbs on exports"), wherever the parser put its head
                 phrase_words.update(range(token.i, token.i + len(trigger.lemmas)))
+            if any(t is trigger for t, _ in fired.get(head.i, [])):
+                continue
             if (head.i, trigger.type) in used_heads and not any(
                     t.type == trigger.type and t.lemmas == trigger.lemmas for t, h in fired.get(head.i, [])):
                 continue  # (a word may carry one type under other conditions: "a minerals deal", "a defence deal")
@@ -980,8 +982,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         status = replace(status, why=f"{status.why}, and what it names arrived: {arrival}")
     if trigger.delivery and stage == "agreed" and "in the present" in status.why:
         stage = "completed"  # a headline's present: "Manila takes delivery of radars"
-    if trigger.delivery and kind == "arms_transfer" and stage in {"planned", "completed"} and not is_verb(token) \
-            and any(t.lemma_.lower() in _SCHEDULED for t in [*chain[1:3], *(
+    if trigger.delivery and kind == "arms_transfer" and stage in {"planned", "completed"} and (
+            not is_verb(token) or stage == "planned") and any(t.lemma_.lower() in _SCHEDULED for t in [*chain[1:3], *(
                 c for v in chain[1:2] for c in v.children if c.dep_ in {"acomp", "oprd"})]):
         stage = "agreed"  # "deliveries are scheduled to begin next month", "the first delivery is due in May": the
         # schedule of a sale agreed
@@ -1861,6 +1863,8 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
             return False  # "commissioned Thales to build radars": an order for work
         if token.lemma_.lower() == "commission":
             return True
+        if token.lemma_.lower() == "join":  # "two corvettes joined the Philippine navy"
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in _SERVICES for c in token.children)
         return any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(
             w.lemma_.lower() in _SERVICES for w in c.subtree) for c in token.children)
     if need == "under":  # "built in Poland under Korean licence" (the phrase "under licence" is a trigger of its own)
@@ -2143,6 +2147,8 @@ def _deal_roles(roles: dict[str, list[str]], sentence: _Sentence, parties: set[s
         options = [p for p in sides if p in firms and p != recipient] or \
                   [e.party for _, e in sentence.programs if e.party and e.party != recipient]
         supplier = options[0] if options else None
+    if recipient is None and supplier is None and len(sides) >= 2 and not set(sides) & set(signers):
+        return None  # "talks between Seoul and Warsaw over a tank contract": nothing says who sells
     if recipient is None:
         options = [p for p in sides if p != supplier and (p in governments or not firms)]
         options = sorted(options, key=lambda p: p not in signers)  # the signing government first

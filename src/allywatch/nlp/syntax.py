@@ -127,6 +127,7 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
     while (not is_verb(token) or _as_preposition(token)) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"] and not (
                 timed and token.head.lower_ in {"after", "following", "during"}) and not (
+                token.head.lower_ == "over" and token.head.head.lemma_.lower() in NEGOTIATIONS) and not (
                 token.head.lower_ in {"regarding", "concerning", "about"} and any(
                     t.lemma_.lower() in lexicon.words["agreed_under"]
                     for t in [token.head.head, *(c for c in token.head.head.children if c.dep_ == "dobj")])):
@@ -212,7 +213,9 @@ def theme_tokens(trigger: Token) -> list[Token]:
     found: list[Token] = []
     if is_verb(trigger):
         found += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}
-                  or (c.dep_ == "nsubj" and trigger.lemma_ == "arrive")]  # "the tanks arrived": what moved
+                  or (c.dep_ == "nsubj" and trigger.lemma_ in {"arrive", "join"})]  # "the tanks arrived": what moved
+        if trigger.lemma_ in {"arrive", "join"} and not found and trigger.dep_ == "xcomp":
+            found += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]  # "are due to arrive"
         participle = trigger.dep_ in {"acl", "amod"} and trigger.tag_ in {"VBN", "VBG"} and not any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)  # (a clause of its own names its thing)
         relative = trigger.dep_ == "relcl" and any(t.lower_ in {"that", "which"} for t in found)

@@ -196,7 +196,7 @@ def _forms(triggers: dict[str, tuple[Trigger, ...]]) -> dict[str, tuple[Trigger,
     for lemma, found in triggers.items():
         stem = lemma[:-1] if lemma.endswith("e") else lemma
         forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", stem + "ing", stem + "ed",
-                 lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+                 lemma + "ing", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # ("eyeing" keeps its e)
         if lemma.endswith("y"):
             forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
         forms |= {form for form, base in _IRREGULAR.items() if base == lemma}
