@@ -2309,3 +2309,26 @@ def test_more_ways_of_telling_a_transfer(run: Run, text: str, supplier: str, rec
 ])
 def test_no_transfer_where_nothing_says_who_sells_or_what_moves(run: Run, text: str) -> None:
     assert _of(run, text, "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("A joint venture of Hyundai Rotem and a Polish firm will make K2 tanks in Poland.", ("KOR", "POL")),
+    ("India and Russia make BrahMos missiles together in Hyderabad.", ("IND", "RUS")),
+])
+def test_making_things_together(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [e.participants for e in _of(run, text, "co_production")] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    "The Emirates signed for 80 French-made Rafale fighters on Friday.",
+    "British and Norwegian frigates will make up a combined fleet in the North Atlantic.",
+    "Poland will make its own decision on tanks, Warsaw told Seoul.",
+    "Athens ordered 18 Rafale jets from Paris, making it the first buyer of the fighter in the EU.",
+])
+def test_made_as_an_adjective_or_make_in_other_senses_is_no_joint_production(run: Run, text: str) -> None:
+    assert _of(run, text, "co_production") == []
+
+
+def test_a_sale_of_french_made_jets_stays_a_sale(run: Run) -> None:
+    text = "The UAE signed for 80 French-made Rafale fighters on Friday."
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": "FRA", "recipient": "ARE"}]

@@ -719,6 +719,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             and any(t.type == "arms_transfer" for t in lexicon.triggers.get(c.lemma_.lower(), ()))
             for theme in themes for c in theme.children):
         return None  # "the F-16s that Romania bought from Norway arrived": read at the buying, delivered
+    if trigger.lemmas == ("make",) and (token.dep_ in {"amod", "compound"} or (
+            token.i > 0 and token.nbor(-1).text in {"-", "‐"}) or (
+            token.tag_ == "VBN" and token.dep_ == "acl") or not any(
+            c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "ccomp" and c.pos_ in {"NOUN", "PROPN"})
+            for c in token.children) or any(
+            c.dep_ == "prt" or (c.dep_ == "dobj" and c.pos_ == "PRON") for c in token.children)):
+        return None  # "Dassault-made jets", "will make up a combined fleet", "making it the first buyer": no making
+        # of something together
     if is_verb(token) and any(c.dep_ == "prt" and c.lower_ == "back" for c in token.children):
         return None  # "howitzers that Ukraine's army sends back from the front": a return, no transfer
     if kind == "arms_transfer" and token.i >= 2 and token.nbor(-1).text in {"-", "‐"} and \
@@ -922,7 +930,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if frame_name == "deal" and any(
             p.dep_ == "prep" and p.lower_ in {"on", "for", "covering", "regarding", "concerning"} and any(
                 t.type in {"co_production", "co_development", "maintenance", "supply_chain"}
-                for w in p.subtree for t in lexicon.triggers.get(w.lemma_.lower(), ()))
+                for w in p.subtree if not (w.tag_ in {"VBN", "VBD"} and w.dep_ in {"amod", "compound", "acl"})
+                for t in lexicon.triggers.get(w.lemma_.lower(), ()))  # (not "French-made jets")
             for p in token.children):
         return None  # "struck a deal on K2 tank production": the deal is that production's
     if frame_name == "deal" and token.dep_ == "pobj" and token.head.lower_ == "under":
@@ -2011,6 +2020,8 @@ def _joint(token: Token, chain: list[Token], slots: list[tuple[Mention, Slot, st
     """The act is stated as joint: an adverb or adjective of jointness, a co- word, a "with" party, a joint body."""
     words = lexicon.words["joint"]
     near = [*token.children, *(c for v in chain for c in v.children), *chain]
+    near += [g for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {
+        "venture", "consortium", "partnership"} for g in c.children]  # "a joint venture of X and Y will make"
     if token.dep_ in {"compound", "amod", "pobj"}:
         near.append(token.head)
         near.extend(token.head.children)
