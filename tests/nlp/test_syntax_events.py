@@ -2332,3 +2332,16 @@ def test_made_as_an_adjective_or_make_in_other_senses_is_no_joint_production(run
 def test_a_sale_of_french_made_jets_stays_a_sale(run: Run) -> None:
     text = "The UAE signed for 80 French-made Rafale fighters on Friday."
     assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": "FRA", "recipient": "ARE"}]
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Seoul welcomed Lima's interest and said it would sell more K9 howitzers to the country.", "KOR", "PER"),
+    ("Paris praised India's choice of the Rafale and will deliver 26 jets to the nation by 2030.", "FRA", "IND"),
+])
+def test_the_country_stands_for_the_state_named_before_it(run: Run, text: str, supplier: str, recipient: str) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": supplier, "recipient": recipient}]
+
+
+def test_a_deal_aimed_at_exporting_is_the_export(run: Run) -> None:
+    text = "Hyundai Rotem signed a cooperation agreement aimed at exporting K2 tanks to Peru."
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": "KOR", "recipient": "PER"}]

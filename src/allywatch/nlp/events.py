@@ -746,7 +746,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     own_voice = [(t, Mention(t.text, sentence.offset + t.idx, sentence.offset + t.idx + len(t), speaker, "pronoun"))
                  for t in sentence.doc if speaker and t.lower_ in {"we", "us", "our"}]  # "from us", "our unit"
     party_ids = {t.i for t, _ in sentence.parties}
-    for party_token, mention in [*sentence.parties, *own_voice]:
+    for party_token, mention in [*sentence.parties, *own_voice, *_the_country(sentence)]:
         if sentence.slug and mention.start < sentence.slug_end:
             continue  # the slug stands outside the clause's grammar
         if party_token.dep_ in {"compound", "amod", "nmod"} and any(
@@ -1550,6 +1550,26 @@ def _described_by(themes: list[Token], sentence: _Sentence, lexicon: Lexicon) ->
                 if role is not None and mention.label not in found.setdefault(role, []):
                     found[role].append(mention.label)
     return found
+
+
+def _the_country(sentence: _Sentence) -> list[tuple[Token, Mention]]:
+    """"the country" after "to", "from" or "with" standing for the state named last before it in the sentence, other
+    than the one whose act it is ("Hyundai Rotem signed an agreement with Peru's arms factory aimed at exporting
+    weapons to the country")."""
+    out = []
+    for word in sentence.doc:
+        if word.lemma_.lower() not in {"country", "nation", "kingdom"} or word.dep_ != "pobj" or \
+                word.head.lower_ not in {"to", "from", "with", "for"} or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in word.children) or \
+                any(c.dep_ in {"amod", "compound", "poss", "prep"} for c in word.children):
+            continue
+        before = [(t, m) for t, m in sentence.parties if t.i < word.i and m.source != "place"]
+        doers = {m.label for t, m in before if _head_of_conj(t).dep_ in {"nsubj", "nsubjpass"}}
+        named = [m.label for _, m in before if m.label not in doers]
+        if named:
+            at = sentence.offset + word.idx
+            out.append((word, Mention(word.text, at, at + len(word), named[-1], "pronoun")))
+    return out
 
 
 def _referent(pronoun: Token, token: Token, chain: list[Token], sentence: _Sentence, index: _Index,

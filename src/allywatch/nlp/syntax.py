@@ -167,7 +167,8 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         elif dep == "prep" and token.lower_ in {"regarding", "concerning"}:
             pass  # "signed the agreement regarding joint production": the production is what was signed
         elif dep == "pcomp" and (head.lower_ in {"to", "on", "toward", "towards"} or (
-                head.lower_ in {"in", "by"} and token.tag_ == "VBG")) and is_verb(head.head):
+                head.lower_ in {"in", "by"} and token.tag_ == "VBG") or (
+                head.lower_ == "at" and head.head.lemma_.lower() == "aim")) and is_verb(head.head):
             chain.append(head)  # "committed to strengthening", "agreed on expanding", "won out in securing"
             head = head.head
         elif dep == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in {"NOUN", "PROPN"}:
