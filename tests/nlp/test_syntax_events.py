@@ -2345,3 +2345,9 @@ def test_the_country_stands_for_the_state_named_before_it(run: Run, text: str, s
 def test_a_deal_aimed_at_exporting_is_the_export(run: Run) -> None:
     text = "Hyundai Rotem signed a cooperation agreement aimed at exporting K2 tanks to Peru."
     assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": "KOR", "recipient": "PER"}]
+
+
+def test_the_country_as_a_subject_is_one_state_not_the_pair_named_before(run: Run) -> None:
+    text = ("Jakarta bought 12 drones from Turkey last year. Additionally, the country entered into an agreement to "
+            "acquire 24 helicopters from Lockheed Martin.")
+    assert not [e for e in _of(run, text, "agreement") if e.participants == ("IDN", "TUR")]

@@ -493,6 +493,9 @@ def collective_subject(chain: list[Token], parties: set[int]) -> bool:
                 subtree = {t.i for t in child.subtree}
                 if subtree & parties:
                     return False
+                if child.tag_ in {"NN", "NNP"} and child.lemma_.lower() in COLLECTIVE and not any(
+                        t.lemma_.lower() in COLLECTIVE for t in child.children):
+                    continue  # "the country entered into an agreement": one state, not the ones named before
                 if child.lemma_.lower() in COLLECTIVE or any(t.lemma_.lower() in COLLECTIVE for t in child.children):
                     return True
     return any(t.lower_ in {"other", "another"} and t.head.lower_ in {"each", "one"} for v in chain
