@@ -2351,3 +2351,20 @@ def test_the_country_as_a_subject_is_one_state_not_the_pair_named_before(run: Ru
     text = ("Jakarta bought 12 drones from Turkey last year. Additionally, the country entered into an agreement to "
             "acquire 24 helicopters from Lockheed Martin.")
     assert not [e for e in _of(run, text, "agreement") if e.participants == ("IDN", "TUR")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Kyiv offered to develop interceptor drones jointly with Washington as part of a broader drone deal.",
+     "arms_transfer"),
+    ("Delhi offered to overhaul Hanoi's Su-30 fighters at the HAL plant in Nashik.", "co_production"),
+    ("The US Army's tanks in Europe will be serviced at a PGZ plant in Poland.", "co_production"),
+    ("Taipei proposed co-producing drones with US firms so that American forces can buy systems free of Chinese "
+     "parts.", "arms_transfer"),
+])
+def test_frames_places_and_purposes_of_another_act_are_no_act_of_their_own(run: Run, text: str, kind: str) -> None:
+    assert _of(run, text, kind) == []
+
+
+def test_a_plant_where_things_are_made_together_is_joint_production(run: Run) -> None:
+    text = "The missiles that Norway's Kongsberg and Australia agreed to produce at a new plant in Newcastle will fly."
+    assert [e.participants for e in _of(run, text, "co_production")] == [("AUS", "NOR")]

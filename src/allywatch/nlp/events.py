@@ -737,6 +737,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         # "Kyiv has allowed its arms makers to export", "Norway changed its rules so that its firms may sell to
         # Ukraine": the rule that lets the trade is what changed
         kind, frame_name, chain = "export_control", "control", permitted
+    if frame_name == "deal" and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() == "part":
+        return None  # "offered to develop drones with the US as part of a broader drone deal": the frame of an act
+    if trigger.frame == "make" and not is_verb(token) and token.lemma_.lower() in _SITES and \
+            token.dep_ == "pobj" and token.head.lower_ in {"at", "in"} and is_verb(token.head.head) and \
+            token.head.head.lemma_.lower() not in _BUILDING:
+        return None  # "offered to overhaul Vietnam's jets at HAL's plant in Nashik": where another act is done
+    if kind == "arms_transfer" and permitted is None and token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in {"so", "that"} for c in token.children) and any(
+            c.dep_ == "aux" and c.lower_ in {"can", "could", "may", "might"} for c in token.children):
+        return None  # "so that American forces can buy drones free of Chinese parts": a purpose, not a purchase
     frame = lexicon.frames[frame_name]
     slots: list[tuple[Mention, Slot, str]] = []
     firms: set[int] = set()
@@ -1474,6 +1485,10 @@ def _in_list(token: Token) -> bool:
 
 #: Agreements that set up a standing tie between states, whatever else they sign with them.
 _TIES = frozenset({"partnership", "alliance", "declaration", "roadmap", "treaty"})
+
+#: Places of work: a joint one is joint production, but one where another act is done is only its place.
+_SITES = frozenset({"plant", "factory", "facility", "site", "yard", "shipyard", "works", "line", "hub", "centre",
+                    "center"})
 
 #: Words that put a delivery on a schedule.
 _SCHEDULED = frozenset({"schedule", "due", "slate", "set", "expect", "timetable"})

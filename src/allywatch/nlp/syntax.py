@@ -299,6 +299,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         if x.dep_ == "pcomp" and head.lower_ in {"with", "without"} and is_verb(x) and \
                 x.lemma_.lower() in ONLOOKING and any(c.dep_ in {"nsubj", "nsubjpass"} for c in x.children):
             return None  # "talks were held in Jeddah, with Saudi officials hosting": they host, others talk
+        if x.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in {"free", "devoid", "independent"}:
+            return None  # "drones free of Chinese components": what is left out
         if x.dep_ == "pobj" and head.pos_ == "ADP" and head.head.lemma_.lower() in WARY:
             return None  # "Greece and Cyprus, both wary of Turkish naval activity, signed": what they fear
         if x.dep_ == "prep" and head.dep_ == "appos" and head.pos_ == "NOUN" and head.i != trigger.i and \
