@@ -2368,3 +2368,12 @@ def test_frames_places_and_purposes_of_another_act_are_no_act_of_their_own(run: 
 def test_a_plant_where_things_are_made_together_is_joint_production(run: Run) -> None:
     text = "The missiles that Norway's Kongsberg and Australia agreed to produce at a new plant in Newcastle will fly."
     assert [e.participants for e in _of(run, text, "co_production")] == [("AUS", "NOR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Biden and Modi highlighted the signing of a Master Ship Repair Agreement between the U.S. Navy and Mazagon Dock.",
+    "A ship repair agreement between the US Navy and Mitsubishi Heavy Industries was signed in Tokyo.",
+])
+def test_a_repair_agreement_between_a_navy_and_a_yard(run: Run, text: str) -> None:
+    [event] = _of(run, text, "maintenance")
+    assert event.status == "agreed" and dict(event.roles)["owner"] == "USA" and dict(event.roles)["provider"] != "USA"

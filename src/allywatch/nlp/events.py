@@ -1202,6 +1202,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             each_roles = [{"actor": actors[0], "target": other} for other in alike]
     else:
         first, second = DIRECTED[kind]
+        if kind == "maintenance" and roles.get("side"):
+            # "a ship repair agreement between the US Navy and Mazagon Dock": the yard repairs, the navy owns
+            yards = {m.label for m, _, role in slots if role == "side" and m.source == "company"}
+            for side in roles["side"]:
+                roles.setdefault("provider" if side in yards else "owner", []).append(side)
         a = roles.get(first, [])
         b = [p for p in roles.get(second, []) if p not in a[:1]]
         if kind == "arms_transfer" and (not a or not b):
