@@ -2377,3 +2377,9 @@ def test_a_plant_where_things_are_made_together_is_joint_production(run: Run) ->
 def test_a_repair_agreement_between_a_navy_and_a_yard(run: Run, text: str) -> None:
     [event] = _of(run, text, "maintenance")
     assert event.status == "agreed" and dict(event.roles)["owner"] == "USA" and dict(event.roles)["provider"] != "USA"
+
+
+def test_a_delivery_a_later_sentence_calls_a_first_batch_goes_on(run: Run) -> None:
+    text = ("Taipei has received 38 Abrams tanks from the United States, the ministry said. Washington approved "
+            "the sale in 2019. The tanks, the first batch of 108 ordered in 2019, arrived in Taiwan on Sunday.")
+    assert [e.status for e in _of(run, text, "arms_transfer")] == ["ongoing"]

@@ -714,10 +714,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind in {"meeting", "exercise"} and token.dep_ == "pobj" and token.head.lower_ == "of" and \
             token.head.head.lemma_.lower() in {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}:
         return None  # "on the sidelines of the climate summit, the EU and Kazakhstan signed": a venue
+    party_at = {t.i for t, _ in sentence.parties}
     if trigger.frame == "arrive" and any(
             c.dep_ in {"relcl", "acl"}
             and any(t.type == "arms_transfer" for t in lexicon.triggers.get(c.lemma_.lower(), ()))
-            for theme in themes for c in theme.children):
+            and any(w.i in party_at for w in c.subtree)  # (but "the first batch of 108 ordered in 2019 arrived")
+            for theme in themes for c in [*theme.children, *(g for p in theme.children if p.dep_ == "appos"
+                                                              for g in p.subtree if g.dep_ in {"relcl", "acl"})]):
         return None  # "the F-16s that Romania bought from Norway arrived": read at the buying, delivered
     if trigger.lemmas == ("make",) and (token.dep_ in {"amod", "compound"} or (
             token.i > 0 and token.nbor(-1).text in {"-", "‐"}) or (
@@ -2417,7 +2420,10 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
         # the stage as the article first states it of the parties themselves: the news is in the lead, and later
         # sentences about the same pair are often background (an earlier order, a purchase still considered)
         stating = max(group, key=lambda d: (not d.carried, -d.sentence.start, not d.describing))
-        events.append(Event(type=kind, participants=participants, roles=roles, status=stating.status, item=first.item,
+        status = stating.status
+        if kind == "arms_transfer" and status == "completed" and any(d.status == "ongoing" for d in group):
+            status = "ongoing"  # "Taiwan has received 38 Abrams ... the first batch of 108": only part delivered
+        events.append(Event(type=kind, participants=participants, roles=roles, status=status, item=first.item,
                             evidence=evidence, program=first.program,
                             organizations=tuple(dict.fromkeys(o for d in group for o in d.organizations)),
                             date=first.date, location=first.location, amount=first.amount,
