@@ -2383,3 +2383,18 @@ def test_a_delivery_a_later_sentence_calls_a_first_batch_goes_on(run: Run) -> No
     text = ("Taipei has received 38 Abrams tanks from the United States, the ministry said. Washington approved "
             "the sale in 2019. The tanks, the first batch of 108 ordered in 2019, arrived in Taiwan on Sunday.")
     assert [e.status for e in _of(run, text, "arms_transfer")] == ["ongoing"]
+
+
+@pytest.mark.parametrize("text", [
+    "Berlin has acquired 35 F-35A fighters from the United States, with deliveries due to start in 2026.",
+    "Abuja has procured 12 attack helicopters from the United States, the first of which will be delivered in 2027.",
+])
+def test_a_purchase_whose_deliveries_are_ahead_is_agreed(run: Run, text: str) -> None:
+    assert [e.status for e in _of(run, text, "arms_transfer")] == ["agreed"]
+
+
+def test_a_programme_in_another_clause_does_not_pick_the_seller(run: Run) -> None:
+    text = ("Rabat took delivery of the last of its 24 Apache helicopters from Washington, while Jakarta signed a "
+            "contract with Paris for 18 more Rafales.")
+    assert sorted(tuple(sorted(dict(e.roles).items())) for e in _of(run, text, "arms_transfer")) == [
+        (("recipient", "IDN"), ("supplier", "FRA")), (("recipient", "MAR"), ("supplier", "USA"))]

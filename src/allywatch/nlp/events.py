@@ -744,9 +744,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             token.head.head.lemma_.lower() == "part":
         return None  # "offered to develop drones with the US as part of a broader drone deal": the frame of an act
     if trigger.frame == "make" and not is_verb(token) and token.lemma_.lower() in _SITES and \
-            token.dep_ == "pobj" and token.head.lower_ in {"at", "in"} and is_verb(token.head.head) and \
-            token.head.head.lemma_.lower() not in _BUILDING:
-        return None  # "offered to overhaul Vietnam's jets at HAL's plant in Nashik": where another act is done
+            token.dep_ == "pobj" and token.head.lower_ in {"at", "in"} and token.head.head.lemma_.lower() not in \
+            _BUILDING | {"production", "manufacturing", "assembly"} and (is_verb(token.head.head) or any(
+                t.type != "co_production" for t in lexicon.triggers.get(token.head.head.lemma_.lower(), ()))):
+        return None  # "offered to overhaul Vietnam's jets at HAL's plant in Nashik", "the repair of tanks at a plant in
+        # Gliwice": where another act is done
     if kind == "arms_transfer" and permitted is None and token.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in {"so", "that"} for c in token.children) and any(
             c.dep_ == "aux" and c.lower_ in {"can", "could", "may", "might"} for c in token.children):
@@ -1019,6 +1021,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 t.head.head.lower_ in {"first", "initial"} or _some_of(t.head.head))
             for t in themes or ([token.head] if token.dep_ in {"acl", "relcl"} else [])):
         stage = "ongoing"  # "unveiled the first of 36 jets bought from Sweden": the rest are still to come
+    if kind == "arms_transfer" and stage == "completed" and not trigger.delivery and \
+            _YET_TO_COME.search(sentence.span.text):
+        stage = "agreed"  # "has acquired 35 F-35s ..., with deliveries due to start in 2026": bought, not delivered
     if kind == "arms_transfer" and stage in {"planned", "agreed"} and _BEGUN.search(sentence.span.text):
         stage = "ongoing"  # "will deliver another 100,000 shells; the first 20,000 are already there"
     if kind == "arms_transfer" and stage == "completed" and _MORE_TO_COME.search(sentence.span.text):
@@ -1178,7 +1183,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if frame_name == "deal":
             directed = _deal_roles(roles, sentence, parties, text,
                                    [m.label for m, slot, _ in slots if slot.name in {"subject", "agent"}]
-                                   or [p for p in sentence.slug if p in parties][:1])  # "PRT: contract with France"
+                                   or [p for p in sentence.slug if p in parties][:1],  # "PRT: contract with France"
+                                   _clause_span(token))
             if directed is None:
                 return None
             final_roles = directed
@@ -2151,6 +2157,11 @@ _MORE_TO_COME = re.compile(
     r"(?:to follow|to come|due|expected|scheduled|on (?:the|their) way)\b|\bso far\b", re.IGNORECASE)
 
 
+#: Words that put the deliveries of a purchase still ahead.
+_YET_TO_COME = re.compile(
+    r"\bdeliver(?:y|ies)\s+(?:are\s+|is\s+)?(?:due|expected|scheduled|set|slated)\b|"
+    r"\b(?:will|to)\s+be\s+delivered\b", re.IGNORECASE)
+
 #: Words that say deliveries have begun: "the first 20,000 are already there", "some have already arrived".
 _BEGUN = re.compile(
     r"\b(?:the first|some|part)\b[^.;]{0,40}?\b(?:are|were|is|was|have|has)\s+(?:been\s+)?already\s+"
@@ -2186,8 +2197,18 @@ def _some_of(theme: Token) -> bool:
     return head is not None and whole is not None and head < whole
 
 
+def _clause_span(token: Token) -> set[int]:
+    """The tokens of the clause a word stands in (its verb's subtree, less clauses of their own coordinated with it):
+    "took delivery of Apaches from the US, while Indonesia signed a contract with France" keeps the two apart."""
+    verb = token
+    while not is_verb(verb) and verb.head.i != verb.i:
+        verb = verb.head
+    inner = {t.i for c in verb.children if c.dep_ in {"advcl", "conj", "ccomp"} and c.i > verb.i for t in c.subtree}
+    return {t.i for t in verb.subtree} - inner
+
+
 def _deal_roles(roles: dict[str, list[str]], sentence: _Sentence, parties: set[str],
-                text: str, signers: Sequence[str] = ()) -> dict[str, str] | None:
+                text: str, signers: Sequence[str] = (), clause: set[int] | None = None) -> dict[str, str] | None:
     """Who sells and who buys under a neutral contract: an explicit side when one is given, else the party named
     through a firm sells and the government buys, else the programme's owner sells, else the government that
     signs it with another buys ("Poland signed a contract with South Korea for tanks")."""
@@ -2199,7 +2220,8 @@ def _deal_roles(roles: dict[str, list[str]], sentence: _Sentence, parties: set[s
     governments = {m.label for t, m in sentence.parties if m.source != "company"} - firms
     if supplier is None:
         options = [p for p in sides if p in firms and p != recipient] or \
-                  [e.party for _, e in sentence.programs if e.party and e.party != recipient]
+                  [e.party for t, e in sentence.programs if e.party and e.party != recipient
+                   and (clause is None or t.i in clause)]
         supplier = options[0] if options else None
     if recipient is None and supplier is None and len(sides) >= 2 and not set(sides) & set(signers):
         return None  # "talks between Seoul and Warsaw over a tank contract": nothing says who sells
