@@ -744,9 +744,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             token.head.head.lemma_.lower() == "part":
         return None  # "offered to develop drones with the US as part of a broader drone deal": the frame of an act
     if trigger.frame == "make" and not is_verb(token) and token.lemma_.lower() in _SITES and \
-            token.dep_ == "pobj" and token.head.lower_ in {"at", "in"} and token.head.head.lemma_.lower() not in \
-            _BUILDING | {"production", "manufacturing", "assembly"} and (is_verb(token.head.head) or any(
-                t.type != "co_production" for t in lexicon.triggers.get(token.head.head.lemma_.lower(), ()))):
+            token.dep_ == "pobj" and token.head.lower_ in {"at", "in"} and not any(
+                w.lemma_.lower() in _BUILDING | _MAKING for w in chain[2:4]) and (is_verb(token.head.head) or any(
+                t.type in {"maintenance", "arms_transfer"} for w in chain[2:4]
+                for t in lexicon.triggers.get(w.lemma_.lower(), ()))):
         return None  # "offered to overhaul Vietnam's jets at HAL's plant in Nashik", "the repair of tanks at a plant in
         # Gliwice": where another act is done
     if kind == "arms_transfer" and permitted is None and token.dep_ == "advcl" and any(
