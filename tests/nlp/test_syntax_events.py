@@ -2398,3 +2398,11 @@ def test_a_programme_in_another_clause_does_not_pick_the_seller(run: Run) -> Non
             "contract with Paris for 18 more Rafales.")
     assert sorted(tuple(sorted(dict(e.roles).items())) for e in _of(run, text, "arms_transfer")) == [
         (("recipient", "IDN"), ("supplier", "FRA")), (("recipient", "MAR"), ("supplier", "USA"))]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("India's Cochin Shipyard signed a Master Ship Repair Agreement with the US Navy on Saturday.", {"maintenance"}),
+    ("Japan and the Philippines signed a Reciprocal Access Agreement on Monday.", {"agreement"}),
+])
+def test_a_titled_agreement_whose_name_says_the_act_is_that_act(run: Run, text: str, kinds: set[str]) -> None:
+    assert {e.type for e in run(text).events} == kinds

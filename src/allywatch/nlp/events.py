@@ -2425,10 +2425,15 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
             agreement.reach[0] <= d.at < agreement.reach[1] or agreement.at in d.governors
             or agreement.attached in d.governors) for d in specific)
 
+    def named_for(agreement: _Draft) -> bool:
+        """A titled agreement whose own name says the act ("a Master Ship Repair Agreement"): that act."""
+        return any(d.sentence.start == agreement.sentence.start and d.participants <= agreement.participants and
+                   agreement.reach[0] <= d.at < agreement.at for d in specific)
+
     events = []
     for (kind, participants, roles, _), group in grouped.items():
         if kind == "agreement":
-            group = [d for d in group if d.named or not contains(d)]
+            group = [d for d in group if (d.named and not named_for(d)) or not contains(d)]
             if all(d.bare for d in group) and any(d.participants == set(participants) for d in specific):
                 continue  # "signed the agreement" after the deal was told as a sale: that deal
             if all(not d.named and not d.topical for d in group) and any(
