@@ -2406,3 +2406,11 @@ def test_a_programme_in_another_clause_does_not_pick_the_seller(run: Run) -> Non
 ])
 def test_a_titled_agreement_whose_name_says_the_act_is_that_act(run: Run, text: str, kinds: set[str]) -> None:
     assert {e.type for e in run(text).events} == kinds
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Philippines, US sign pact on nickel supply chains", "supply_chain"),
+    ("Chile, Brazil ink defence cooperation pact", "agreement"),
+])
+def test_a_headline_verb_read_as_a_noun_still_states_the_stage(run: Run, text: str, kind: str) -> None:
+    assert [e.status for e in _of(run, text, kind)] == ["agreed"]

@@ -646,6 +646,11 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if tense_verb is None:
         if under:
             return StatusReading("agreed", f"under the {under}")
+        stated = next((c for c in trigger.children if c.dep_ in {"compound", "amod"} and c.i < trigger.i and
+                       lexicon.status_class(c.lemma_.lower()) in {"agreed", "planned", "proposed"}), None)
+        if stated is not None:  # a headline's verb read as a noun: "Philippines, US sign pact on nickel"
+            cls = lexicon.status_class(stated.lemma_.lower())
+            return StatusReading(cls, f"'{stated.text}' states it {cls}")
         return StatusReading(lexicon.default.get(kind, "agreed"), "no verb states it: the type's default",
                              tense_only=True)
     if tense_verb.lemma_ in {"follow", "precede"} and tense_verb.tag_ in {"VBN", "VBG"} and is_verb(tense_verb.head):
