@@ -2414,3 +2414,16 @@ def test_a_titled_agreement_whose_name_says_the_act_is_that_act(run: Run, text: 
 ])
 def test_a_headline_verb_read_as_a_noun_still_states_the_stage(run: Run, text: str, kind: str) -> None:
     assert [e.status for e in _of(run, text, kind)] == ["agreed"]
+
+
+def test_the_first_of_several_taken_over_is_a_delivery_under_way(run: Run) -> None:
+    text = "Manila took delivery on Tuesday of the first of five C-130J transport aircraft from the United States."
+    assert [e.status for e in _of(run, text, "arms_transfer")] == ["ongoing"]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Japan and Kazakhstan will have a rare-metals agreement to be signed next week.", "planned"),
+    ("Japan and Kazakhstan have a rare-metals agreement signed last week.", "agreed"),
+])
+def test_an_agreement_to_be_signed_is_still_to_come(run: Run, text: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, "supply_chain")] == [status]

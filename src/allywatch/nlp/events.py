@@ -1014,8 +1014,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         stage = "agreed"  # "deliveries are scheduled to begin next month", "the first delivery is due in May": the
         # schedule of a sale agreed
     if trigger.delivery and stage == "completed" and (_partial(themes) or any(
-            t.lower_ in {"first", "initial"} and t.head.lemma_.lower() in lexicon.words["equipment"]
-            for t in sentence.doc)):
+            t.lower_ in {"first", "initial"} and (t.head.lemma_.lower() in lexicon.words["equipment"] or any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.subtree) for c in t.children))
+            for t in sentence.doc)):  # ("took delivery on Tuesday of the first of five C-130Js")
         stage = "ongoing"  # "received the first three of 24 jets"
     if kind == "arms_transfer" and stage == "completed" and any(
             t.head.dep_ == "prep" and t.head.lower_ == "of" and (

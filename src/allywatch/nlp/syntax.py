@@ -614,6 +614,9 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if not is_verb(trigger):
         for child in [c for t in [trigger, *theme_tokens(trigger)] for c in t.children]:
             cls = lexicon.status_class(lemma(child))
+            if child.dep_ == "acl" and child.tag_ == "VBN" and cls == "agreed" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                return StatusReading("planned", f"'to be {child.text}'")  # "an agreement to be signed next week"
             if child.dep_ == "acl" and child.tag_ == "VBN" and cls in {"agreed", "planned", "proposed"}:
                 # "the purchase, sealed in May"; "talks set for next Tuesday", "drills scheduled for May"
                 return StatusReading(cls, f"'{child.text}' states it {cls}")
