@@ -2020,12 +2020,12 @@ def test_a_foreign_programme_made_at_home(run: Run, text: str, status: str) -> N
 
 
 def test_a_yard_building_for_a_navy_is_no_joint_production(run: Run) -> None:
-    text = "Hyundai Heavy Industries built the two Jose Rizal-class frigates and is building corvettes for Manila."
+    text = "Hanwha Ocean delivered both Jose Rizal-class ships and is now making patrol boats for Manila."
     assert _of(run, text, "co_production") == []
 
 
 def test_a_ship_class_named_after_a_capital_is_no_party(run: Run) -> None:
-    text = "Thyssenkrupp, which is also building three Dakar-class submarines for the Israeli navy, sold corvettes."
+    text = "TKMS, which is also making two Dakar-class boats for the Israeli navy, sold frigates last year."
     assert {p for e in run(text).events for p in e.participants} <= {"DEU", "ISR"}
 
 
@@ -2050,7 +2050,7 @@ def test_the_rival_an_accord_is_meant_to_weaken_takes_no_part(run: Run, text: st
 
 
 @pytest.mark.parametrize("text,postings", [
-    ("The United States is sending 3,000 extra troops to Poland and Romania.", [("POL", "USA"), ("ROU", "USA")]),
+    ("Washington is deploying 2,500 more soldiers to Poland and Romania.", [("POL", "USA"), ("ROU", "USA")]),
     ("Britain will deploy jets to Estonia and Lithuania next spring.", [("EST", "GBR"), ("GBR", "LTU")]),
     ("Germany and the Netherlands will send troops to Lithuania.", [("DEU", "LTU", "NLD")]),
 ])
@@ -2066,14 +2066,14 @@ def test_where_forces_leave_from_takes_no_part(run: Run) -> None:
 @pytest.mark.parametrize("text", [
     "Speaking after a meeting of Merkel's cabinet, Maas said the freeze on sales to Riyadh stays.",
     "A meeting of the cabinet committee, chaired by Modi, cleared the purchase on Wednesday.",
-    "The budget was approved in a meeting with President Joko Widodo and Defence Minister Prabowo Subianto.",
+    "The budget rise was cleared at a session with President Widodo and Defence Minister Prabowo on Friday.",
 ])
 def test_a_meeting_of_one_states_own_officials_is_no_meeting_of_states(run: Run, text: str) -> None:
     assert _of(run, text, "meeting") == []
 
 
 @pytest.mark.parametrize("text,supplier,recipient,status", [
-    ("Serbia has presented for the first time the FK-3 air defence system recently procured from China.",
+    ("Belgrade displayed for the first time the FK-3 batteries lately acquired from China.",
      "CHN", "SRB", "agreed"),
     ("Manila fielded the BrahMos missiles delivered by India last year.", "IND", "PHL", "completed"),
     ("The Brazilian air force unveiled the first of 36 Gripen jets bought from Sweden.", "SWE", "BRA", "ongoing"),
@@ -2089,7 +2089,7 @@ def test_a_critic_of_what_was_bought_is_no_recipient(run: Run) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The Serbian launcher is said to be based on the Russian S-300 system.",
+    "The new launcher is reportedly based on an old Russian S-300 design.",
     "The new Polish tank is based on a Korean design.",
 ])
 def test_based_on_a_design_is_no_deployment(run: Run, text: str) -> None:
@@ -2109,7 +2109,7 @@ def test_a_foreign_firm_making_in_another_state(run: Run, text: str, parties: tu
 @pytest.mark.parametrize("text,kind,status", [
     ("India's agreement with Japan on mineral resources is part of its efforts to secure supplies.", "supply_chain",
      "agreed"),
-    ("Modi is currently in Japan to attend the India-Japan summit.", "meeting", "ongoing"),
+    ("Modi is in Tokyo this week to attend an annual India-Japan summit.", "meeting", "ongoing"),
     ("Macron is in Delhi for talks with Modi.", "meeting", "ongoing"),
 ])
 def test_the_present_of_being_somewhere_or_of_an_agreement(run: Run, text: str, kind: str, status: str) -> None:
@@ -2120,7 +2120,7 @@ def test_the_present_of_being_somewhere_or_of_an_agreement(run: Run, text: str, 
     ("Australia and Tuvalu marked 50 years of ties on Monday. Australia builds patrol boats for Pacific states. "
      "The new vessel was then handed over to Tuvalu at a ceremony in Perth.", "AUS", "TUV"),
     ("Chinese and Pakistani officials met in Beijing. China has long armed Pakistan. "
-     "Islamabad signed agreements for the acquisition of eight submarines.", "CHN", "PAK"),
+     "Islamabad signed contracts to acquire six submarines.", "CHN", "PAK"),
     ("Seoul and Lima deepened defence ties this year. South Korea courts Peru as a buyer. "
      "Peru's purchase of 54 tanks was approved on Friday.", "KOR", "PER"),
 ])
@@ -2133,7 +2133,7 @@ def test_a_transfer_with_only_its_recipient_named_takes_the_articles_other_party
 @pytest.mark.parametrize("text", [
     # a third party named as often as the second: the pair does not lead the article
     "Chile and Spain met in May. Chile and France met in June. Spain and France held talks. "
-    "Chile signed agreements for the acquisition of eight frigates.",
+    "Chile signed contracts to acquire four frigates.",
     # only the supplier is named: whom it sells to is not understood
     "Germany and Yemen were both named in the report. Germany and Yemen were discussed again. "
     "Germany has often been criticised for its arms sales.",
@@ -2143,13 +2143,13 @@ def test_no_other_side_is_carried_when_the_article_does_not_give_it(run: Run, te
 
 
 def test_entering_into_an_agreement_to_buy_agrees_the_purchase(run: Run) -> None:
-    text = "Jakarta entered into an agreement to acquire 24 helicopters from the US-based manufacturer Lockheed Martin."
+    text = "Jakarta has entered into a deal to obtain 20 helicopters from the US-based maker Lockheed Martin."
     assert [(dict(e.roles), e.status) for e in _of(run, text, "arms_transfer")] == [
         ({"supplier": "USA", "recipient": "IDN"}, "agreed")]
 
 
 @pytest.mark.parametrize("text,parties", [
-    ("Qatar's ministry of interior signed a memorandum with Turkey's Ares Shipyard.", ("QAT", "TUR")),
+    ("Oman's ministry of interior inked a memorandum with Turkey's Ares Shipyard.", ("OMN", "TUR")),
     ("Poland's ministry of defence signed a contract with Hanwha for 96 howitzers.", ("KOR", "POL")),
 ])
 def test_a_ministry_named_with_its_state_is_never_another_states(run: Run, text: str, parties: tuple[str, ...]) -> None:
@@ -2157,7 +2157,7 @@ def test_a_ministry_named_with_its_state_is_never_another_states(run: Run, text:
 
 
 def test_a_strategic_partnership_stands_beside_a_sale_signed_with_it(run: Run) -> None:
-    text = ("Athens and Paris signed a frigate deal and a strategic partnership deal on Tuesday. "
+    text = ("Athens and Paris inked a frigate contract as well as a strategic partnership deal on Monday. "
             "Greece agreed to buy three Belharra frigates from France for 3 billion euros.")
     assert {(e.type, e.participants) for e in run(text).events} == {
         ("agreement", ("FRA", "GRC")), ("arms_transfer", ("FRA", "GRC"))}
@@ -2177,7 +2177,7 @@ def test_a_share_of_a_budget_is_no_budget(run: Run, text: str) -> None:
 
 
 @pytest.mark.parametrize("text,status", [
-    ("How does this compare with the American presence in Poland?", "ongoing"),
+    ("How does that differ from the US presence in Poland?", "ongoing"),
     ("The US will expand its military presence in Poland next year.", "planned"),
 ])
 def test_a_presence_of_forces_is_under_way_unless_still_to_come(run: Run, text: str, status: str) -> None:
@@ -2200,7 +2200,7 @@ def test_a_ban_that_takes_effect_is_adopted(run: Run) -> None:
 
 
 @pytest.mark.parametrize("text,target", [
-    ("Canada has cancelled arms permits to Turkey that it suspended last year.", "TUR"),
+    ("Ottawa has revoked arms permits to Ankara that it froze in 2020.", "TUR"),
     ("Ottawa suspended export permits for drone parts to Ankara.", "TUR"),
     ("Berlin revoked weapons licences for Riyadh on Monday.", "SAU"),
 ])
@@ -2213,7 +2213,7 @@ def test_residents_permits_are_no_export_controls(run: Run) -> None:
 
 
 def test_a_body_with_a_name_any_state_could_bear_is_not_guessed(run: Run) -> None:
-    text = "The Department of National Defense signed a deal with Israel for Spyder air defence systems."
+    text = "The Department of National Defense inked a contract with Israel for Spyder batteries."
     assert all("PHL" not in e.participants for e in run(text).events)
 
 
@@ -2267,7 +2267,7 @@ def test_all_of_what_was_ordered_now_there_is_delivered(run: Run) -> None:
 
 @pytest.mark.parametrize("text,status", [
     ("Greece spent 3.1% of GDP on defence last year, according to NATO.", "completed"),
-    ("Germany plans to spend 3.5% of GDP on defence by 2029.", "planned"),
+    ("Germany plans to spend 3.2% of its GDP on defence by 2030.", "planned"),
     ("The Dutch parliament approved 60 billion euros of defence spending for next year.", "agreed"),
 ])
 def test_money_spent_is_done_and_a_budget_set_agreed(run: Run, text: str, status: str) -> None:
@@ -2320,7 +2320,7 @@ def test_making_things_together(run: Run, text: str, parties: tuple[str, ...]) -
 
 
 @pytest.mark.parametrize("text", [
-    "The Emirates signed for 80 French-made Rafale fighters on Friday.",
+    "Abu Dhabi signed for 60 French-made Rafale jets on Friday.",
     "British and Norwegian frigates will make up a combined fleet in the North Atlantic.",
     "Poland will make its own decision on tanks, Warsaw told Seoul.",
     "Athens ordered 18 Rafale jets from Paris, making it the first buyer of the fighter in the EU.",
@@ -2330,7 +2330,7 @@ def test_made_as_an_adjective_or_make_in_other_senses_is_no_joint_production(run
 
 
 def test_a_sale_of_french_made_jets_stays_a_sale(run: Run) -> None:
-    text = "The UAE signed for 80 French-made Rafale fighters on Friday."
+    text = "Abu Dhabi signed for 60 French-made Rafale jets on Friday."
     assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": "FRA", "recipient": "ARE"}]
 
 
@@ -2348,8 +2348,8 @@ def test_a_deal_aimed_at_exporting_is_the_export(run: Run) -> None:
 
 
 def test_the_country_as_a_subject_is_one_state_not_the_pair_named_before(run: Run) -> None:
-    text = ("Jakarta bought 12 drones from Turkey last year. Additionally, the country entered into an agreement to "
-            "acquire 24 helicopters from Lockheed Martin.")
+    text = ("Jakarta bought 12 drones from Turkey last year. The country also entered into a contract to obtain "
+            "20 helicopters from Lockheed Martin.")
     assert not [e for e in _of(run, text, "agreement") if e.participants == ("IDN", "TUR")]
 
 
@@ -2371,7 +2371,7 @@ def test_a_plant_where_things_are_made_together_is_joint_production(run: Run) ->
 
 
 @pytest.mark.parametrize("text", [
-    "Biden and Modi highlighted the signing of a Master Ship Repair Agreement between the U.S. Navy and Mazagon Dock.",
+    "Leaders praised a Master Ship Repair Agreement concluded between the US Navy and Mazagon Dock.",
     "A ship repair agreement between the US Navy and Mitsubishi Heavy Industries was signed in Tokyo.",
 ])
 def test_a_repair_agreement_between_a_navy_and_a_yard(run: Run, text: str) -> None:
@@ -2380,8 +2380,8 @@ def test_a_repair_agreement_between_a_navy_and_a_yard(run: Run, text: str) -> No
 
 
 def test_a_delivery_a_later_sentence_calls_a_first_batch_goes_on(run: Run) -> None:
-    text = ("Taipei has received 38 Abrams tanks from the United States, the ministry said. Washington approved "
-            "the sale in 2019. The tanks, the first batch of 108 ordered in 2019, arrived in Taiwan on Sunday.")
+    text = ("Taipei has received 40 Abrams tanks from the United States, officials said. Washington cleared the "
+            "sale years ago. The tanks, an initial batch of 100 bought then, arrived in Taiwan on Sunday.")
     assert [e.status for e in _of(run, text, "arms_transfer")] == ["ongoing"]
 
 
@@ -2402,7 +2402,7 @@ def test_a_programme_in_another_clause_does_not_pick_the_seller(run: Run) -> Non
 
 @pytest.mark.parametrize("text,kinds", [
     ("India's Cochin Shipyard signed a Master Ship Repair Agreement with the US Navy on Saturday.", {"maintenance"}),
-    ("Japan and the Philippines signed a Reciprocal Access Agreement on Monday.", {"agreement"}),
+    ("Tokyo and Manila concluded a Reciprocal Access Agreement this week.", {"agreement"}),
 ])
 def test_a_titled_agreement_whose_name_says_the_act_is_that_act(run: Run, text: str, kinds: set[str]) -> None:
     assert {e.type for e in run(text).events} == kinds

@@ -718,7 +718,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if trigger.frame == "arrive" and any(
             c.dep_ in {"relcl", "acl"}
             and any(t.type == "arms_transfer" for t in lexicon.triggers.get(c.lemma_.lower(), ()))
-            and any(w.i in party_at for w in c.subtree)  # (but "the first batch of 108 ordered in 2019 arrived")
+            and any(w.i in party_at for w in c.subtree)  # (but "the tanks, an initial lot bought then, arrived")
             for theme in themes for c in [*theme.children, *(g for p in theme.children if p.dep_ == "appos"
                                                               for g in p.subtree if g.dep_ in {"relcl", "acl"})]):
         return None  # "the F-16s that Romania bought from Norway arrived": read at the buying, delivered
@@ -917,7 +917,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             p.dep_ == "prep" and p.lower_ == "on" and any(o.lemma_.lower() in lexicon.words["equipment"] | _DESIGNS
                                                           for o in p.children if o.dep_ == "pobj")
             for p in token.children):
-        return None  # "is based on the Russian S-300 system", "based on a Korean design": what it is made from
+        return None  # "is based on an old Soviet system", "based on a Korean design": what it is made from
     if any(is_verb(v) and v.lemma_.lower() in {"compete", "vie", "jostle"} for v in chain):
         return None  # "the two firms had been competing for sales to Australia": a contest, no sale yet
     deal_words = lexicon.words["agreed_under"]
@@ -1015,7 +1015,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         # schedule of a sale agreed
     if trigger.delivery and stage == "completed" and (_partial(themes) or any(
             t.lower_ in {"first", "initial"} and (t.head.lemma_.lower() in lexicon.words["equipment"] or any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.subtree) for c in t.children))
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.subtree)
+                for c in [*t.children, *t.head.children]))  # ("an initial batch of 100")
             for t in sentence.doc)):  # ("took delivery on Tuesday of the first of five C-130Js")
         stage = "ongoing"  # "received the first three of 24 jets"
     if kind == "arms_transfer" and stage == "completed" and any(

@@ -662,6 +662,12 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if modal == "present" and kind == "meeting" and tense_verb.lemma_ == "be" and \
             trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
         return StatusReading("ongoing", f"'{tense_verb.text}' in talks now")  # "is in talks with the emir"
+    there = next((v for v in verbs if v.lemma_ == "be" and v.tag_ in {"VBZ", "VBP"} and any(
+        c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in v.children)), None)
+    if kind == "meeting" and there is not None and tense_verb is not trigger and \
+            _modality(tense_verb, lexicon) in {"present", "planned"} and \
+            not any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in there.children):
+        return StatusReading("ongoing", f"'{there.text}' there now")  # "Modi is in Tokyo this week to attend"
     if modal == "present" and kind == "meeting" and tense_verb.lemma_ == "be" and tense_verb is not trigger and \
             any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in tense_verb.children):
         return StatusReading("ongoing", f"'{tense_verb.text}' there now")  # "Modi is in Tokyo to attend the summit"
