@@ -2427,3 +2427,9 @@ def test_the_first_of_several_taken_over_is_a_delivery_under_way(run: Run) -> No
 ])
 def test_an_agreement_to_be_signed_is_still_to_come(run: Run, text: str, status: str) -> None:
     assert [e.status for e in _of(run, text, "supply_chain")] == [status]
+
+
+def test_a_body_whose_state_is_not_known_keeps_its_name_but_not_a_state(run: Run) -> None:
+    result = run("Qatar's ministry of interior spoke to reporters on Monday.")
+    assert [e.type for e in result.entities if "ministry of interior" in [m.text for m in e.mentions]] == ["org"]
+    assert {m.label for m in result.party_mentions} == {"QAT"}

@@ -405,8 +405,12 @@ def recognise(extraction: Extraction, res: EntityResources,
             org = _pick_org(kb, entries, match, out.party_mentions, main_party, text)
             if org is None:
                 continue
-            out.add("org", org.name, _mention(match), party=org.party, org_kind=org.kind)
-            if org.party and org.kind in PARTY_ORG_KINDS:  # a body acts for, or stands with, its home party
+            unsure = all(fold(w) in _GENERIC_BODY_WORDS for w in re.findall(r"[\w'’-]+", match.text)) and \
+                org.party not in {m.label for m in out.party_mentions}
+            # ("Department of National Defense" in an article naming no state it could belong to: its state not
+            # guessed, its name kept for who said what)
+            out.add("org", org.name, _mention(match), party=None if unsure else org.party, org_kind=org.kind)
+            if org.party and org.kind in PARTY_ORG_KINDS and not unsure:  # a body acts for its home party
                 source = "company" if org.kind == "company" else "body"
                 out.party_mentions.append(Mention(match.text, match.start, match.end, org.party, source))
         elif match.kind == "program" and any(c in match.text for c in "$€£¥₩"):
@@ -798,19 +802,18 @@ def _pick_org(kb: KnowledgeBase, entries: list[Any], match: Match, party_mention
     unique = {(o.name, o.party): o for o in candidates}
     near = [m.label for m in party_mentions if m.source != "place" and (0 <= match.start - m.end <= 3
             or (0 <= m.start - match.end <= 4 and text[match.end:m.start].strip() in {"of", "of the", "("}))]
-    if all(fold(w) in _GENERIC_BODY_WORDS for w in re.findall(r"[\w'’-]+", text[match.start:match.end])) and \
-            not {o.party for o in unique.values()} & {m.label for m in party_mentions}:
-        return None  # "Department of National Defense" in an article naming no state it could be: not guessed
     own_state = any(fold(w) in kb.demonym_forms or fold(w) in kb.party_forms
                     for w in text[match.start:match.end].split()[:1])  # "German Navy" says whose it is
     if len(unique) == 1 and (not near or next(iter(unique.values())).party in near or own_state):
         return next(iter(unique.values()))  # ("Scotland German Navy": a name that says its own state)
+    if len(unique) == 1:
+        return replace(next(iter(unique.values())), party=None)  # "Qatar's ministry of interior": not the one known
     for code in near:
         for org in unique.values():
             if org.party == code:
                 return org
-    if near:
-        return None  # "the Kazakh defence ministry" is none of the ministries of that name the knowledge base has
+    if near:  # "the Kazakh defence ministry" is none of the ministries of that name the knowledge base has: the
+        return replace(next(iter(unique.values())), party=None)  # name stands (who said what), its state does not
     for org in unique.values():
         if org.party == main_party:
             return org
