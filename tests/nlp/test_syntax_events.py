@@ -2433,3 +2433,16 @@ def test_a_body_whose_state_is_not_known_keeps_its_name_but_not_a_state(run: Run
     result = run("Qatar's ministry of interior spoke to reporters on Monday.")
     assert [e.type for e in result.entities if "ministry of interior" in [m.text for m in e.mentions]] == ["org"]
     assert {m.label for m in result.party_mentions} == {"QAT"}
+
+
+def test_a_firm_shipping_guns_deploys_no_forces(run: Run) -> None:
+    text = "The American subsidiary of BAE Systems will dispatch 25 artillery guns to India next year."
+    assert _of(run, text, "force_posture") == []
+
+
+@pytest.mark.parametrize("text,supplier", [
+    ("Warsaw signed a contract with the British arm of Rheinmetall for 300 trucks.", "GBR"),
+    ("Delhi inked the deal with the US subsidiary of BAE Systems for 145 howitzers.", "USA"),
+])
+def test_a_firms_branch_in_another_state_acts_for_that_state(run: Run, text: str, supplier: str) -> None:
+    assert [dict(e.roles)["supplier"] for e in _of(run, text, "arms_transfer")] == [supplier]

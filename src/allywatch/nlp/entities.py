@@ -410,9 +410,14 @@ def recognise(extraction: Extraction, res: EntityResources,
             # ("Department of National Defense" in an article naming no state it could belong to: its state not
             # guessed, its name kept for who said what)
             out.add("org", org.name, _mention(match), party=None if unsure else org.party, org_kind=org.kind)
-            if org.party and org.kind in PARTY_ORG_KINDS and not unsure:  # a body acts for its home party
+            home = org.party
+            branch = _BRANCH_OF.search(text[max(0, match.start - 40):match.start]) if org.kind == "company" else None
+            if branch is not None:  # "the US subsidiary of BAE Systems": the branch's state acts
+                home = kb.demonym_forms.get(fold(branch.group(1))) or kb.party_forms.get(fold(branch.group(1))) \
+                    or home
+            if home and org.kind in PARTY_ORG_KINDS and not unsure:  # a body acts for its home party
                 source = "company" if org.kind == "company" else "body"
-                out.party_mentions.append(Mention(match.text, match.start, match.end, org.party, source))
+                out.party_mentions.append(Mention(match.text, match.start, match.end, home, source))
         elif match.kind == "program" and any(c in match.text for c in "$€£¥₩"):
             continue  # "US$2 billion" is a sum, not the US-2 flying boat
         elif match.kind == "program":
@@ -780,6 +785,10 @@ def _capital_name(kb: KnowledgeBase, match: Match) -> str:
             return capital
     return party.capitals[0] if party.capitals else match.text
 
+
+#: "the US subsidiary of", "the British arm of": a branch of a firm in another state.
+_BRANCH_OF = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:subsidiary|unit|arm|division|branch|affiliate)\s+of\s+"
+                        r"(?:the\s+)?$")
 
 #: Words of a body's name that say nothing of whose it is ("Department of National Defense", "Ministry of Defence").
 _GENERIC_BODY_WORDS = frozenset({"department", "ministry", "of", "the", "for", "and", "national", "defence", "defense",

@@ -1134,6 +1134,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 carried = True
                 if status.tense_only or "present" in status.why:
                     stage = deals[0].status  # what the contract includes is as far along as the contract
+        if kind == "force_posture" and any(m.source == "company" for m, slot, _ in slots
+                                           if slot.name in {"subject", "agent"}):
+            return None  # "BAE's US subsidiary will dispatch 25 guns": a firm ships goods, it deploys no forces
         if kind == "force_posture" and len(parties) == 1:
             parties |= _place_parties(index, sentence.span) | {  # "troops stationed at a base near Dushanbe"
                 m.label for _, m in sentence.parties if m.source == "place"}
