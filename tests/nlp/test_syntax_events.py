@@ -2446,3 +2446,11 @@ def test_a_firm_shipping_guns_deploys_no_forces(run: Run) -> None:
 ])
 def test_a_firms_branch_in_another_state_acts_for_that_state(run: Run, text: str, supplier: str) -> None:
     assert [dict(e.roles)["supplier"] for e in _of(run, text, "arms_transfer")] == [supplier]
+
+
+@pytest.mark.parametrize("text", [
+    "The drills will send a powerful signal to Pyongyang of America's military power.",
+    "Beijing sent a stern message to Washington and Taipei over the arms sales.",
+])
+def test_sending_a_signal_or_message_is_no_deployment(run: Run, text: str) -> None:
+    assert _of(run, text, "force_posture") == []

@@ -730,6 +730,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             c.dep_ == "prt" or (c.dep_ == "dobj" and c.pos_ == "PRON") for c in token.children)):
         return None  # "Dassault-made jets", "will make up a combined fleet", "making it the first buyer": no making
         # of something together
+    if is_verb(token) and token.lemma_.lower() in {"send", "deliver", "dispatch"} and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES for c in token.children):
+        return None  # "will send a powerful signal to Pyongyang", "delivered a warning to Beijing": words, not forces
     if is_verb(token) and any(c.dep_ == "prt" and c.lower_ == "back" for c in token.children):
         return None  # "howitzers that Ukraine's army sends back from the front": a return, no transfer
     if kind == "arms_transfer" and token.i >= 2 and token.nbor(-1).text in {"-", "‐"} and \
@@ -1505,6 +1508,10 @@ def _in_list(token: Token) -> bool:
 
 #: Agreements that set up a standing tie between states, whatever else they sign with them.
 _TIES = frozenset({"partnership", "alliance", "declaration", "roadmap", "treaty"})
+
+#: What is sent that is neither forces nor goods.
+_MESSAGES = frozenset({"signal", "message", "warning", "letter", "note", "invitation", "condolence", "greeting",
+                       "statement", "speech", "ultimatum", "reminder"})
 
 #: Places of work: a joint one is joint production, but one where another act is done is only its place.
 _SITES = frozenset({"plant", "factory", "facility", "site", "yard", "shipyard", "works", "line", "hub", "centre",
