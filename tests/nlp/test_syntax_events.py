@@ -2454,3 +2454,12 @@ def test_a_firms_branch_in_another_state_acts_for_that_state(run: Run, text: str
 ])
 def test_sending_a_signal_or_message_is_no_deployment(run: Run, text: str) -> None:
     assert _of(run, text, "force_posture") == []
+
+
+@pytest.mark.parametrize("text,events", [
+    ("Washington might refuse to let the jet's US-made engine be exported to Colombia.", 0),
+    ("Washington did not allow Tokyo to ship missiles to Kyiv.", 0),
+    ("Washington allowed Tokyo to ship missiles to Kyiv.", 1),
+])
+def test_a_permission_withheld_lets_no_transfer(run: Run, text: str, events: int) -> None:
+    assert len(_of(run, text, "arms_transfer")) == events

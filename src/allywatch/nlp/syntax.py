@@ -565,6 +565,13 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     letting = next((v for v in [*chain[1:], trigger.head] if v.lemma_.lower() in LETTING and v.i != trigger.i and any(
         c.dep_ in {"xcomp", "ccomp"} and c.i in {t.i for t in chain} for c in v.children)), None)
     if letting is not None and kind == "arms_transfer":
+        above = [letting]
+        while above[-1].dep_ in {"xcomp", "ccomp"} and above[-1].head.i != above[-1].i and len(above) < 4:
+            above.append(above[-1].head)
+        refused = next((v for v in above if any(c.dep_ == "neg" for c in v.children)
+                        or v.lemma_.lower() in _REFUSING or lexicon.status_class(lemma(v)) == "negated"), None)
+        if refused is not None:
+            return StatusReading(None, f"'{refused.text}' withholds the permission")  # "might refuse to let"
         # "loosened its rules to enable it to sell missiles", "allowed Japan to ship missiles": a sale a permission
         # makes possible is decided, not yet made
         return StatusReading("agreed", f"'{letting.text}' makes it possible")
