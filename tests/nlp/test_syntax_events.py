@@ -2463,3 +2463,100 @@ def test_sending_a_signal_or_message_is_no_deployment(run: Run, text: str) -> No
 ])
 def test_a_permission_withheld_lets_no_transfer(run: Run, text: str, events: int) -> None:
     assert len(_of(run, text, "arms_transfer")) == events
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("The drills, which started on Monday, involve 4,000 troops from Kenya, Uganda and Rwanda.", "exercise",
+     ("KEN", "RWA", "UGA"), "ongoing"),
+    ("The naval exercise brings together sailors from Chile and Peru.", "exercise", ("CHL", "PER"), "ongoing"),
+    ("The talks brought together ministers from Chile, Peru and Bolivia.", "meeting", ("BOL", "CHL", "PER"),
+     "completed"),
+    ("Next week's summit will gather the leaders of Kenya and Ethiopia.", "meeting", ("ETH", "KEN"), "planned"),
+    ("Participants in this year's drills include Chile, Peru and Brazil.", "exercise", ("BRA", "CHL", "PER"),
+     "ongoing"),
+    ("About 9,000 personnel from 14 nations are taking part in the drills, including Chile, Peru and Mexico.",
+     "exercise", ("CHL", "MEX", "PER"), "ongoing"),
+    ("Kenya is hosting naval drills involving warships from Tanzania and India.", "exercise", ("IND", "KEN", "TZA"),
+     "ongoing"),
+    ("The talks, involving Chile and Peru, ended on Friday.", "meeting", ("CHL", "PER"), "completed"),
+])
+def test_a_joint_act_takes_in_whom_it_involves_or_includes(run: Run, text: str, kind: str,
+                                                           parties: tuple[str, ...], status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+def test_what_a_sale_includes_is_no_party_to_it(run: Run) -> None:
+    text = "Japan signed a package including Patriot missiles made in the United States and radars from Israel."
+    assert all(set(e.participants) != {"ISR", "JPN", "USA"} for e in run(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "The French carrier Charles de Gaulle docked in Goa on Monday.",
+    "Flights were diverted to Charles de Gaulle airport outside Paris.",
+])
+def test_a_kings_given_name_in_another_name_is_not_the_king(run: Run, text: str) -> None:
+    assert "GBR" not in {m.label for m in run(text).party_mentions}
+
+
+def test_a_kings_title_and_name_still_name_him(run: Run) -> None:
+    text = "King Charles received Japan's emperor at Windsor Castle."
+    assert "GBR" in {m.label for m in run(text).party_mentions}
+
+
+@pytest.mark.parametrize("text,owner,provider,status", [
+    ("The Thai submarine which Italy's Fincantieri is refitting will sail home in May.", "THA", "ITA", "ongoing"),
+    ("The Ghanaian patrol boats that Turkey's Dearsan yard overhauled last year are back at sea.", "GHA", "TUR",
+     "completed"),
+    ("A frigate of the Canadian Navy completed a mid-life repair at a Dutch shipyard in Den Helder.", "CAN", "NLD",
+     "completed"),
+    ("An Australian destroyer began a month of maintenance at a yard in Japan.", "AUS", "JPN", "ongoing"),
+    ("Portugal's OGMA has started servicing C-130 transports belonging to Morocco's air force.", "MAR", "PRT",
+     "ongoing"),
+    ("Helicopters operated by the Kenyan army will be overhauled by a Russian plant.", "KEN", "RUS", "planned"),
+    ("Peru wants to have its Type 209 submarines refitted in Germany.", "PER", "DEU", "proposed"),
+    ("Egypt got three of its frigates repaired by Italy's Fincantieri last year.", "EGY", "ITA", "completed"),
+    ("Croatia will have its MiG-21s overhauled in Ukraine.", "HRV", "UKR", "planned"),
+    ("Turkey has offered to refurbish Azerbaijan's ageing patrol boats.", "AZE", "TUR", "proposed"),
+])
+def test_repairs_read_whose_thing_is_repaired(run: Run, text: str, owner: str, provider: str, status: str) -> None:
+    assert [(dict(e.roles), e.status) for e in _of(run, text, "maintenance")] == [
+        ({"owner": owner, "provider": provider}, status)]
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Peru, Chile, Bolivia wrap up first trilateral border exercise", "exercise", "completed"),
+    ("Korean yard wraps up refit of Philippine frigate", "maintenance", "completed"),
+    ("Indian, Omani navies conclude joint drills", "exercise", "completed"),
+    ("A two-week exercise involving troops of Kenya, Uganda and Rwanda concluded near Jinja on Friday.", "exercise",
+     "completed"),
+    ("The deployment of Italian Eurofighters to Iceland ended on Friday after three months.", "force_posture",
+     "completed"),
+    ("The joint development of a new missile by Brazil and South Africa entered its flight-test stage this month.",
+     "co_development", "ongoing"),
+    ("More than half of the 48 jets bought from Sweden have been delivered to Thailand.", "arms_transfer",
+     "ongoing"),
+    ("The bulk of the 200 armoured vehicles Italy sold to Tunisia were handed over in March.", "arms_transfer",
+     "ongoing"),
+    ("Six coastal guns were handed over to Georgia by Poland on Friday, the ministry in Tbilisi confirmed.",
+     "arms_transfer", "completed"),
+    ("The first two of 12 frigates ordered by Greece from France touched down in Piraeus on Monday.",
+     "arms_transfer", "ongoing"),
+    ("Kenya's cabinet has sent lawmakers a draft budget lifting military outlays by a tenth.",
+     "defense_spending", "proposed"),
+    ("A rare-earths partnership was launched by Japan, India and Australia in Delhi.", "supply_chain", "agreed"),
+    ("Norway and Poland are to begin joint development of an air defence radar in May, according to a plan "
+     "signed on Friday.", "co_development", "agreed"),
+    ("Chilean warships are to be repaired in Spain under a plan the two navies are drafting.", "maintenance",
+     "proposed"),
+])
+def test_stage_read_from_the_verb_that_governs(run: Run, text: str, kind: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, kind)] == [status]
+
+
+@pytest.mark.parametrize("text,statuses", [
+    ("Ankara and Islamabad have agreed to build corvettes together and will stage a first naval drill "
+     "next month.", {"co_production": "agreed", "exercise": "planned"}),
+    ("Chile signed the deal and will receive the jets from Sweden next year.", {"arms_transfer": "agreed"}),
+])
+def test_a_coordinated_verb_with_a_tense_of_its_own(run: Run, text: str, statuses: dict[str, str]) -> None:
+    assert {e.type: e.status for e in run(text).events} == statuses

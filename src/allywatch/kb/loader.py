@@ -311,10 +311,15 @@ def surnames(person: Person) -> set[str]:
     for form in (person.name, *person.aliases):
         if " of " in form.lower():  # "Charles, Prince of Wales" is not a Mr Wales
             continue
-        words = [w for w in fold(form).split() if w not in {"jr", "sr", "ii", "iii", "sir", "dame"}]
+        words = [w for w in fold(form).split() if w not in _NOT_NAMES]
         if len(words) >= 2:
             out.add(family_name(words, person.party))
     return out
+
+
+#: Words in a person's name that are no part of a family name: suffixes and titles ("King Charles" has none).
+_NOT_NAMES = frozenset({"jr", "sr", "ii", "iii", "iv", "sir", "dame", "king", "queen", "prince", "princess", "emperor",
+                        "empress", "crown", "sheikh", "emir", "sultan", "pope", "lord", "lady"})
 
 
 def family_name(words: list[str], party: str | None) -> str:

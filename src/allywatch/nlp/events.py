@@ -884,6 +884,24 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if status.status is None:
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
+    if kind == "force_posture" and status.status == "completed" and not status.tense_only and any(
+            is_verb(v) and lexicon.status_class(lemma(v)) == "completed" for v in chain):
+        stage = "completed"  # "the deployment of jets to the Gulf ended on Wednesday": over, not in place
+    if status.tense_only and not is_verb(token) and any(
+            c.dep_ in {"amod", "compound"} and c.lower_ in {"draft", "proposed"} for c in token.children) and \
+            stage in {"agreed", "completed", "ongoing"} and not any(
+                is_verb(v) and lexicon.status_class(lemma(v)) == "agreed" for v in chain):
+        stage = "proposed"  # "submitted a draft budget to parliament", "the proposed pact was published": put
+        # forward, not adopted
+    if kind in {"agreement", "supply_chain"} and stage == "ongoing" and not is_verb(token) and \
+            _named_body(token, lexicon) and any(is_verb(v) and lemma(v) in {"launch", "start", "begin", "kick off"}
+                                                for v in chain):
+        stage = "agreed"  # "a critical-minerals partnership was launched": an accord set up, as signed
+    if stage == "completed" and status.tense_only and any(
+            is_verb(v) and lemma(v) in {"move", "enter", "advance", "progress", "pass", "reach", "go"} and any(
+                t.lemma_.lower() in {"phase", "stage"} and t.i > v.i for t in v.subtree)
+            for v in chain[1:]):
+        stage = "ongoing"  # "the joint development moved into its testing phase": under way
     if kind == "defense_spending" and stage == "planned" and not any(
             is_verb(v) and lexicon.status_class(lemma(v)) in {"planned", "proposed"} for v in chain) and not any(
             not is_verb(t) and lexicon.status_class(lemma(t)) in {"planned", "proposed"} for t in chain):
@@ -995,6 +1013,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         status = replace(status, why=f"{status.why}, but an apposition calls it an order placed: agreed")
     if kind in {"exercise", "meeting"} and closing is not None and stage == "agreed":
         stage = "completed"  # "concluded their exercise", "wrapped up talks": held and over
+    if _headline(sentence) and any(
+            is_verb(v) and v.lemma_.lower() in _CLOSING and v.tag_ in {"VBZ", "VBP", "VB"} and not any(
+                c.dep_ in {"aux", "auxpass"} for c in v.children) for v in chain):
+        stage = "completed"  # a headline's present tells what is done: "Yard wraps up repair of destroyer"
     if kind in {"agreement", "export_control"} and any(
             is_verb(v) and v.tag_ in {"VBD", "VBN", "VBZ"} and (
                 (v.lemma_.lower() in {"enter", "come"} and any(c.lower_ == "into" and any(
@@ -1632,6 +1654,16 @@ def _referent(pronoun: Token, token: Token, chain: list[Token], sentence: _Sente
     return _reporting_subject(chain, sentence) or (named[-1] if named else None) or main_party
 
 
+#: Verbs that close an act ("wrap up", "conclude").
+_CLOSING = frozenset({"conclude", "wrap", "finish", "close", "end", "complete"})
+
+
+def _headline(sentence: _Sentence) -> bool:
+    """The sentence is written as a headline: short, and with no closing stop."""
+    text = sentence.span.text.rstrip()
+    return len(sentence.doc) <= 18 and not text.endswith((".", "!", "?", '"', "”", ":", ";"))
+
+
 def _headline_pair(sentence: _Sentence) -> tuple[Mention, Mention] | None:
     """The two parties a headline opens with ("Seoul, Warsaw to hold talks", "Philippines, US sign pact"), whose
     comma the parser seldom reads as "and"."""
@@ -2182,10 +2214,16 @@ _BEGUN = re.compile(
     re.IGNORECASE)
 
 
+def _named_body(token: Token, lexicon: Lexicon) -> bool:
+    """The noun (or the noun it modifies) names an accord or a joint body ("minerals partnership", "framework")."""
+    nouns = [token, token.head] if token.dep_ in {"compound", "amod", "nmod"} else [token]
+    return any(n.lemma_.lower() in lexicon.words["bodies"] | lexicon.words["agreed_under"] for n in nouns)
+
+
 def _partial(themes: list[Token]) -> bool:
     delivered = [o for t in themes if t.lemma_.lower() in {"delivery", "possession", "receipt"}
                  for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return any(t.lower_ in {"first", "initial", "part", "some"} or any(
+    return any(t.lower_ in {"first", "initial", "part", "some", "half", "majority", "bulk", "most"} or any(
         c.lower_ in {"first", "initial"} for c in t.children) or _some_of(t) for t in [*themes, *delivered])
 
 

@@ -118,11 +118,25 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
                     cls in {"agreed", "completed", "ongoing"}
                     or (gap == "dobj" and cls in {"planned", "proposed"})):
                 return [trigger, clause]  # "the agreement that Sharif and the crown prince signed": their act
+    if not is_verb(trigger) and trigger.dep_ == "ROOT":
+        stage = next((c for c in trigger.children if c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} and c.i > trigger.i
+                      and lemma(c) in _STAGES and not any(
+                          d.dep_ in {"nsubj", "nsubjpass", "auxpass", "agent", "dobj"} for d in c.children)), None)
+        if stage is not None:
+            return [trigger, stage]  # "a trilateral exercise involving ... completed in Khatlon on Friday": the
+            # parser hangs the sentence's verb on its subject
+    if trigger.tag_ == "VBN" and trigger.dep_ in {"ccomp", "xcomp", "oprd"} and trigger.head.lemma_ in {"have", "get"} \
+            and any(c.dep_ == "nsubj" for c in trigger.children):
+        return [trigger, *governing_chain(trigger.head, lexicon, timed)]  # "to have its boats overhauled": the
+        # one who has it done, and the stage of its verb
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not is_verb(trigger.head):
-        holder = trigger.head.head
-        if trigger.head.dep_ == "dobj" and holder.lemma_.lower() in _HOLDING:
+        held = trigger.head
+        if held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.dep_ == "dobj":
+            held = held.head.head  # "got three of the frigates repaired"
+        holder = held.head
+        if held.dep_ == "dobj" and holder.lemma_.lower() in _HOLDING | {"get"}:
             # "Germany has a brigade based in Lithuania", "keeps troops stationed": who holds them placed them
-            return [trigger, trigger.head, *governing_chain(holder, lexicon, timed)]
+            return [trigger, *dict.fromkeys([trigger.head, held]), *governing_chain(holder, lexicon, timed)]
         return [trigger, trigger.head]  # "missiles purchased from Israel will equip ...": the participle's own act
     while (not is_verb(token) or _as_preposition(token)) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"] and not (
@@ -139,8 +153,16 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         if token.dep_ == "pobj" and token.head.head.lemma_.lower() in lexicon.words["circumstance"] and \
                 token.head.head.i != trigger.i:
             return chain  # "in response to China's drills, Japan held ...": not what the clause does
+        if token.dep_ == "nsubj" and is_verb(token.head) and _symmetric(trigger, lexicon) and (
+                lemma(token.head) in lexicon.words["gathering"] or any(
+                    f"{lemma(token.head)} {c.lower_}" in lexicon.words["gathering"] for c in token.head.children
+                    if c.dep_ in {"advmod", "prt"})):
+            token = token.head  # "the drills involve troops from Peru and Chile": whom the act takes in share it
+            chain.append(token)
+            break
         if token.dep_ == "nsubj" and is_verb(token.head) and any(
                 c.dep_ == "dobj" and not (token.head.lemma_ == "take" and c.lemma_.lower() in {"place", "effect"})
+                and c.lemma_.lower() not in {"phase", "stage"}  # ("the work entered its test phase")
                 for c in token.head.children):
             return chain  # "the purchase ends a long search": what the act does, not its stage (but "the
             # delivery took place in May", "the ban takes effect")
@@ -151,6 +173,14 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         dep = token.dep_
         if dep == "conj" and is_verb(head) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             break  # "..., and Israel won a contract": a clause of its own, with its own subject
+        if dep == "conj" and is_verb(head) and any(c.dep_ == "aux" and c.lower_ in {
+                "will", "would", "shall", "'ll", "may", "might", "could", "can", "must"} for c in token.children) and \
+                not any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in lexicon.words["agreed_under"]
+                        for c in head.children):  # (but "signed the deal and will receive the jets": under it)
+            break  # "have agreed to co-produce corvettes and will hold drills next month": a tense of its own
+        if dep == "ccomp" and lemma(head) in {"confirm", "verify", "acknowledge", "reaffirm"} and \
+                head.i > token.i and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            break  # "the howitzers were handed over this week, officials confirmed": a report of the act
         if dep == "advcl" and any(c.dep_ == "mark" for c in token.children):
             break  # "while the navies were at sea", "after it signed": a circumstance, not what was agreed
         if dep == "xcomp" or (dep == "conj" and is_verb(head)) or (
@@ -185,6 +215,15 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
     return chain
 
 
+def _symmetric(trigger: Token, lexicon: Lexicon) -> bool:
+    """The trigger names an act its parties share alike (drills, talks, joint work), not one with sides."""
+    frames = {t.frame for t in lexicon.triggers.get(trigger.lemma_.lower(), ())}
+    return bool(frames) and frames <= {"joint", "meet", "make"}
+
+
+#: Intransitive verbs of an act's beginning or end, which a misparse may hang on the act's noun.
+_STAGES = frozenset({"complete", "end", "conclude", "begin", "start", "open", "close", "finish", "wrap up",
+                     "kick off", "get under way", "commence", "resume"})
 _HOLDING = frozenset({"have", "keep", "maintain", "retain"})
 
 
@@ -220,9 +259,15 @@ def theme_tokens(trigger: Token) -> list[Token]:
         participle = trigger.dep_ in {"acl", "amod"} and trigger.tag_ in {"VBN", "VBG"} and not any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)  # (a clause of its own names its thing)
         relative = trigger.dep_ == "relcl" and any(t.lower_ in {"that", "which"} for t in found)
+        if trigger.dep_ == "relcl" and not found and not is_verb(trigger.head) and any(
+                c.dep_ == "nsubj" for c in trigger.children) and lemma(trigger) not in {"arrive", "join"}:
+            found = [trigger.head]  # "the frigate that Fincantieri is refitting" ("that" read as a mark): the noun
         if (participle or relative) and not is_verb(trigger.head):
             # "drones ordered by Azerbaijan", "the missiles that Japan bought": the noun, not the pronoun
             found = [trigger.head, *(t for t in found if t.lower_ not in {"that", "which"} and t.tag_ != "WDT")]
+        if trigger.tag_ == "VBN" and trigger.head.lemma_ in {"have", "get"} and \
+                trigger.dep_ in {"ccomp", "xcomp", "oprd"}:
+            found += [c for c in trigger.children if c.dep_ == "nsubj"]  # "have its boats overhauled": the boats
         if _complement_participle(trigger):
             # "batteries will remain stationed in Poland", "jets stay deployed": what remains is what is placed
             found += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -263,6 +308,13 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                         # "France and Poland, whose leaders met in Nancy": their leaders, so they
                         return Slot("subject", f"'whose {child.text}' are theirs")
     anchors = {t.i for t in chain}
+    top_verb = chain[-1]
+    if top_verb.dep_ == "conj" and is_verb(top_verb) and is_verb(top_verb.head) and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in top_verb.children):
+        shared = next((c for c in top_verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if shared is not None and _same_phrase(party, shared):
+            return Slot("subject", f"subject of '{top_verb.head.text}' and '{top_verb.text}'")  # "have agreed to
+            # co-produce corvettes and will hold drills": both theirs
     theme_ids = {t.i for t in themes}
     x = party
     while (x.dep_ == "conj" or (x.dep_ == "appos" and x.pos_ == "PROPN" and x.head.pos_ == "PROPN")) and \
@@ -275,9 +327,19 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     while x.i not in anchors:
         if x.i in theme_ids:
             in_theme = True
+            if x.i == trigger.head.i and trigger.dep_ in {"relcl", "acl"}:
+                # "the Indonesian submarine that Hanwha is refitting": the thing the clause describes
+                return Slot("object", "the thing the clause describes") if _same_phrase(party, x) else \
+                    Slot("maker", f"modifies the {x.text}")
         head = x.head
         if head.i == x.i or steps > 15:
             return None
+        if head.i == trigger.i and x.dep_ in {"prep", "acl"} and x.tag_ == "VBG" and \
+                lemma(x) in lexicon.words["gathering"] and _symmetric(trigger, lexicon):
+            return Slot("with", f"'{x.text}' names who takes part")  # "the drills, including Chile and Peru",
+            # "talks involving ministers from Chile and Peru"
+        if x.dep_ == "acl" and head.i in theme_ids and x.lemma_.lower() in OWNING and x.tag_ in {"VBG", "VBN"}:
+            return Slot("possessor", f"'{x.text}' says whose it is")  # "C-130s belonging to Botswana's air force"
         if x.dep_ == "acl" and head.i == trigger.i and x.lower_.replace("co-", "").startswith(HOSTING) and any(
                 t.type == "exercise" for t in lexicon.triggers.get(trigger.lemma_.lower(), ())):
             pass  # "the Khaan Quest exercise, co-hosted by Mongolia and the United States": its hosts hold it
@@ -388,6 +450,15 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     dep = top.dep_
     if in_theme or top.i in theme_ids:
         return Slot("object", dep) if _same_phrase(party, top) else Slot("maker", f"modifies the {top.text}")
+    inner = _child_on_path(party, top)
+    if dep in SUBJECT_DEPS and x.i != trigger.i and not _same_phrase(party, top) and \
+            any(t.type == "maintenance" for t in lexicon.triggers.get(trigger.lemma_.lower(), ())) and \
+            top.lemma_.lower() in lexicon.words["equipment"] and inner is not None and \
+            (inner.dep_ in {"compound", "amod", "nmod", "poss"} or inner.lower_ == "of"):
+        return Slot("maker", f"modifies the {top.text}")  # "a US Navy ship completed a repair": the ship's, not
+        # the one who repairs
+    if dep in SUBJECT_DEPS and x.i != trigger.i and _causative(x, chain):
+        return Slot("possessor", f"has it {chain[0].text}")  # "Vietnam will have its boats overhauled in Russia"
     if dep in SUBJECT_DEPS:
         return Slot("subject", dep)
     if dep == "nsubjpass" and x.i != trigger.i and any(v.head.i == x.i and v.dep_ == "xcomp" for v in chain) and \
@@ -410,6 +481,22 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if dep in {"compound", "amod", "nmod", "npadvmod", "nummod", "appos"}:
         return Slot("modifier", dep)
     return None
+
+
+#: Participles that say whose a thing is ("jets belonging to Egypt", "boats owned by the navy").
+OWNING = frozenset({"belong", "own", "operate", "fly"})
+
+
+def _causative(verb: Token, chain: list[Token]) -> bool:
+    """``verb`` is "have" or "get" that has another do the act in the chain below it ("had its jets repaired")."""
+    for have in chain[1:]:
+        if have.lemma_ in {"have", "get"} and chain[0].tag_ == "VBN":
+            x = have
+            while x.i != verb.i and x.dep_ == "xcomp" and x.head.i != x.i:
+                x = x.head  # "Vietnam intends to have its boats overhauled": Vietnam has it done
+            if x.i == verb.i:
+                return True
+    return False
 
 
 #: Verbs of winning over a rival: their object is the losing bidder ("beat Rheinmetall to the contract").
@@ -576,10 +663,17 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         # makes possible is decided, not yet made
         return StatusReading("agreed", f"'{letting.text}' makes it possible")
     signed_deal = _signed_deal_above(chain, lexicon)
-    if signed_deal is not None and verbs and _modality(verbs[-1], lexicon) == "planned":
+    if signed_deal is not None and verbs and any(_modality(v, lexicon) == "planned" for v in verbs):
         # "Hungary will acquire four more jets under a deal signed on Friday": what a signed deal provides for is
         # agreed, whenever it happens
         return StatusReading("agreed", f"'{verbs[-1].text}' under the {signed_deal} signed")
+    drafting = next((d for t in chain for p in t.children if p.dep_ == "prep" and p.lower_ in {"under", "through"}
+                     for d in p.children if d.dep_ == "pobj" and d.lemma_.lower() in lexicon.words["agreed_under"]
+                     and any(c.dep_ in {"acl", "relcl"} and lemma(c) in _DRAFTING and (c.tag_ == "VBG" or any(
+                         a.lower_ == "being" for a in c.children)) for c in d.children)), None)
+    if drafting is not None and verbs and any(_modality(v, lexicon) in {"planned", "proposed"} for v in verbs):
+        # "the ships will be refitted in Spain under a deal the navies are still drafting": proposed
+        return StatusReading("proposed", f"under a {drafting.text} still being written")
     # the outermost verb that states a decision, a plan or a proposal decides, with its own modality
     for verb in reversed(verbs):
         cls = lexicon.status_class(lemma(verb))
@@ -737,6 +831,8 @@ def _modality(verb: Token, lexicon: Lexicon) -> str | None:
     if verb.tag_ in {"VBD"} or (verb.tag_ == "VBN" and (any(a.lemma_ in {"have", "be"} for a in auxes)
                                                        or verb.dep_ in {"acl", "amod", "ROOT", "conj"})):
         return "completed"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in verb.children):
+        return "completed"  # "the drills brought together two carriers, officials said": a past tense misread
     if verb.tag_ in {"VBZ", "VBP"}:
         return "present"
     if auxes and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes) and verb.tag_ == "VBN":
@@ -838,9 +934,15 @@ def _deal_to_come(deal: Token, lexicon: Lexicon) -> bool:
         if clause.dep_ in {"acl", "relcl"} and is_verb(clause) and (
                 any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"to", "will", "would", "may", "could"}
                     for c in clause.children)
-                or lexicon.status_class(lemma(clause)) in {"planned", "proposed"}):
-            return True
+                or lexicon.status_class(lemma(clause)) in {"planned", "proposed"}
+                or (clause.tag_ == "VBG" and lemma(clause) in _DRAFTING)):
+            return True  # ("a deal the ministries are drafting": still being written)
     return False
+
+
+#: Verbs of writing a deal not yet made ("a plan they are drafting").
+_DRAFTING = frozenset({"draft", "negotiate", "prepare", "discuss", "finalize", "finalise", "work out", "hammer out",
+                       "write", "draw up"})
 
 
 def _signed_deal_above(chain: list[Token], lexicon: Lexicon) -> str | None:
@@ -849,8 +951,11 @@ def _signed_deal_above(chain: list[Token], lexicon: Lexicon) -> str | None:
     # (and a participle's adjunct: "will acquire four jets, taking its fleet to 18, under a deal signed on Friday")
     holders = [*chain, *(c for t in chain if is_verb(t) for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
     for token in holders:
-        for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"under", "through"}:
+        preps = [*token.children, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "according"
+                                    for g in c.children if g.dep_ == "prep" and g.lower_ == "to")]
+        for prep in preps:  # ("according to the accord they signed": it says so)
+            if prep.dep_ != "prep" or prep.lower_ not in {"under", "through", "to"} or (
+                    prep.lower_ == "to" and prep.head.lower_ != "according"):
                 continue
             for deal in prep.children:
                 if deal.dep_ != "pobj" or deal.lemma_.lower() not in lexicon.words["agreed_under"]:

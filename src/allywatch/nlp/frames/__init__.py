@@ -130,7 +130,7 @@ class Lexicon:
                                                             "agreed_under", "conditional", "bystander",
                                                             "restrictive", "minerals", "goals", "civil", "bodies",
                                                             "missions", "lasting", "arrival", "speculative",
-                                                            "officials", "circumstance", "rivalry")}
+                                                            "officials", "circumstance", "rivalry", "gathering")}
         idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
