@@ -2560,3 +2560,58 @@ def test_stage_read_from_the_verb_that_governs(run: Run, text: str, kind: str, s
 ])
 def test_a_coordinated_verb_with_a_tense_of_its_own(run: Run, text: str, statuses: dict[str, str]) -> None:
     assert {e.type: e.status for e in run(text).events} == statuses
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia, Belarus and Kazakhstan belong to the Collective Security Treaty Organization.",
+    "Iran became a full member of the Shanghai Cooperation Organisation in 2023.",
+    "Officials of the North Atlantic Treaty Organization met in Brussels.",
+])
+def test_an_acts_word_inside_a_bodys_name_is_no_act(run: Run, text: str) -> None:
+    assert [e for e in run(text).events if e.type == "agreement"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mali announced the termination of its defence accord with France on Monday.",
+    "Niger severed its military cooperation agreement with France last year.",
+    "Burkina Faso revoked its defence pact with Paris in January.",
+])
+def test_an_accord_ended_is_no_accord_made(run: Run, text: str) -> None:
+    assert _of(run, text, "agreement") == []
+
+
+@pytest.mark.parametrize("text", [
+    "After the talks of Ukraine's president with Rheinmetall's chief executive, the firm opened an office in Kyiv.",
+    "Chile's defence minister held a meeting with Saab's chief executive in Santiago.",
+])
+def test_talks_with_a_firm_are_no_meeting_of_states(run: Run, text: str) -> None:
+    assert _of(run, text, "meeting") == []
+
+
+def test_hosting_troops_is_no_meeting(run: Run) -> None:
+    text = "Estonia is spending the money on barracks to permanently host 3,000 British soldiers."
+    assert _of(run, text, "meeting") == []
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    ("The Canadian government said it would freeze new Turkish permits for the export of drone optics.", "CAN",
+     "TUR"),
+    ("Berlin halted Saudi arms export licences after the killing.", "DEU", "SAU"),
+])
+def test_a_licence_named_by_its_destination(run: Run, text: str, actor: str, target: str) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "export_control")] == [{"actor": actor, "target": target}]
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Brazil's naval ties with Chile will get a lift, with the two countries renewing their defence accord.",
+     "agreement", ("BRA", "CHL"), "agreed"),
+    ("Ties will deepen further, with Chile and Peru signing a defence pact next week.", "agreement",
+     ("CHL", "PER"), "planned"),
+    ("The rotation of a US armoured brigade to Poland next month is part of a wider plan.", "force_posture",
+     ("POL", "USA"), "planned"),
+    ("The drills between Kenya and Uganda begin next week.", "exercise", ("KEN", "UGA"), "planned"),
+    ("Kenya and Uganda held drills last week.", "exercise", ("KEN", "UGA"), "completed"),
+])
+def test_an_acts_own_clause_and_time_give_its_stage(run: Run, text: str, kind: str, parties: tuple[str, ...],
+                                                    status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]

@@ -680,6 +680,14 @@ def _personnel(item: str) -> bool:
 
 def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexicon: Lexicon, index: _Index,
           previous: list[set[str]], main_party: str | None, recent: list[_Draft]) -> _Draft | None:
+    at = sentence.offset + token.idx
+    if not is_verb(token) and any(
+            e.type == "org" and m.start <= at and at + len(token.text) <= m.end and m.end - m.start > len(token.text)
+            and e.name.split()[-1].lower() in _ORG_HEADS for m, e in index.entities_in(at - 80, at + 1)):
+        return None  # "the Collective Security Treaty Organization": the body's name, no act
+    if trigger.type == "meeting" and is_verb(token) and token.lemma_ == "host" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.words["forces"] for c in token.children):
+        return None  # "to prepare for hosting 5,000 German troops": a presence, not talks
     chain = governing_chain(token, lexicon, timed=trigger.type in {"meeting", "maintenance"})
     if trigger.type == "maintenance" and token.dep_ in {"amod", "acl"} and token.tag_ in {"VBN", "VBD"}:
         # "Dassault returned the last of the UAE's overhauled Mirages": who hands them back did the work
@@ -902,6 +910,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 t.lemma_.lower() in {"phase", "stage"} and t.i > v.i for t in v.subtree)
             for v in chain[1:]):
         stage = "ongoing"  # "the joint development moved into its testing phase": under way
+    if kind != "arms_transfer" and stage in {"agreed", "ongoing", "completed"} and _ahead(token, chain) and not any(
+            is_verb(v) and (v.tag_ in {"VBD", "MD"} or (v.tag_ == "VBN" and any(
+                c.dep_ in {"aux", "auxpass"} for c in v.children))) for v in chain):
+        stage = "planned"  # "the deployment of a battalion to Korea next month is part of", "with Chile and Peru
+        # signing a pact next week", "the drills begin next week": still to come
     if kind == "defense_spending" and stage == "planned" and not any(
             is_verb(v) and lexicon.status_class(lemma(v)) in {"planned", "proposed"} for v in chain) and not any(
             not is_verb(t) and lexicon.status_class(lemma(t)) in {"planned", "proposed"} for t in chain):
@@ -1089,6 +1102,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         roles.setdefault(role, [])
         if mention.label not in roles[role]:
             roles[role].append(mention.label)
+    if kind == "export_control" and not roles.get("target") and not is_verb(token):
+        by_slot = {(m.label, s.name) for m, s, r in slots if r == "actor"}
+        issuers = {p for p, n in by_slot if n in {"subject", "agent"}}
+        destined = {p for p, n in by_slot if n in {"modifier", "maker"}} - issuers
+        if issuers and len(destined) == 1:
+            # "Britain will suspend new Saudi licences": a licence named by its destination, issued by the subject
+            roles["target"] = sorted(destined)
+            roles["actor"] = [p for p in roles["actor"] if p not in destined]
     if kind == "export_control" and not roles.get("target"):
         aimed = _aimed_at(token if restriction is None else restriction, sentence, lexicon,
                           {p for ps in roles.values() for p in ps})
@@ -1137,7 +1158,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 acted = [ahead, *acted] if len(ahead) >= 2 else acted
             if len(sentence.slug) >= 2:
                 acted = [set(sentence.slug), *acted]  # "Finland–Norway: joint drills begin"
-            for before in [here, *acted, *earlier]:
+            just_named = {m.label for t, m in sentence.parties
+                          if t.i < token.i and m.source not in {"place", "company"}}
+            whole = [just_named] if counted and len(just_named) == counted else []  # "Brazil's ties with Chile
+            # will grow, with the two countries renewing an accord": the two just named
+            for before in [here, *whole, *acted, *earlier]:
                 if counted and len(before | parties) != counted:
                     continue  # "the three countries": the last sentence that named three
                 if len(before | parties) >= 2 and (len(before) >= 2 or parties):
@@ -1187,9 +1212,16 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 doer = doer or next((m.label for t, m in sentence.parties if t.i < token.i and m.source != "place"
                                      and m.label not in parties and t.head.i == verb.i), None)
             withs = {m.label for m, slot, _ in slots if slot.name == "with"}
+            firm_tokens = {t.i for t, m in sentence.parties if m.source == "company"}
+            state_tokens = {t.i for t, m in sentence.parties if m.source not in {"company", "place"}}
             met = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
                    if o.dep_ == "pobj"]
             met += [c for o in met for c in o.children if c.dep_ == "conj"]
+            partners = [o for p in token.subtree if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+                        if o.dep_ == "pobj"]
+            if partners and all(any(t.i in firm_tokens for t in o.subtree) and not any(
+                    t.i in state_tokens for t in o.subtree) for o in partners):
+                return None  # "the meeting of Zelenskyy with BAE Systems' chief executive": talks with a firm
             if with_only and len(met) >= 2 and len(withs) == 1 and doer is None:
                 return None  # "approved in a meeting with President Widodo and Defence Minister Prabowo": at home
             if doer is not None:
@@ -1654,6 +1686,10 @@ def _referent(pronoun: Token, token: Token, chain: list[Token], sentence: _Sente
     return _reporting_subject(chain, sentence) or (named[-1] if named else None) or main_party
 
 
+#: Last words of the names of standing bodies, inside which an act's word names no act ("... Treaty Organization").
+_ORG_HEADS = frozenset({"organization", "organisation", "alliance", "council", "community", "union", "bloc",
+                        "group", "forum", "bank", "fund", "institute", "agency", "bureau", "command", "office"})
+
 #: Verbs that close an act ("wrap up", "conclude").
 _CLOSING = frozenset({"conclude", "wrap", "finish", "close", "end", "complete"})
 
@@ -1770,10 +1806,12 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 def _counted(chain: list[Token]) -> int | None:
     """"the three countries" as a subject: how many parties it stands for."""
     for word in chain:
-        for child in word.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                number = next((_NUMBERS.get(c.lower_) for c in child.children if c.dep_ == "nummod"), None)
-                return number or _NUMBERS.get(child.lower_)
+        subjects = [c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects and word.dep_ == "acl" and word.tag_ == "VBG" and not is_verb(word.head):
+            subjects = [word.head]  # "with the two navies extending their pact"
+        for child in subjects:
+            number = next((_NUMBERS.get(c.lower_) for c in child.children if c.dep_ == "nummod"), None)
+            return number or _NUMBERS.get(child.lower_)
     return None
 
 
@@ -2212,6 +2250,30 @@ _BEGUN = re.compile(
     r"\b(?:the first|some|part)\b[^.;]{0,40}?\b(?:are|were|is|was|have|has)\s+(?:been\s+)?already\s+"
     r"(?:there|in place|delivered|arrived|in service|on site)\b|\balready\s+(?:delivered|arrived)\b",
     re.IGNORECASE)
+
+
+#: Words that put a time ahead: "next month", "the coming weeks".
+_NEXT = frozenset({"next", "coming", "upcoming"})
+_SPANS = frozenset({"week", "month", "year", "spring", "summer", "autumn", "fall", "winter", "weekend", "decade",
+                    "quarter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _ahead(token: Token, chain: list[Token]) -> bool:
+    """A time phrase on the act or its verbs puts it ahead ("next month", "in the coming weeks", "later this
+    year")."""
+    for word in [token, *chain]:
+        for child in word.children:
+            times = [child] if child.dep_ in {"npadvmod", "tmod"} else [
+                g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in {
+                "in", "during", "over"} else []
+            for time in times:
+                if time.lemma_.lower() in _SPANS and any(c.lower_ in _NEXT for c in time.children):
+                    return True
+            if child.dep_ == "advmod" and child.lower_ == "later" and any(
+                    g.lemma_.lower() in _SPANS and any(d.lower_ == "this" for d in g.children)
+                    for g in child.children):
+                return True
+    return False
 
 
 def _named_body(token: Token, lexicon: Lexicon) -> bool:

@@ -192,6 +192,9 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         elif dep == "relcl" and head.lemma_.lower() in lexicon.words["bodies"] and any(
                 c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in token.children):
             pass  # "a joint venture that will build tanks": the venture's founders build them
+        elif dep == "acl" and token.tag_ == "VBG" and not is_verb(head) and head.dep_ == "pobj" and \
+                head.head.lower_ == "with" and any(c.dep_ == "dobj" for c in token.children):
+            break  # "ties will grow, with both navies extending their pact": the participle's own act and stage
         elif (dep == "acl" and not is_verb(head)) or _complement_participle(token):
             pass  # "will remain stationed", "stay deployed": the verb it completes has the subject and tense
         elif dep == "prep" and token.lower_ in {"regarding", "concerning"}:
@@ -576,17 +579,17 @@ def subject_tokens(chain: Iterable[Token]) -> list[Token]:
 
 def collective_subject(chain: list[Token], parties: set[int]) -> bool:
     """The clause's subject is "they", "the two", "both sides", "the allies": parties named before."""
-    for verb in chain:
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                subtree = {t.i for t in child.subtree}
-                if subtree & parties:
-                    return False
-                if child.tag_ in {"NN", "NNP"} and child.lemma_.lower() in COLLECTIVE and not any(
-                        t.lemma_.lower() in COLLECTIVE for t in child.children):
-                    continue  # "the country entered into an agreement": one state, not the ones named before
-                if child.lemma_.lower() in COLLECTIVE or any(t.lemma_.lower() in COLLECTIVE for t in child.children):
-                    return True
+    subjects = [(verb, child) for verb in chain for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+    subjects += [(verb, verb.head) for verb in chain if verb.dep_ == "acl" and verb.tag_ == "VBG" and
+                 not is_verb(verb.head)]  # "with both navies extending their pact"
+    for child in (subject for _, subject in subjects):
+        if {t.i for t in child.subtree} & parties:
+            return False
+        if child.tag_ in {"NN", "NNP"} and child.lemma_.lower() in COLLECTIVE and not any(
+                t.lemma_.lower() in COLLECTIVE for t in child.children):
+            continue  # "the country entered into an agreement": one state, not the ones named before
+        if child.lemma_.lower() in COLLECTIVE or any(t.lemma_.lower() in COLLECTIVE for t in child.children):
+            return True
     return any(t.lower_ in {"other", "another"} and t.head.lower_ in {"each", "one"} for v in chain
                for t in v.subtree)
 
@@ -612,6 +615,9 @@ _HEDGES = frozenset({"may", "might", "could"})
 #: Verbs that tell of a measure as a possibility: "warned that Berlin could halt exports".
 _WARNING = frozenset({"warn", "threaten", "caution", "suggest", "signal", "hint"})
 
+#: Nouns that undo an act ("the severance of its defence pact", "the collapse of the talks").
+_UNDOING = frozenset({"severance", "termination", "cancellation", "annulment", "revocation", "abrogation",
+                      "scrapping", "collapse", "breakdown", "repudiation", "dissolution", "renunciation"})
 #: Verbs that refuse an act rather than undo a thing: a rule they touch is not changed.
 _REFUSING = frozenset({"refuse", "decline", "reject", "deny", "rule", "dismiss", "fail", "veto", "oppose", "resist"})
 
@@ -628,6 +634,10 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
             # any change to its export rules", "refused to ease the curbs": no change)
         if _negated(token, lexicon, token is trigger):
             return StatusReading(None, f"negated at '{token.text}'")
+        if token is not trigger and not is_verb(token) and token.lemma_.lower() in _UNDOING and \
+                kind != "export_control":
+            return StatusReading(None, f"undone by the {token.text}")  # "announced the severance of its defence
+            # agreement with France": an accord ended, not made
         if is_verb(token) and _conditional(token, lexicon):
             return StatusReading(None, f"conditional at '{token.text}'")
     talks = next((t for t in chain[1:] if not is_verb(t) and t.lemma_.lower() in NEGOTIATIONS), None)
