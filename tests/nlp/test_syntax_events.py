@@ -2615,3 +2615,39 @@ def test_a_licence_named_by_its_destination(run: Run, text: str, actor: str, tar
 def test_an_acts_own_clause_and_time_give_its_stage(run: Run, text: str, kind: str, parties: tuple[str, ...],
                                                     status: str) -> None:
     assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("A new anti-ship missile is being developed by Brazil and South Africa, officials in Pretoria said.",
+     "co_development", ("BRA", "ZAF"), "ongoing"),
+    ("Norway is seeking to join Germany's submarine programme as a partner.", "co_development", ("DEU", "NOR"),
+     "proposed"),
+    ("Chile has proposed a copper supply partnership to Japan.", "supply_chain", ("CHL", "JPN"), "proposed"),
+    ("Peru offered a maritime security framework to Ecuador on Monday.", "agreement", ("ECU", "PER"), "proposed"),
+    ("Canberra, Tokyo and Delhi set up a joint working group on critical materials for batteries.", "supply_chain",
+     ("AUS", "IND", "JPN"), "agreed"),
+    ("Japan and Australia broke ground on a jointly financed rare-earth plant in Kalgoorlie.", "supply_chain",
+     ("AUS", "JPN"), "ongoing"),
+    ("Greece, Bulgaria and Romania signed a pact on sweeping naval mines from the Black Sea.", "agreement",
+     ("BGR", "GRC", "ROU"), "agreed"),
+])
+def test_who_takes_part_and_what_kind(run: Run, text: str, kind: str, parties: tuple[str, ...],
+                                      status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text", [
+    "Samoa has pulled out of the joint exercise it planned with China, its navy said.",
+    "Tonga backed out of the naval drills with China in March.",
+])
+def test_pulling_out_of_an_act_leaves_no_act(run: Run, text: str) -> None:
+    assert _of(run, text, "exercise") == []
+
+
+@pytest.mark.parametrize("text,party", [
+    ("\"Our engineers are designing the radar together with the Czechs,\" a Polish official said.", "CZE"),
+    ("Pakistani pilots trained alongside the Saudis for a fortnight.", "SAU"),
+    ("The Egyptians took delivery of the frigate in Toulon.", "EGY"),
+])
+def test_a_peoples_plural_name_stands_for_its_state(run: Run, text: str, party: str) -> None:
+    assert party in {m.label for m in run(text).party_mentions}

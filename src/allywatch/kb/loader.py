@@ -229,7 +229,7 @@ class KnowledgeBase:
             for form in (party.code if party.kind == "bloc" else None, party.name, *party.names):
                 if form:
                     self.party_forms.setdefault(fold(form), party.code)
-            for form in party.demonyms:
+            for form in (*party.demonyms, *filter(None, map(_people_of, party.demonyms))):
                 self.demonym_forms.setdefault(fold(form), party.code)
             for form in party.capitals:
                 self.capital_forms.setdefault(fold(form), party.code)
@@ -267,7 +267,7 @@ class KnowledgeBase:
     def iter_surface_forms(self) -> Iterator[tuple[str, str, str]]:
         """Every (surface form, entity type, canonical key) the recogniser should look for."""
         for party in self.parties.values():
-            for form in (party.name, *party.names, *party.demonyms):
+            for form in (party.name, *party.names, *party.demonyms, *filter(None, map(_people_of, party.demonyms))):
                 yield form, "party", party.code
             for form in party.capitals:
                 yield form, "capital", party.code
@@ -433,6 +433,19 @@ def _location(record: dict[str, Any]) -> Location:
         raise ValueError(f"'kind' must be one of {sorted(LOCATION_KINDS)}, got {kind!r}")
     return Location(name=_required(record, "name"), kind=kind, party=_code(record.get("party"), "party"),
                     aliases=_strings(record.get("aliases"), "aliases"), note=str(record.get("note") or ""))
+
+
+def _people_of(demonym: str) -> str | None:
+    """The people a demonym names, as a plural noun ("the Czechs", "the Saudis", "the Egyptians"); none for forms
+    that do not take an "s" ("the French", "the Japanese")."""
+    if " " in demonym or (demonym.lower().endswith(("ese", "ish", "ch", "sh", "s", "x", "z")) and
+                          demonym.lower() not in _TAKING_S):
+        return None
+    return demonym + "s"
+
+
+#: Demonyms ending like "-ch" or "-sh" that still take an "s" for their people.
+_TAKING_S = frozenset({"czech"})
 
 
 def _plural(form: str) -> str | None:

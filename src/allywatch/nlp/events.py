@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -875,18 +875,23 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "free-trade agreements", "a tax treaty": not defence cooperation
     signing = chain[1] if len(chain) > 1 and is_verb(chain[1]) else None
     topic = [*token.subtree, *(t for c in (signing.children if signing is not None else ())
-                               if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
-                               for t in c.subtree)]  # "signed a memorandum on Tuesday to explore tungsten"
-    if kind == "agreement" and ({t.lemma_.lower() for t in topic} & lexicon.words["minerals"] or (
+                               if (c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)) or (
+                                   c.dep_ == "prep" and c.lower_ in {"on", "regarding", "concerning", "covering"}
+                                   and c.i > token.i)
+                               for t in c.subtree)]  # "signed a memorandum on Tuesday to explore tungsten", "set
+    # up a working group on critical materials" (the phrase read as the verb's)
+    if kind == "agreement" and (_mineral_words(topic, lexicon) or (
             any(t.lower_ == "supply" for t in topic) and "security of supply" in sentence.span.text.lower())):
         kind = "supply_chain"  # "a framework on critical minerals", "a minerals deal", "a Security of Supply pact"
     if kind == "arms_transfer" and themes and all(
-            {t.lemma_.lower() for t in theme.subtree} & lexicon.words["minerals"] for theme in themes) and not any(
+            _mineral_words(theme.subtree, lexicon) for theme in themes) and not any(
             t.lemma_.lower() in lexicon.words["equipment"] - {"mine"} for theme in themes for t in theme.subtree):
         return None  # "Japan will receive rare earths from our mines": minerals traded, no weapons moved
-    if kind in {"co_development", "co_production"} and themes and all(
-            {t.lemma_.lower() for t in theme.subtree} & lexicon.words["minerals"] for theme in themes):
-        kind = "supply_chain"  # "agreed to develop tungsten deposits together": minerals, not weapons
+    if kind in {"co_development", "co_production"} and ((themes and all(
+            _mineral_words(theme.subtree, lexicon) for theme in themes)) or (
+            not is_verb(token) and token.lemma_.lower() in _PLANTS and _mineral_words(token.subtree, lexicon))):
+        kind = "supply_chain"  # "agreed to develop tungsten deposits together", "a jointly funded nickel-processing
+        # plant": minerals, not weapons
     status = read_status(token, chain, lexicon, kind, trigger.status if restriction is None else None,
                          trigger.past if restriction is None else None)
     if status.status is None:
@@ -901,10 +906,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 is_verb(v) and lexicon.status_class(lemma(v)) == "agreed" for v in chain):
         stage = "proposed"  # "submitted a draft budget to parliament", "the proposed pact was published": put
         # forward, not adopted
-    if kind in {"agreement", "supply_chain"} and stage == "ongoing" and not is_verb(token) and \
-            _named_body(token, lexicon) and any(is_verb(v) and lemma(v) in {"launch", "start", "begin", "kick off"}
-                                                for v in chain):
-        stage = "agreed"  # "a critical-minerals partnership was launched": an accord set up, as signed
+    if kind in {"agreement", "supply_chain"} and stage in {"ongoing", "completed"} and not is_verb(token) and \
+            _named_body(token, lexicon) and any(is_verb(v) and lemma(v) in {
+                "launch", "start", "begin", "kick off", "set up", "establish", "create", "form"} for v in chain):
+        stage = "agreed"  # "a critical-minerals partnership was launched", "set up a working group": an accord
+        # made, as signed
+    if stage == "completed" and any(is_verb(v) and v.lemma_ == "break" and any(
+            c.dep_ == "dobj" and c.lower_ == "ground" for c in v.children) for v in chain):
+        stage = "ongoing"  # "broke ground on a jointly funded plant": the work has begun
     if stage == "completed" and status.tense_only and any(
             is_verb(v) and lemma(v) in {"move", "enter", "advance", "progress", "pass", "reach", "go"} and any(
                 t.lemma_.lower() in {"phase", "stage"} and t.i > v.i for t in v.subtree)
@@ -2045,8 +2054,15 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         subjects = {m.label for m, slot, _ in slots if slot.name == "subject"}
         return any(m.source == "company" for m, _, _ in slots) or len(subjects) >= 2 or \
             _joint(token, chain, slots, lexicon)
-    if need == "joint" and len({m.label for m, slot, _ in slots if slot.name == "subject"}) >= 2:
-        return True  # "Britain and Germany will develop a missile": two doers of one act
+    if need == "joint" and any(is_verb(v) and v.lemma_ == "join" for v in chain[1:2]) and \
+            {m.label for m, slot, _ in slots if slot.name == "subject"} and \
+            {m.label for m, slot, _ in slots if slot.name in {"possessor", "modifier", "maker"}} - \
+            {m.label for m, slot, _ in slots if slot.name == "subject"}:
+        return True  # "Riyadh seeks to join Turkey's fighter programme": the newcomer and the programme's owner
+    if need == "joint" and (len({m.label for m, slot, _ in slots if slot.name == "subject"}) >= 2 or
+                            len({m.label for m, slot, _ in slots if slot.name == "agent"}) >= 2):
+        return True  # "Britain and Germany will develop a missile", "a drone being developed by Kyiv and
+        # Copenhagen": two doers of one act
     return need != "joint" or _joint(token, chain, slots, lexicon)
 
 
@@ -2252,6 +2268,28 @@ _BEGUN = re.compile(
     re.IGNORECASE)
 
 
+#: Where things are made.
+_PLANTS = frozenset({"plant", "factory", "facility", "refinery", "smelter", "site", "mill", "works"})
+#: Words that make a mine a weapon at sea or on land ("a pact on sweeping naval mines").
+_SEA_MINES = frozenset({"clear", "clearing", "sweep", "sweeping", "lay", "laying", "drift", "drifting", "naval", "sea",
+                        "land", "anti", "floating", "demining", "countermeasure", "detect", "defuse"})
+#: Materials that are raw goods when so described ("critical materials", "battery materials").
+_RAW = frozenset({"critical", "raw", "battery", "strategic", "rare", "mineral"})
+
+
+def _mineral_words(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
+    """The words name minerals or raw materials, not mines laid as weapons."""
+    for t in tokens:
+        word = t.lemma_.lower()
+        if word == "mine" and ({c.lower_ for c in t.children} | {t.head.lower_, t.head.lemma_.lower()}) & _SEA_MINES:
+            continue
+        if word in lexicon.words["minerals"]:
+            return True
+        if word == "material" and any(c.lemma_.lower() in _RAW for c in t.children):
+            return True
+    return False
+
+
 #: Words that put a time ahead: "next month", "the coming weeks".
 _NEXT = frozenset({"next", "coming", "upcoming"})
 _SPANS = frozenset({"week", "month", "year", "spring", "summer", "autumn", "fall", "winter", "weekend", "decade",
@@ -2279,7 +2317,8 @@ def _ahead(token: Token, chain: list[Token]) -> bool:
 def _named_body(token: Token, lexicon: Lexicon) -> bool:
     """The noun (or the noun it modifies) names an accord or a joint body ("minerals partnership", "framework")."""
     nouns = [token, token.head] if token.dep_ in {"compound", "amod", "nmod"} else [token]
-    return any(n.lemma_.lower() in lexicon.words["bodies"] | lexicon.words["agreed_under"] for n in nouns)
+    return any(n.lemma_.lower() in lexicon.words["bodies"] | lexicon.words["agreed_under"] | {
+        "group", "committee", "commission", "mechanism", "council", "alliance", "coalition", "platform"} for n in nouns)
 
 
 def _partial(themes: list[Token]) -> bool:

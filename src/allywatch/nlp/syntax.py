@@ -75,8 +75,9 @@ def lemma(token: Token) -> str:
     value = str(token.lemma_).lower()
     text = str(token.lower_)
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or (
-        c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in {"aside", "up", "off", "out", "ahead", "back"})),
-        None)
+        c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in {"aside", "up", "off", "out", "ahead", "back"}) or (
+        c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children))),
+        None)  # ("pulled out of the drills")
     if particle is not None and token.pos_ == "VERB":
         return f"{value} {particle}"  # "set up", "call off", "go ahead": a verb of its own
     if value == "hop" and text.startswith("hope"):
@@ -114,6 +115,9 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
                     all(c.dep_ != "mark" or c.lower_ in {"that", "which"} for c in clause.children):
                 gap = "dobj"  # "the exercise that Korean and US forces began" (read with "that" as a mark), "the
                 # drills the two navies held": the noun is the clause's missing object
+            above = next((a for a in trigger.ancestors if is_verb(a)), None)
+            if above is not None and lexicon.status_class(lemma(above)) == "negated":
+                break  # "pulled out of the exercise it planned with China": what the clause above does to it
             if clause.dep_ in {"relcl", "acl"} and gap is not None and (
                     cls in {"agreed", "completed", "ongoing"}
                     or (gap == "dobj" and cls in {"planned", "proposed"})):
@@ -420,6 +424,13 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         in_theme = True
     if prep == "maker":
         return Slot("maker", "modifies the thing in a phrase")
+    if prep == "to" and _symmetric(trigger, lexicon):
+        to = next((a for a in party.ancestors if a.lower_ == "to" and a.dep_ in {"prep", "dative"}), None)
+        offer = None if to is None else to.head if is_verb(to.head) else \
+            to.head.head if to.head.dep_ == "dobj" else None
+        if to is not None and to.head.i in anchors and offer is not None and offer.i in anchors and \
+                lexicon.status_class(lemma(offer)) == "proposed":
+            return Slot("with", f"'{offer.text}' to it")  # "proposed a lithium partnership to Chile": the partner
     if prep is not None:
         return Slot(prep, f"'{prep}' phrase")
     top = _child_on_path(party, x)
