@@ -2651,3 +2651,26 @@ def test_pulling_out_of_an_act_leaves_no_act(run: Run, text: str) -> None:
 ])
 def test_a_peoples_plural_name_stands_for_its_state(run: Run, text: str, party: str) -> None:
     assert party in {m.label for m in run(text).party_mentions}
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Finland and Estonia adopted a supply-chain plan for artillery shells.", "supply_chain", ("EST", "FIN"),
+     "agreed"),
+    ("The munitions supply-chain pact that Poland and Czechia signed in May binds them to share explosives.",
+     "supply_chain", ("CZE", "POL"), "agreed"),
+    ("The defence spending goal that Portugal's cabinet approved on Friday will apply from 2027.",
+     "defense_spending", ("PRT",), "agreed"),
+    ("The naval drill that Ghana and Nigeria staged near Lagos last week tested boarding skills.", "exercise",
+     ("GHA", "NGA"), "completed"),
+    ("Work started on a cobalt refining plant in Zambia that the US and Zambia are financing together.",
+     "supply_chain", ("USA", "ZMB"), "ongoing"),
+])
+def test_what_a_relative_clause_says_of_the_acts_noun(run: Run, text: str, kind: str, parties: tuple[str, ...],
+                                                      status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+def test_a_single_host_in_a_relative_clause_keeps_the_others(run: Run) -> None:
+    text = ("The deal was signed while ships of Kenya, Tanzania and France were at sea for the Cutlass drills, "
+            "which Kenya is hosting this year.")
+    assert [tuple(sorted(e.participants)) for e in _of(run, text, "exercise")] == [("FRA", "KEN", "TZA")]

@@ -498,6 +498,7 @@ def _body(sentence: Span) -> tuple[int, str]:
 
 def _worth_parsing(sentence: Span, own: list[Mention], lexicon: Lexicon, has_program: bool) -> bool:
     words = set(re.findall(r"[a-z][a-z+-]*|2\+2|%", sentence.text.lower()))
+    words |= {part for w in words if "-" in w and not w.startswith("co-") for part in w.split("-") if part}
     if words & _SIGNED and words & (_CONTRACTS | {"letter", "loa"}):
         return True  # "the ministers signed the contract": the stage of a sale told before
     if not lexicon.may_fire(words, has_program):
@@ -554,8 +555,9 @@ def _triggers_at(doc: Doc, token: Token, lexicon: Lexicon) -> list[tuple[Trigger
                 c.dep_ == "prep" and c.lower_ == trigger.lemmas[1] for c in token.children):
             found.append((trigger, token))  # "signed in Berlin for 44 tanks"
             continue
-        words = [t for t in doc[token.i:token.i + len(trigger.lemmas)]]
-        if len(words) == len(trigger.lemmas) and all(
+        words = [t for t in doc[token.i:token.i + 2 * len(trigger.lemmas) - 1] if t.text != "-"][
+            :len(trigger.lemmas)]  # ("supply-chain", read as three tokens)
+        if len(words) == len(trigger.lemmas) and words[-1].i - token.i < 2 * len(trigger.lemmas) - 1 and all(
                 w.lemma_.lower() == want or w.lower_ in {want, want + "s"}  # "bases", which the lemmatiser takes
                 for w, want in zip(words, trigger.lemmas, strict=True)):    # for "basis"
             head = root_of(words)

@@ -71,19 +71,28 @@ def root_of(tokens: list[Token]) -> Token:
 
 
 def lemma(token: Token) -> str:
-    """The token's lemma, mended where the lemmatiser strips too much ("hoped" gives "hop")."""
-    value = str(token.lemma_).lower()
-    text = str(token.lower_)
+    """The token's lemma, mended where the lemmatiser strips too much ("hoped" gives "hop"), with the particle of a
+    phrasal verb ("set up", "pull out")."""
+    value = base_lemma(token)
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or (
         c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in {"aside", "up", "off", "out", "ahead", "back"}) or (
         c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children))),
         None)  # ("pulled out of the drills")
     if particle is not None and token.pos_ == "VERB":
         return f"{value} {particle}"  # "set up", "call off", "go ahead": a verb of its own
+    return value
+
+
+def base_lemma(token: Token) -> str:
+    """The token's lemma, mended where the lemmatiser strips too much ("hoped" gives "hop", "staged" "stag")."""
+    value = str(token.lemma_).lower()
+    text = str(token.lower_)
     if value == "hop" and text.startswith("hope"):
         return "hope"  # the lemmatiser's "hoped" -> "hop"
     if value == "slat" and text.startswith("slate"):
         return "slate"  # "slated" -> "slat"
+    if value == "stag" and text.startswith("stage"):
+        return "stage"  # "staged" -> "stag"
     if token.tag_ in {"VBD", "VBN"} and text.endswith("ed") and not text.startswith(value + "ed") and \
             not text.startswith(value + value[-1:] + "ed") and text[:-1].startswith(value):
         return text[:-1]
@@ -102,8 +111,14 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
     chain = [trigger]
     token = trigger
     if not is_verb(trigger):
-        for clause in trigger.children:
+        described = [*trigger.children, *(trigger.head.children if trigger.dep_ in {"compound", "nmod"} and
+                                          not is_verb(trigger.head) else ())]  # "the supply-chain plan that ..."
+        for clause in described:
             cls = lexicon.status_class(lemma(clause))
+            if cls is None and base_lemma(clause) in _DOING and _symmetric(trigger, lexicon) and any(
+                    c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in clause.children):
+                cls = "agreed" if clause.tag_ in {"VBD", "VBN"} else "ongoing" if clause.tag_ == "VBG" else None
+                # "the drills that Oman and India held", "a plant that Japan and Malaysia are financing"
             pronoun = next((c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"} and (
                 c.tag_ in {"WDT", "WP"} or c.lower_ in {"that", "which"})), None)
             gap = pronoun.dep_ if pronoun is not None else None
@@ -228,6 +243,9 @@ def _symmetric(trigger: Token, lexicon: Lexicon) -> bool:
     return bool(frames) and frames <= {"joint", "meet", "make"}
 
 
+#: Verbs of holding or carrying out a joint act, whose subject takes part ("the drills the navies staged").
+_DOING = frozenset({"hold", "host", "co-host", "stage", "conduct", "run", "build", "operate", "fund", "finance",
+                    "organise", "organize", "lead", "co-lead", "co-finance", "co-fund", "carry out"})
 #: Intransitive verbs of an act's beginning or end, which a misparse may hang on the act's noun.
 _STAGES = frozenset({"complete", "end", "conclude", "begin", "start", "open", "close", "finish", "wrap up",
                      "kick off", "get under way", "commence", "resume"})
