@@ -2674,3 +2674,33 @@ def test_a_single_host_in_a_relative_clause_keeps_the_others(run: Run) -> None:
     text = ("The deal was signed while ships of Kenya, Tanzania and France were at sea for the Cutlass drills, "
             "which Kenya is hosting this year.")
     assert [tuple(sorted(e.participants)) for e in _of(run, text, "exercise")] == [("FRA", "KEN", "TZA")]
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Omani and Indian marines wrapped up ten days of coastal drills near Duqm on Friday.", "exercise",
+     ("IND", "OMN"), "completed"),
+    ("Korean and Australian frigates drilled together off Darwin on Tuesday.", "exercise", ("AUS", "KOR"),
+     "completed"),
+    ("Kenyan troops, who have been drilling with Ugandan units since Monday, will remain in the field until "
+     "the end of the month.", "exercise", ("KEN", "UGA"), "ongoing"),
+    ("Delivery of Estonia's 12 HIMARS launchers from the United States is under way.", "arms_transfer",
+     ("EST", "USA"), "ongoing"),
+    ("Spain intends to send six Eurofighters to Estonia for air policing next spring.", "force_posture",
+     ("ESP", "EST"), "planned"),
+])
+def test_mistagged_words_still_name_the_act(run: Run, text: str, kind: str, parties: tuple[str, ...],
+                                            status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Washington handed over Taiwan's first batch of F-16V jets on Monday.", "USA", "TWN"),
+    ("Hanwha has shipped the last K9 howitzers of Egypt's order.", "KOR", "EGY"),
+    ("The delivery of Latvia's NASAMS batteries from Norway is complete.", "NOR", "LVA"),
+    ("Colombia picked Sweden's Gripen over France's Rafale.", "SWE", "COL"),
+    ("Poland ordered more of Korea's K2 tanks.", "KOR", "POL"),
+])
+def test_whose_thing_it_is_says_who_gets_it_or_who_makes_it(run: Run, text: str, supplier: str,
+                                                            recipient: str) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [
+        {"supplier": supplier, "recipient": recipient}]

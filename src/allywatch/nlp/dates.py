@@ -157,6 +157,7 @@ _YEAR_PREFIX: Final = re.compile(
     r"|\b(?P<fy>FY\s?-?)\Z"
 )
 _YEAR_BEFORE: Final = re.compile(r"(?<!\d)(?:19|20)\d\d\s*\Z")
+_SINCE: Final = re.compile(r"\b[Ss]ince\s+\Z")
 _WEEKDAY_PREFIX: Final = re.compile(r"(?:\b(?P<on>[Oo]n)\s+)?(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\Z")
 _DOUBLE_PREFIX: Final = re.compile(r"\b[Tt]he\s+day\s+(?P<dir>before|after)\s+\Z")
 _DAY_UNIT_PREFIX: Final = re.compile(
@@ -428,6 +429,8 @@ def _weekdays(text: str) -> list[_Candidate]:
                 continue  # "Sunday Times"
         weekday = _WEEKDAYS.index(m.group("wd"))
         rel = (prefix.group("rel") or "").lower()
+        if not rel and _SINCE.search(text, max(0, start - 8), start):
+            rel = "last"  # "drilling since Saturday": a day gone by, whatever the clause's tense
         out.append(
             _Candidate(prefix.start() if prefix.group(0) else start, end, "weekday", weekday=weekday, rel=rel)
         )

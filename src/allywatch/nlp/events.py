@@ -311,6 +311,14 @@ def _nouns_tagged_as_verbs(doc: Doc) -> None:
         if token.pos_ == "VERB" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"} and any(
                 c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that"} for c in token.children):
             token.pos_, token.tag_ = "NOUN", "NN"
+        elif token.pos_ == "VERB" and token.dep_ == "pobj" and token.tag_ == "VBZ" and not any(
+                c.dep_ in {"aux", "auxpass", "nsubj", "dobj", "prt", "xcomp", "ccomp"} for c in token.children):
+            token.pos_, token.tag_ = "NOUN", "NNS"  # "two weeks of desert drills": a plural noun after "of"
+        elif token.pos_ == "PROPN" and token.is_title and (token.i == 0 or doc[token.i - 1].is_punct) and \
+                token.lemma_.lower() == token.lower_ and token.dep_ in {"nsubj", "nsubjpass", "ROOT", "dobj"} and \
+                any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            token.pos_, token.tag_ = "NOUN", "NN"  # "Delivery of Romania's tanks is under way": a sentence's first
+            # word, capitalised, read as a name
 
 
 #: Verbs whose bare participle after a thing is a headline's passive ("six launchers delivered", "order placed").
@@ -776,6 +784,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     own_voice = [(t, Mention(t.text, sentence.offset + t.idx, sentence.offset + t.idx + len(t), speaker, "pronoun"))
                  for t in sentence.doc if speaker and t.lower_ in {"we", "us", "our"}]  # "from us", "our unit"
     party_ids = {t.i for t, _ in sentence.parties}
+    theme_words = {t.i for theme in themes for t in theme.subtree}
+    designers = {e.party for t, e in sentence.programs if e.party and t.i in theme_words}
     for party_token, mention in [*sentence.parties, *own_voice, *_the_country(sentence)]:
         if sentence.slug and mention.start < sentence.slug_end:
             continue  # the slug stands outside the clause's grammar
@@ -791,6 +801,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             # (but "through Finland's training area": the ground forces pass through is the host's)
             continue  # "rotate bombers through northern Australia", not "through Australia's decision"
         role = frame.get(slot.name)
+        if slot.name == "holder" and (role is None or mention.source == "company" or party_token.head.pos_ == "PROPN"
+                                      or mention.label in designers):
+            role = frame.get("maker")  # "repairs of Saab's Gripens", "France's Rafale", "Korea's K2 tanks": the
+            # name of whose design it is
         if role is None:
             if mention.source == "place" and slot.name in {"in", "to", "at"}:
                 visited.add(mention.label)  # "in talks in Doha", "a visit to Hanoi"
@@ -1378,7 +1392,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                    named=_named(token), tense_only=status.tense_only)
     subtree = list(token.subtree)
     draft.mission = any(p.dep_ == "prep" and p.lower_ == "for" and any(
-        t.lemma_.lower() in lexicon.words["missions"] for t in p.subtree) for p in token.children) or any(
+        t.lemma_.lower() in lexicon.words["missions"] or t.lower_ in lexicon.words["missions"]  # ("policing", a verb)
+        for t in p.subtree) for p in token.children) or any(
         c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children) and (
             c.lemma_.lower() in _GUARDING or (c.lemma_.lower() == "help" and any(
                 g.dep_ in {"xcomp", "ccomp", "dobj"} and g.lemma_.lower() in _GUARDING for g in c.children)))
@@ -1773,9 +1788,12 @@ def _attributed(text: str, start: int, end: int, mentions: list[Mention]) -> str
 def _dated_ahead(index: _Index, sentence: Span) -> bool:
     """The sentence names a day after the article's date ("tomorrow", "next Tuesday", "on June 3" to come)."""
     published = index.published
+    text = sentence.text
     return bool(published) and any(
         d.value[:10] > published if len(d.value) >= 10 else d.value[:7] > published[:7]  # "next month"
-        for d in index.dates_in(sentence.start, sentence.end) if len(d.value) >= 7)
+        for d in index.dates_in(sentence.start, sentence.end) if len(d.value) >= 7 and not re.search(
+            r"\b(?:until|till|through)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?(?:the\s+)?$", text[:max(0, d.start - sentence.start)]))
+    # (but "will stay until the end of the month": when it ends, not when it begins)
 
 
 def _main_subject(sentence: _Sentence) -> str | None:

@@ -418,7 +418,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             elif prep is None and x.i != party.i and not _same_phrase(party, x) and \
                     x.lemma_.lower() in lexicon.words["equipment"] and \
                     getattr(_child_on_path(party, x), "dep_", "poss") != "poss" and \
-                    not (x.lemma_.lower() == "part" and word in {"as", "in"}):  # "as part of Poland's plan"
+                    not (x.lemma_.lower() == "part" and word in {"as", "in"}) and \
+                    not (word in PARTNER_PREPS and _symmetric(trigger, lexicon)):  # ("drilling with Nigerian units")
                 prep = "maker"  # "inked a deal for 40 US-built jets": the maker, whatever the preposition
             elif prep is None and word in {"in", "by"} and head.head.tag_ == "VBN" and head.head.dep_ == "acl" and \
                     head.head.lemma_.lower() in MAKING and head.head.head.lemma_.lower() in lexicon.words["equipment"]:
@@ -481,6 +482,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         return Slot("possessor", f"'of' the {x.text}")  # "the decision of the German government to lift"
     dep = top.dep_
     if in_theme or top.i in theme_ids:
+        if not _same_phrase(party, top) and _conj_root(party).dep_ == "poss" and \
+                _conj_root(party).head.i in theme_ids:
+            return Slot("holder", f"'s {_conj_root(party).head.text}")  # "delivery of Estonia's launchers": whose
         return Slot("object", dep) if _same_phrase(party, top) else Slot("maker", f"modifies the {top.text}")
     inner = _child_on_path(party, top)
     if dep in SUBJECT_DEPS and x.i != trigger.i and not _same_phrase(party, top) and \
