@@ -2683,7 +2683,7 @@ def test_a_single_host_in_a_relative_clause_keeps_the_others(run: Run) -> None:
      "completed"),
     ("Kenyan troops, who have been drilling with Ugandan units since Monday, will remain in the field until "
      "the end of the month.", "exercise", ("KEN", "UGA"), "ongoing"),
-    ("Delivery of Estonia's 12 HIMARS launchers from the United States is under way.", "arms_transfer",
+    ("Delivery of Estonia's 12 HIMARS launchers from the US has begun.", "arms_transfer",
      ("EST", "USA"), "ongoing"),
     ("Spain intends to send six Eurofighters to Estonia for air policing next spring.", "force_posture",
      ("ESP", "EST"), "planned"),

@@ -1791,9 +1791,12 @@ def _dated_ahead(index: _Index, sentence: Span) -> bool:
     text = sentence.text
     return bool(published) and any(
         d.value[:10] > published if len(d.value) >= 10 else d.value[:7] > published[:7]  # "next month"
-        for d in index.dates_in(sentence.start, sentence.end) if len(d.value) >= 7 and not re.search(
-            r"\b(?:until|till|through)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?(?:the\s+)?$", text[:max(0, d.start - sentence.start)]))
-    # (but "will stay until the end of the month": when it ends, not when it begins)
+        for d in index.dates_in(sentence.start, sentence.end)
+        if len(d.value) >= 7 and not _UNTIL.search(text[:max(0, d.start - sentence.start)]))
+
+
+#: What comes before a date that says when an act ends ("will stay until the end of the month"), not when it is.
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?(?:the\s+)?$")
 
 
 def _main_subject(sentence: _Sentence) -> str | None:
