@@ -170,5 +170,8 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     sentences: tuple[Span, ...] = ()
     party_mentions: tuple[Mention, ...] = ()
+    headline_parties: tuple[str, ...] = ()
+    """The parties the article's title names, in order: the story's protagonists (the title is not in ``text``,
+    so these have no mentions)."""
     story: str | None = None
     notes: tuple[str, ...] = ()

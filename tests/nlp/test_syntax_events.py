@@ -2704,3 +2704,41 @@ def test_whose_thing_it_is_says_who_gets_it_or_who_makes_it(run: Run, text: str,
                                                             recipient: str) -> None:
     assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [
         {"supplier": supplier, "recipient": recipient}]
+
+
+@pytest.mark.parametrize("text,kind,roles", [
+    ("The Kenya Air Force signed a contract with the US firm Textron for the maintenance of its C-145 aircraft.",
+     "maintenance", {"owner": "KEN", "provider": "USA"}),
+    ("Peru signed a deal with Spain for the refit and overhaul of its frigates.", "maintenance",
+     {"owner": "PER", "provider": "ESP"}),
+    ("The Chinese defence ministry has donated 20 military trucks to the Cambodian army.", "arms_transfer",
+     {"supplier": "CHN", "recipient": "KHM"}),
+])
+def test_a_service_ordered_and_goods_given(run: Run, text: str, kind: str, roles: dict[str, str]) -> None:
+    assert [dict(e.roles) for e in _of(run, text, kind)] == [roles]
+
+
+@pytest.mark.parametrize("text,kind,count", [
+    ("Saudi arms deals have come under renewed scrutiny in Europe.", "arms_transfer", 0),
+    ("Norway's new rules free most military goods sent to Sweden from licences.", "arms_transfer", 0),
+    ("Turkey's foreign minister spoke at a joint press conference in Ankara.", "meeting", 0),
+    ("Medical teams and relief supplies from India arrived in Myanmar.", "force_posture", 0),
+    ("Under a new licence, Brazil will build four more of the frigates at home.", "export_control", 0),
+])
+def test_words_near_an_act_that_make_none(run: Run, text: str, kind: str, count: int) -> None:
+    assert len(_of(run, text, kind)) == count
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Egypt's foreign minister spoke to reporters at a joint news conference with the Greek foreign minister.",
+     "meeting", ("EGY", "GRC"), "completed"),
+    ("The first six Korean-built FA-50 jets will arrive in Malaysia next week.", "arms_transfer", ("KOR", "MYS"),
+     "agreed"),
+])
+def test_meetings_and_arrivals(run: Run, text: str, kind: str, parties: tuple[str, ...], status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+def test_a_longer_arab_name_is_not_the_one_known(run: Run) -> None:
+    text = "Sheikh Mohammed bin Abdulrahman Al Thani met reporters in Doha."
+    assert "ARE" not in {m.label for m in run(text).party_mentions}

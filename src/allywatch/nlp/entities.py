@@ -207,6 +207,8 @@ class EntityResources:
 def _whole_name(text: str, match: Match) -> bool:
     """A name the knowledge base knows, or a bare surname standing alone: capitalised, not part of a longer name
     ("Seok" in "Yun Seok-yeol", "Mohammed" in "King Mohammed VI"), though a title may lead it ("President Trump")."""
+    if re.match(r"\s+(?:bin|ibn|bint|Bin|Ibn|Bint)\s+[A-Z]", text[match.end:match.end + 12]):
+        return False  # "Sheikh Mohammed bin Abdulrahman": a longer name than the one known
     if " " in match.text.strip():
         return True
     if not match.text[:1].isupper() or re.match(r"(?:-|\s+[A-Z]|[A-Z])", text[match.end:match.end + 2]):
@@ -529,7 +531,9 @@ def recognise(extraction: Extraction, res: EntityResources,
         entities.append(Entity(type=kind, name=name, mentions=tuple(sorted(mentions, key=lambda m: m.start)),
                                party=meta.get("party"), resolved_by=meta.get("how", "")))
     party_mentions = tuple(sorted(out.party_mentions, key=lambda m: m.start))
-    return replace(extraction, entities=tuple(entities), party_mentions=party_mentions)
+    headline = tuple(dict.fromkeys(m.key for m, _ in res.matcher.find(article.title or "")
+                                   if m.kind in {"party", "capital"}))
+    return replace(extraction, entities=tuple(entities), party_mentions=party_mentions, headline_parties=headline)
 
 
 def _more_name_around(text: str, start: int, end: int, inner: list[Match], programs: frozenset[str]) -> bool:
@@ -909,14 +913,19 @@ def _government_of(surface: str, kb: KnowledgeBase) -> str | None:
     match = re.fullmatch(r"(?:the\s+)?(?:government|administration|cabinet)\s+of\s+(?:the\s+)?(.+)", surface,
                          re.IGNORECASE) or re.fullmatch(r"(?:the\s+)?(.+?)\s+(?:government|administration|cabinet)",
                                                         surface, re.IGNORECASE) or _STATE_SERVICE.fullmatch(surface)
-    return kb.party_of(match.group(1)) if match else None
+    if match is None:
+        return None
+    named = match.group(1)
+    return kb.party_of(named) or next(
+        (code for word in named.split() if (code := kb.party_of(word))), None)  # "Qatar Emiri Air Force"
 
 
 #: A state's armed service or ministry named by the state ("the Nigerian Air Force", "Sri Lanka Navy", "the Kenyan
 #: Defence Ministry"): it acts for the state as its government does.
 _STATE_SERVICE = re.compile(
     r"(?:the\s+)?(?:Royal\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:Air\s+Force|Navy|Army|Armed\s+Forces|"
-    r"Coast\s+Guard|Marine\s+Corps|Defen[cs]e\s+Forces?|Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|Military)")
+    r"Coast\s+Guard|Marine\s+Corps|Defen[cs]e\s+Forces?|Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|Military|"
+    r"Naval\s+Forces|Land\s+Forces|Ground\s+Forces|Air\s+Defen[cs]e\s+Forces)")
 
 
 def _clean_org(surface: str) -> str:

@@ -122,6 +122,8 @@ class _Index:
         """Quotations whose speaker acts for a party: what "we" means inside them."""
         self.published = extraction.article.published or ""
         self.leading: frozenset[str] = frozenset()
+        self.headline: frozenset[str] = frozenset()
+        """The parties the title names."""
         self.clear_lead = False
         """The two leading parties are named more often than any other, each twice or more."""
         """The two parties the article names most: whom "the two" means when no sentence nearby says."""
@@ -194,6 +196,10 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
     lexicon = resources.lexicon
     counts = Counter(m.label for m in extraction.party_mentions)
     main_party = counts.most_common(1)[0][0] if counts else None
+    index.headline = frozenset(extraction.headline_parties)
+    if len(extraction.headline_parties) == 2:
+        counts.update(extraction.headline_parties * 2)  # "Zimbabwe receives hardware from China": the title's pair
+        # leads the story
     index.leading = frozenset(label for label, _ in counts.most_common(2)) if len(counts) >= 2 else frozenset()
     top = [n for _, n in counts.most_common(3)] + [0]
     index.clear_lead = len(counts) >= 2 and top[1] >= 2 and top[2] < top[1]
@@ -727,7 +733,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         kind, frame_name = "export_control", "control"
         chain = governing_chain(restriction, lexicon)
     if kind == "maintenance" and token.dep_ == "pobj" and token.head.lower_ == "for" and is_verb(token.head.head) \
-            and any(t.type == "arms_transfer" for t in lexicon.triggers.get(token.head.head.lemma_.lower(), ())):
+            and any(t.type == "arms_transfer" for t in lexicon.triggers.get(token.head.head.lemma_.lower(), ())) \
+            and lexicon.status_class(lemma(token.head.head)) != "agreed":
         return None  # "sent its frigate to Italy for repairs": read at the verb, whose receiver repairs
     if kind in {"meeting", "exercise"} and token.dep_ == "pobj" and token.head.lower_ == "of" and \
             token.head.head.lemma_.lower() in {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}:
@@ -870,6 +877,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                                                            for t in lexicon.triggers.get(c.lemma_.lower(), ()))
             for d in deals for c in d.children):
         return None  # "a maintenance contract", "signed a repair deal": that act, not a sale
+    if frame_name == "deal" and any(
+            p.dep_ == "prep" and p.lower_ == "for" and any(c.dep_ == "pobj" and any(
+                t.type == "maintenance" for t in lexicon.triggers.get(c.lemma_.lower(), ())) for c in p.children)
+            for d in [*deals, *chain[1:2]] for p in d.children):
+        return None  # "a deal with Textron for upkeep of the jets": that act
     if kind == "exercise" and token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.words["equipment"]:
         return None  # "patrol ships", "training aircraft": a kind of equipment, not drills
     if kind == "meeting" and is_verb(token) and (
@@ -940,6 +952,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 c.dep_ in {"aux", "auxpass"} for c in v.children))) for v in chain):
         stage = "planned"  # "the deployment of a battalion to Korea next month is part of", "with Chile and Peru
         # signing a pact next week", "the drills begin next week": still to come
+    if kind == "exercise" and token.dep_ == "pobj" and token.head.lower_ == "for" and \
+            token.head.head.lemma_.lower() in {"arrive", "deploy", "land", "dock", "gather"} and \
+            token.head.head.tag_ in {"VBD", "VBN"}:
+        stage = "ongoing"  # "marines landed in Oman for the yearly joint drills": the drills are on
     if kind == "defense_spending" and stage == "planned" and not any(
             is_verb(v) and lexicon.status_class(lemma(v)) in {"planned", "proposed"} for v in chain) and not any(
             not is_verb(t) and lexicon.status_class(lemma(t)) in {"planned", "proposed"} for t in chain):
@@ -965,6 +981,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                                   lexicon.status_class(lemma(v)) == "ongoing" for v in chain) and \
             _dated_ahead(index, sentence.span):
         stage = "planned"  # "the drills start next Monday": a present tense for a day to come
+    if kind == "arms_transfer" and trigger.frame == "arrive" and stage == "planned" and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in token.children):
+        stage = "agreed"  # "the first four Super Tucanos will arrive in Paraguay on Friday": bought, on their way
     if kind == "export_control" and not is_verb(token) and token.lemma_.lower() in _RULES | _CURBS and any(
             is_verb(v) and v.lemma_.lower() in {"review", "revisit", "reexamine", "re-examine"} for v in chain[1:2]):
         stage = "proposed"  # "is reviewing the rule that bars exports": a change considered (but "will review
@@ -1109,7 +1128,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         # "Germany buys Patriots for Ukraine": the buyer supplies the one it buys for
         slots = [(m, slot, "supplier" if slot.name in {"subject", "agent"} and m.label not in beneficiaries else role)
                  for m, slot, role in slots]
-    if kind == "maintenance" and any(m.source == "company" and slot.name == "with" for m, slot, _ in slots) and \
+    listed = token
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
+        listed = listed.head  # "for maintenance and overhaul of the engines"
+    ordered = listed.dep_ == "pobj" and listed.head.lower_ == "for" and any(
+        lexicon.status_class(lemma(v)) == "agreed" or v.lemma_.lower() in lexicon.words["agreed_under"]
+        for v in chain[1:4])  # "signed a deal with Britain for the refit of its frigates": a service bought
+    if kind == "maintenance" and (ordered or any(m.source == "company" and slot.name == "with"
+                                                 for m, slot, _ in slots)) and \
             any(m.source != "company" and slot.name == "subject" for m, slot, _ in slots):
         # "Egypt signed a support contract with France's Naval Group": the firm provides, the state owns
         slots = [(m, slot, "owner" if slot.name == "subject" else "provider" if slot.name == "with" else role)
@@ -1361,6 +1387,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             if len(rest) == 1:
                 a, b = a or rest, b or rest
                 carried = True
+        if kind == "arms_transfer" and a and not b and trigger.status != "proposed" and len(index.headline) == 2 \
+                and a[0] in index.headline and is_verb(token) and token.tag_ in {"VBD", "VBN"} and \
+                lemma(token) in _GIVING:
+            lead = _other_lead(a[0], sentence, index)
+            if lead is not None and lead in index.headline:
+                # "the president took the trucks given by Beijing" under the title "Laos gets trucks
+                # from Beijing": the side the sentence leaves out is the one the title names
+                b, carried = [lead], True
         if kind == "arms_transfer" and b and not a and trigger.status != "proposed":  # (a request names whom)
             lead = _other_lead(b[0], sentence, index)
             if lead is not None:
@@ -1932,8 +1966,9 @@ def _restriction(token: Token, chain: list[Token], lexicon: Lexicon) -> Token | 
             # "loosened its export controls to enable it to sell missiles to the US": the change is read at the
             # controls, and the sale it makes possible is a sale (not "eased its rules to allow firms to export")
             break
-        if word.lemma_.lower() in restrictive and not _raised_to(word):
-            return word
+        if word.lemma_.lower() in restrictive and not _raised_to(word) and not (
+                word.lemma_.lower() in {"licence", "license"} and token.lemma_.lower() in _MAKING_VERBS):
+            return word  # (but "a licence to build six more hulls" is licensed production)
     top = chain[-1]
     if top.dep_ == "relcl" and top.head.lemma_.lower() in restrictive and len(chain) <= 4:
         return top.head  # "the curbs it had imposed on arms sales to Ankara"
@@ -1961,7 +1996,11 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
     for need in trigger.needs:
         if need == "equipment":
             programs = {t.i for t, _ in sentence.programs}
-            if not (lemmas & lexicon.words["equipment"] or programs & {t.i for t in region}):
+            goods = {t.i for theme in themes for t in theme.subtree} - {token.i}
+            military = any(t.tag_ == "NNS" and t.i in goods and t.lemma_.lower() not in _ABSTRACT and any(
+                c.dep_ in {"amod", "compound"} and c.lemma_.lower() in _ARMED for c in t.children)
+                for t in region)  # "military automobiles" (not "military deals", "military goods")
+            if not (lemmas & lexicon.words["equipment"] or programs & {t.i for t in region} or military):
                 return False
         elif need == "joint" and _foreign_design(token, themes, sentence, slots, lexicon):
             continue  # "production of the K9 in Poland began": one state's design made in another
@@ -1969,6 +2008,21 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
             return False
     return True
 
+
+#: Verbs of making goods ("a licence to build the ships").
+_MAKING_VERBS = frozenset({"build", "make", "produce", "manufacture", "assemble", "licence-build", "license-build"})
+#: Words that make people civilian ("medical personnel").
+_CIVILIAN = frozenset({"medical", "civilian", "humanitarian", "health", "rescue", "aid", "relief", "election",
+                       "police"})
+
+#: Verbs of handing goods over, whose receiver a title may name.
+_GIVING = frozenset({"donate", "gift", "hand over", "hand", "deliver", "transfer", "give", "present", "send",
+                     "supply", "provide"})
+#: Nouns too general to be a thing moved when called military ("military goods", "military deals").
+_ABSTRACT = frozenset({"good", "goods", "item", "product", "technology", "export", "deal", "contract", "sale", "tie",
+                       "relation", "purpose", "use", "end-use", "affair", "matter", "need", "expenditure", "spending"})
+#: Words that make goods military ("military automobiles", "armoured trucks").
+_ARMED = frozenset({"military", "armoured", "armored", "army", "naval", "combat", "tactical"})
 
 #: Nouns of making things: with a foreign design made at home, production under licence.
 _MAKING = frozenset({"production", "manufacture", "manufacturing", "assembly"})
@@ -1999,13 +2053,19 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         forces = lexicon.words["forces"]
         return any(t.lemma_.lower() in forces or t.lemma_.lower().rstrip("s") in forces for t in theme_tokens(token))
     if need == "forces":  # troops and units, or platforms the knowledge base names ("Eurofighters", "Patriots")
+        movers_all = [t for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} for t in c.subtree]
+        if movers_all and all(any(c.lemma_.lower() in _CIVILIAN for c in t.children)
+                              for t in movers_all if t.lemma_.lower() in lexicon.words["forces"]) and any(
+                t.lemma_.lower() in lexicon.words["forces"] for t in movers_all):
+            return False  # "medical personnel and supplies from China arrived": no forces
         if is_verb(token) and token.lemma_.lower() in _MOVING and not any(c.dep_ == "dobj" for c in token.children):
             # "American troops will rotate through Darwin": what moves is the subject
             movers = {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
             if movers & lexicon.words["forces"]:
                 return True
+        region_tokens = _region(token, theme_tokens(token))
         return bool(lemmas & lexicon.words["forces"]) or any(
-            t.i in {x.i for x in _region(token, theme_tokens(token))} for t, _ in sentence.programs)
+            t.i in {x.i for x in region_tokens} for t, _ in sentence.programs)
     if need == "defence":
         # a share of GDP, the alliance's target ("NATO's 2% spending target"), or a defence body's money ("the
         # Defense Ministry requested a record budget") is defence spending

@@ -86,8 +86,8 @@ class Lexicon:
         return False
 
     def _could_meet(self, need: str, stems: set[str], has_program: bool) -> bool:
-        if need == "equipment":
-            return has_program or bool(stems & self.words["equipment"])
+        if need == "equipment":  # (or goods called military: "military trucks", read on the parse)
+            return has_program or bool(stems & (self.words["equipment"] | {"military", "armoured", "armored"}))
         if need in {"forces", "minerals"}:
             return bool(stems & self.words[need])
         if need in {"official", "leaders"}:
