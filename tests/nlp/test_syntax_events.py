@@ -2742,3 +2742,19 @@ def test_meetings_and_arrivals(run: Run, text: str, kind: str, parties: tuple[st
 def test_a_longer_arab_name_is_not_the_one_known(run: Run) -> None:
     text = "Sheikh Mohammed bin Abdulrahman Al Thani met reporters in Doha."
     assert "ARE" not in {m.label for m in run(text).party_mentions}
+
+
+@pytest.mark.parametrize("title,headline,receivers", [
+    ("Laos receives army trucks from China", ("LAO", "CHN"), [("CHN", "LAO")]),
+    ("Chinese army trucks handed over at a ceremony", ("CHN",), []),
+])
+def test_a_title_names_the_receiver_a_donation_leaves_out(syntax_pipeline: Pipeline, title: str,
+                                                          headline: tuple[str, ...],
+                                                          receivers: list[tuple[str, str]]) -> None:
+    text = ("The president has received 40 military trucks donated by China. The handover took place at a base "
+            "outside the capital, and Chinese diplomats attended.")
+    result = syntax_pipeline(Article(doc="t", text=text, title=title, published="2025-05-22"))
+    assert result.headline_parties == headline
+    assert [(dict(e.roles)["supplier"], dict(e.roles)["recipient"]) for e in result.events
+            if e.type == "arms_transfer"] == \
+        receivers
