@@ -2758,3 +2758,36 @@ def test_a_title_names_the_receiver_a_donation_leaves_out(syntax_pipeline: Pipel
     assert [(dict(e.roles)["supplier"], dict(e.roles)["recipient"]) for e in result.events
             if e.type == "arms_transfer"] == \
         receivers
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Pundits in Manila suggested the Philippines might one day build frigates with Japan.", "co_production"),
+    ("Analysts said Kenya could have to trim military spending next year.", "defense_spending"),
+    ("Economists in Lima speculated about a copper pact between Peru and Japan.", "supply_chain"),
+])
+def test_what_onlookers_guess_is_no_event(run: Run, text: str, kind: str) -> None:
+    assert _of(run, text, kind) == []
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("The signing of a cobalt supply accord by Zambia and Japan on Friday opens the mines to Japanese firms.",
+     "supply_chain", ("JPN", "ZMB"), "agreed"),
+    ("Ghana's cabinet has sent lawmakers a defence spending bill worth $2 billion.", "defense_spending", ("GHA",),
+     "proposed"),
+    ("Joint development of a drone by Turkey and Indonesia has moved into the flight-test stage.", "co_development",
+     ("IDN", "TUR"), "ongoing"),
+    ("Under a deal signed with Seoul on Friday, Egypt will assemble the howitzers, and the two countries will jointly "
+     "develop a new shell.", "co_development", ("EGY", "KOR"), "agreed"),
+    ("Serbia and Hungary signed a military cooperation plan for the coming year.", "agreement", ("HUN", "SRB"),
+     "agreed"),
+    ("Turkey has offered Georgia a defence accord covering training and border patrols.", "agreement",
+     ("GEO", "TUR"), "proposed"),
+])
+def test_stage_and_kind_of_accords_budgets_and_joint_work(run: Run, text: str, kind: str,
+                                                          parties: tuple[str, ...], status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+def test_an_accords_list_of_areas_holds_no_act_of_its_own(run: Run) -> None:
+    text = "Turkey has offered Georgia a defence accord covering training and border patrols."
+    assert _of(run, text, "exercise") == []

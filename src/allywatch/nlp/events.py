@@ -714,6 +714,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             chain = [token, token.head, *governing_chain(noun.head, lexicon)]
     themes = theme_tokens(token)
     kind = trigger.type
+    if kind != "agreement" and not is_verb(token) and any(
+            v.lemma_.lower() in _COVERING and v.dep_ == "acl" and v.head.lemma_.lower() in lexicon.words["agreed_under"]
+            for v in chain[1:4]) and (token.dep_ == "conj" or any(c.dep_ in {"conj", "cc"} for c in token.children)):
+        # (but "a licence deal that covers making the howitzer at home" is that production, agreed)
+        return None  # "an accord covering training and air surveillance": what the accord is about, no act
     if kind == "agreement" and token.dep_ == "pobj" and token.head.lower_ == "under":
         return None  # "designating four sites under a defence pact": the pact acted under, not agreed here
     if kind in {"export_control", "defense_spending"} and token.dep_ == "pobj" and \
@@ -942,7 +947,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if stage == "completed" and any(is_verb(v) and v.lemma_ == "break" and any(
             c.dep_ == "dobj" and c.lower_ == "ground" for c in v.children) for v in chain):
         stage = "ongoing"  # "broke ground on a jointly funded plant": the work has begun
-    if stage == "completed" and status.tense_only and any(
+    if stage in {"completed", "agreed"} and any(
             is_verb(v) and lemma(v) in {"move", "enter", "advance", "progress", "pass", "reach", "go"} and any(
                 t.lemma_.lower() in {"phase", "stage"} and t.i > v.i for t in v.subtree)
             for v in chain[1:]):
@@ -956,6 +961,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             token.head.head.lemma_.lower() in {"arrive", "deploy", "land", "dock", "gather"} and \
             token.head.head.tag_ in {"VBD", "VBN"}:
         stage = "ongoing"  # "marines landed in Oman for the yearly joint drills": the drills are on
+    if stage in {"proposed", "planned"} and _pundits_guess(token, chain, lexicon):
+        return None  # "commentators suggested Seoul might one day co-develop an engine", "economists speculated
+        # about a pact": a guess by onlookers, no step by a state
+    if kind == "defense_spending" and stage in {"agreed", "completed"} and any(
+            is_verb(v) and v.lemma_.lower() in {"send", "submit", "table", "present", "unveil", "propose"} and any(
+                t.lemma_.lower() in _LAWMAKERS for c in v.children if c.dep_ in {"dative", "prep"} for t in c.subtree)
+            for v in chain):
+        stage = "proposed"  # "the cabinet has sent lawmakers a spending package": put to parliament, not passed
     if kind == "defense_spending" and stage == "planned" and not any(
             is_verb(v) and lexicon.status_class(lemma(v)) in {"planned", "proposed"} for v in chain) and not any(
             not is_verb(t) and lexicon.status_class(lemma(t)) in {"planned", "proposed"} for t in chain):
@@ -981,6 +994,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                                   lexicon.status_class(lemma(v)) == "ongoing" for v in chain) and \
             _dated_ahead(index, sentence.span):
         stage = "planned"  # "the drills start next Monday": a present tense for a day to come
+    if stage in {"ongoing", "completed", "planned"} and any(
+            not is_verb(t) and t.lemma_.lower() in {"signature", "signing", "conclusion"} for t in chain[1:4]):
+        stage = "agreed"  # "the signature of a rare-earths accord by Malawi and Britain gives": signed
     if kind == "arms_transfer" and trigger.frame == "arrive" and stage == "planned" and any(
             c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in token.children):
         stage = "agreed"  # "the first four Super Tucanos will arrive in Paraguay on Friday": bought, on their way
@@ -2020,6 +2036,7 @@ _GIVING = frozenset({"donate", "gift", "hand over", "hand", "deliver", "transfer
                      "supply", "provide"})
 #: Nouns too general to be a thing moved when called military ("military goods", "military deals").
 _ABSTRACT = frozenset({"good", "goods", "item", "product", "technology", "export", "deal", "contract", "sale", "tie",
+                       "capability", "capabilities", "aid", "assistance", "support", "cooperation", "presence",
                        "relation", "purpose", "use", "end-use", "affair", "matter", "need", "expenditure", "spending"})
 #: Words that make goods military ("military automobiles", "armoured trucks").
 _ARMED = frozenset({"military", "armoured", "armored", "army", "naval", "combat", "tactical"})
@@ -2395,6 +2412,27 @@ def _ahead(token: Token, chain: list[Token]) -> bool:
                     for g in child.children):
                 return True
     return False
+
+
+#: Verbs that say what an accord is about ("an accord covering training").
+_COVERING = frozenset({"cover", "span", "encompass", "address", "include", "involve"})
+#: Who guesses at acts they take no part in.
+_PUNDITS = frozenset({"analyst", "economist", "commentator", "expert", "observer", "pundit", "critic", "scholar",
+                      "academic", "researcher", "columnist", "speculation", "rumour", "rumor", "commentary"})
+#: Bodies a budget is put to.
+_LAWMAKERS = frozenset({"lawmaker", "legislator", "parliament", "legislature", "congress", "assembly", "senate",
+                        "mp", "deputy", "diet", "duma", "majlis", "knesset", "bundestag"})
+
+
+def _pundits_guess(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
+    """The act is a guess of onlookers: what analysts, economists or commentators said a state might do, or what
+    they speculated about."""
+    top = chain[-1]
+    verbs = [top.head] if top.dep_ in {"ccomp", "xcomp"} and is_verb(top.head) else []
+    if token.dep_ == "pobj" and token.head.lower_ in {"about", "on", "over"} and is_verb(token.head.head):
+        verbs.append(token.head.head)  # "economists speculated about a lithium pact"
+    verbs += [v for v in chain[1:] if is_verb(v)]  # "commentators suggested Seoul might ..." (read up to it)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _PUNDITS for v in verbs for c in v.children)
 
 
 def _named_body(token: Token, lexicon: Lexicon) -> bool:

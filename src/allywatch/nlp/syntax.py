@@ -993,6 +993,9 @@ def _signed_deal_above(chain: list[Token], lexicon: Lexicon) -> str | None:
     Friday", "under the contract it signed in May"); not one still to be signed."""
     # (and a participle's adjunct: "will acquire four jets, taking its fleet to 18, under a deal signed on Friday")
     holders = [*chain, *(c for t in chain if is_verb(t) for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
+    holders += [t.head for t in chain if t.dep_ == "conj" and is_verb(t) and is_verb(t.head) and any(
+        p.dep_ == "prep" and p.i < t.head.i for p in t.head.children)]  # "Under the deal signed on Monday, X will
+    # build the missiles and the two will jointly develop a variant": the fronted deal covers both
     for token in holders:
         preps = [*token.children, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "according"
                                     for g in c.children if g.dep_ == "prep" and g.lower_ == "to")]
