@@ -2791,3 +2791,16 @@ def test_stage_and_kind_of_accords_budgets_and_joint_work(run: Run, text: str, k
 def test_an_accords_list_of_areas_holds_no_act_of_its_own(run: Run) -> None:
     text = "Turkey has offered Georgia a defence accord covering training and border patrols."
     assert _of(run, text, "exercise") == []
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Chile and Korea signed a deal to secure zirconium supplies for Korean arms makers.", "supply_chain",
+     ("CHL", "KOR"), "agreed"),
+    ("Brazil and Japan agreed to cooperate on niobium and graphite processing.", "supply_chain", ("BRA", "JPN"),
+     "agreed"),
+    ("Morocco has received the first six of 24 AH-64E helicopters it bought from the United States.",
+     "arms_transfer", ("MAR", "USA"), "ongoing"),
+])
+def test_minerals_named_and_first_of_an_order(run: Run, text: str, kind: str, parties: tuple[str, ...],
+                                              status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]

@@ -1115,7 +1115,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             t.lower_ in {"first", "initial"} and (t.head.lemma_.lower() in lexicon.words["equipment"] or any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.subtree)
                 for c in [*t.children, *t.head.children]))  # ("an initial batch of 100")
-            for t in sentence.doc)):  # ("took delivery on Tuesday of the first of five C-130Js")
+            for t in sentence.doc) or _FIRST_OF.search(sentence.span.text)):  # ("took delivery on Tuesday of the
+        # first of five C-130Js", "the first four of 40 fighters", however parsed)
         stage = "ongoing"  # "received the first three of 24 jets"
     if kind == "arms_transfer" and stage == "completed" and any(
             t.head.dep_ == "prep" and t.head.lower_ == "of" and (
@@ -2414,6 +2415,10 @@ def _ahead(token: Token, chain: list[Token]) -> bool:
     return False
 
 
+#: "the first four of 40", "the initial two of its 12": some of an order, not all.
+_FIRST_OF = re.compile(r"\b(?:first|initial)\s+(?:[\w-]+\s+){0,2}of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+|"
+                       r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b",
+                       re.IGNORECASE)
 #: Verbs that say what an accord is about ("an accord covering training").
 _COVERING = frozenset({"cover", "span", "encompass", "address", "include", "involve"})
 #: Who guesses at acts they take no part in.
