@@ -2804,3 +2804,23 @@ def test_an_accords_list_of_areas_holds_no_act_of_its_own(run: Run) -> None:
 def test_minerals_named_and_first_of_an_order(run: Run, text: str, kind: str, parties: tuple[str, ...],
                                               status: str) -> None:
     assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("Peru and Spain signed an accord on Monday that will include joint training of their marines.", ["agreement"]),
+    ("Kenya and Rwanda signed a memorandum on defence and training cooperation.", ["agreement"]),
+    ("Oman and India will explore cooperation on training programmes and spare parts.", []),
+    ("Kenyan and Ugandan troops began joint training near Jinja on Monday.", ["exercise"]),
+])
+def test_training_an_accord_covers_is_no_drill(run: Run, text: str, kinds: list[str]) -> None:
+    assert [e.type for e in run(text).events if e.type in {"exercise", "agreement"}] == kinds
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Australia will send a patrol boat and 20 sailors to Vanuatu for three months from June.", "force_posture",
+     ("AUS", "VUT"), "planned"),
+    ("Ghana Nigeria joint naval drills ended near Lagos on Friday.", "exercise", ("GHA", "NGA"), "completed"),
+])
+def test_deployments_for_a_time_and_names_run_into_drills(run: Run, text: str, kind: str,
+                                                           parties: tuple[str, ...], status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]

@@ -714,6 +714,16 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             chain = [token, token.head, *governing_chain(noun.head, lexicon)]
     themes = theme_tokens(token)
     kind = trigger.type
+    if kind == "exercise" and token.lemma_.lower() in {"training", "train"} and not is_verb(token) and (
+            token.dep_ in {"compound", "amod", "nmod"} or any(
+                not is_verb(t) and t.lemma_.lower() in lexicon.words["agreed_under"] | {"cooperation", "programme",
+                                                                                         "program", "area"}
+                for t in [token.head, *chain[1:3]])
+            or any(is_verb(v) and v.lemma_.lower() in _COVERING | {"explore", "expand", "boost", "deepen", "discuss",
+                                                                    "review", "enhance", "strengthen"}
+                   for v in chain[1:2])):
+        return None  # "an MoU on defence and training cooperation", "a pact that will include joint training",
+        # "to review joint training": training as the topic of an accord or of talks, no drill held
     if kind != "agreement" and not is_verb(token) and any(
             v.lemma_.lower() in _COVERING and v.dep_ == "acl" and v.head.lemma_.lower() in lexicon.words["agreed_under"]
             for v in chain[1:4]) and (token.dep_ == "conj" or any(c.dep_ in {"conj", "cc"} for c in token.children)):
@@ -1444,6 +1454,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     subtree = list(token.subtree)
     draft.mission = any(p.dep_ == "prep" and p.lower_ == "for" and any(
         t.lemma_.lower() in lexicon.words["missions"] or t.lower_ in lexicon.words["missions"]  # ("policing", a verb)
+        or (t.lemma_.lower() in {"month", "week", "year"} and t.dep_ == "pobj" and t.head.i == p.i)  # "for six months"
         for t in p.subtree) for p in token.children) or any(
         c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children) and (
             c.lemma_.lower() in _GUARDING or (c.lemma_.lower() == "help" and any(

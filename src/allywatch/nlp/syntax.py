@@ -468,6 +468,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         # object control: "India tapped France to supply jets": France supplies, India chose
         return Slot("subject", "object of the verb it completes") if top.dep_ == "dobj" else None
     if top is None:
+        if x.i != trigger.i and trigger.dep_ == "appos" and trigger.head.i == x.i and x.pos_ == "PROPN" and \
+                trigger.left_edge.i == x.i + 1:
+            return Slot("modifier", "a name run into the act's phrase")  # "India Sri Lanka joint exercise", read
+            # as the name with the exercise in apposition
         return Slot("modifier", "inside the trigger's phrase") if x.i == trigger.i else None
     if is_verb(trigger) and x.i == trigger.i and party.i == trigger.i + 1 and party.pos_ == "PROPN" and (
             (top.dep_ == "dobj" and (party.dep_ in {"compound", "nmod", "npadvmod"} or (
