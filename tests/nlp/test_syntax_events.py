@@ -2824,3 +2824,27 @@ def test_training_an_accord_covers_is_no_drill(run: Run, text: str, kinds: list[
 def test_deployments_for_a_time_and_names_run_into_drills(run: Run, text: str, kind: str,
                                                            parties: tuple[str, ...], status: str) -> None:
     assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text,owners", [
+    ("Norway, Sweden and Finland each pledged to spend 3.5% of GDP on defence by 2030.", ["FIN", "NOR", "SWE"]),
+    ("Washington has urged Tokyo to spend 3% of GDP on its forces.", ["JPN"]),
+])
+def test_a_budget_for_each_state_that_pledges_one(run: Run, text: str, owners: list[str]) -> None:
+    assert sorted(p for e in _of(run, text, "defense_spending") for p in e.participants) == owners
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("The defence ministers of Chile and Peru spoke by phone on Tuesday about border patrols.", ("CHL", "PER"),
+     "completed"),
+    ("The foreign ministers of Kenya and Ethiopia discussed regional security in Nairobi on Monday.",
+     ("ETH", "KEN"), "completed"),
+    ("In a phone call with the president of Brazil, South Africa's leader discussed the naval drills.", ("BRA", "ZAF"),
+     "completed"),
+])
+def test_leaders_who_speak_or_discuss_meet(run: Run, text: str, parties: tuple[str, ...], status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, "meeting")] == [(parties, status)]
+
+
+def test_speaking_to_reporters_is_no_meeting(run: Run) -> None:
+    assert _of(run, "Kenya's defence minister spoke to reporters about Somalia's navy.", "meeting") == []

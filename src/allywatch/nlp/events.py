@@ -1194,6 +1194,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if aimed:
             roles["target"] = [aimed]
     carried = False
+    owners_each: list[set[str]] = []
     bloc = _members_of(chain, sentence, previous, index)
     if bloc is not None and not any(s.name in {"subject", "agent", "possessor"} for _, s, _ in slots):
         roles = {role: [bloc] for role in {frame.get("subject", "party")}}  # "allies agreed to spend": NATO
@@ -1340,6 +1341,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             return None  # "members vow to hit 5% of output": whoever reaches the goal is named
         carried = not owners
         parties, final_roles = {owner}, {}
+        doing = [(m.label, slot.depth) for m, slot, role in slots
+                 if role == "owner" and slot.name in {"subject", "agent"}]
+        spenders = [p for p, depth in doing if depth == min(d for _, d in doing)]
+        if len(set(spenders)) >= 2 and not any(b.type == "defense_spending" for b in recent[-1:]):
+            owners_each = [{p} for p in dict.fromkeys(spenders)]  # "Estonia, Latvia and Lithuania each pledged
+            # to spend 5% of GDP": a budget for each
+        else:
+            owners_each = []
     elif kind == "export_control":
         actors = roles.get("actor", []) or _outer_subject(token, sentence)
         if not actors:
@@ -1451,6 +1460,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     draft = _Draft(type=kind, participants=parties, roles=final_roles, status=stage, each_roles=each_roles,
                    item=_item(kind, token, themes), sentence=sentence.span, trigger=token.text, carried=carried,
                    named=_named(token), tense_only=status.tense_only)
+    if kind == "defense_spending" and owners_each:
+        draft.each = owners_each
     subtree = list(token.subtree)
     draft.mission = any(p.dep_ == "prep" and p.lower_ == "for" and any(
         t.lemma_.lower() in lexicon.words["missions"] or t.lower_ in lexicon.words["missions"]  # ("policing", a verb)

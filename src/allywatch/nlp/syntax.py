@@ -726,7 +726,7 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
         cls = lexicon.status_class(lemma(verb))
         if lemma(verb) == "go" and verb.tag_ == "VBD":
             cls = None  # "went on combat duty": no plan ("is going to" is one)
-        if kind == "meeting" and verb is not trigger and verb.lemma_.lower() in _TALKING:
+        if kind == "meeting" and verb.lemma_.lower() in _TALKING:
             cls = None  # "in a phone call, Xi and Putin discussed cooperation": talking is the meeting, at its tense
         if verb.lemma_.lower() == "enter" and any(p.dep_ == "prep" and p.lower_ == "into" and any(
                 o.lemma_.lower() in lexicon.words["agreed_under"] for o in p.children) for p in verb.children):
