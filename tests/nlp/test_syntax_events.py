@@ -2848,3 +2848,22 @@ def test_leaders_who_speak_or_discuss_meet(run: Run, text: str, parties: tuple[s
 
 def test_speaking_to_reporters_is_no_meeting(run: Run) -> None:
     assert _of(run, "Kenya's defence minister spoke to reporters about Somalia's navy.", "meeting") == []
+
+
+@pytest.mark.parametrize("text,kind,count", [
+    ("Seoul agreed a gallium deal with Hanoi amid fears of a Chinese export ban.", "export_control", 0),
+    ("Qatar and India signed an economic pact worth $10 billion.", "agreement", 0),
+])
+def test_feared_measures_and_civil_pacts_are_no_events(run: Run, text: str, kind: str, count: int) -> None:
+    assert len(_of(run, text, kind)) == count
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Malaysia's cabinet gave its approval to order four more Turkish corvettes.", "arms_transfer", "agreed"),
+    ("Japan and Chile joined hands to build copper supply chains.", "supply_chain", "agreed"),
+    ("Defence ministers of Ghana and Togo take part in the regional security meeting in Lomé.", "meeting",
+     "ongoing"),
+    ("Modi meets Albanese in Sydney", "meeting", "completed"),
+])
+def test_approvals_undertakings_and_meetings_under_way(run: Run, text: str, kind: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, kind)] == [status]

@@ -729,6 +729,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             for v in chain[1:4]) and (token.dep_ == "conj" or any(c.dep_ in {"conj", "cc"} for c in token.children)):
         # (but "a licence deal that covers making the howitzer at home" is that production, agreed)
         return None  # "an accord covering training and air surveillance": what the accord is about, no act
+    if not is_verb(token) and token.dep_ == "pobj" and token.head.lower_ in {"about", "over", "of", "on"} and \
+            token.head.head.lemma_.lower() in _CONCERNS:
+        return None  # "amid concerns about a Chinese export ban": what is feared, not an act told
     if kind == "agreement" and token.dep_ == "pobj" and token.head.lower_ == "under":
         return None  # "designating four sites under a defence pact": the pact acted under, not agreed here
     if kind in {"export_control", "defense_spending"} and token.dep_ == "pobj" and \
@@ -931,7 +934,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             t.lemma_.lower() in lexicon.words["equipment"] - {"mine"} for theme in themes for t in theme.subtree):
         return None  # "Japan will receive rare earths from our mines": minerals traded, no weapons moved
     if kind in {"co_development", "co_production"} and ((themes and all(
-            _mineral_words(theme.subtree, lexicon) for theme in themes)) or (
+            _mineral_words(theme.subtree, lexicon) or (theme.lemma_.lower() == "chain" and any(
+                c.lemma_.lower() == "supply" for c in theme.children)) for theme in themes)) or (
             not is_verb(token) and token.lemma_.lower() in _PLANTS and _mineral_words(token.subtree, lexicon))):
         kind = "supply_chain"  # "agreed to develop tungsten deposits together", "a jointly funded nickel-processing
         # plant": minerals, not weapons
@@ -1007,6 +1011,15 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if stage in {"ongoing", "completed", "planned"} and any(
             not is_verb(t) and t.lemma_.lower() in {"signature", "signing", "conclusion"} for t in chain[1:4]):
         stage = "agreed"  # "the signature of a rare-earths accord by Malawi and Britain gives": signed
+    if stage == "planned" and any(not is_verb(t) and t.lemma_.lower() in _APPROVALS for t in chain[1:3]):
+        stage = "agreed"  # "the cabinet gave in-principle approval to order six more jets": decided
+    if stage == "completed" and any(is_verb(v) and v.lemma_ == "join" and any(
+            c.dep_ == "dobj" and c.lower_ == "hands" for c in v.children) for v in chain):
+        stage = "agreed"  # "India and Australia joined hands to develop supply chains": an undertaking agreed
+    if kind == "meeting" and stage == "completed" and "in the present" in status.why and not _headline(sentence) \
+            and any(is_verb(v) and v.lemma_ != "be" and v.tag_ in {"VBZ", "VBP"} for v in chain):
+        stage = "ongoing"  # "the ministers of Peru and Chile take part in the meeting" (a headline's present is
+        # a report of what happened)
     if kind == "arms_transfer" and trigger.frame == "arrive" and stage == "planned" and any(
             c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in token.children):
         stage = "agreed"  # "the first four Super Tucanos will arrive in Paraguay on Friday": bought, on their way
@@ -2441,6 +2454,11 @@ def _ahead(token: Token, chain: list[Token]) -> bool:
 _FIRST_OF = re.compile(r"\b(?:first|initial)\s+(?:[\w-]+\s+){0,2}of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+|"
                        r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b",
                        re.IGNORECASE)
+#: Nouns of unease whose object is feared, not done ("concerns about a ban").
+_CONCERNS = frozenset({"concern", "fear", "worry", "anxiety", "alarm", "unease", "suspicion", "doubt"})
+#: Nouns of consent that make the act they allow decided ("approval to order six jets").
+_APPROVALS = frozenset({"approval", "go-ahead", "permission", "authorisation", "authorization", "consent", "nod",
+                        "endorsement", "clearance"})
 #: Verbs that say what an accord is about ("an accord covering training").
 _COVERING = frozenset({"cover", "span", "encompass", "address", "include", "involve"})
 #: Who guesses at acts they take no part in.
