@@ -1012,13 +1012,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             not is_verb(t) and t.lemma_.lower() in {"signature", "signing", "conclusion"} for t in chain[1:4]):
         stage = "agreed"  # "the signature of a rare-earths accord by Malawi and Britain gives": signed
     if stage == "planned" and any(not is_verb(t) and t.lemma_.lower() in _APPROVALS for t in chain[1:3]):
-        stage = "agreed"  # "the cabinet gave in-principle approval to order six more jets": decided
+        stage = "agreed"  # "the cabinet has approved in principle a plan to buy tanks": decided
     if stage == "completed" and any(is_verb(v) and v.lemma_ == "join" and any(
             c.dep_ == "dobj" and c.lower_ == "hands" for c in v.children) for v in chain):
         stage = "agreed"  # "India and Australia joined hands to develop supply chains": an undertaking agreed
     if kind == "meeting" and stage == "completed" and "in the present" in status.why and not _headline(sentence) \
             and any(is_verb(v) and v.lemma_ != "be" and v.tag_ in {"VBZ", "VBP"} for v in chain):
-        stage = "ongoing"  # "the ministers of Peru and Chile take part in the meeting" (a headline's present is
+        stage = "ongoing"  # "envoys of Ghana and Togo take part in the talks" (a headline's present is
         # a report of what happened)
     if kind == "arms_transfer" and trigger.frame == "arrive" and stage == "planned" and any(
             c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in token.children):
