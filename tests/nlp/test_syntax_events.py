@@ -2827,7 +2827,7 @@ def test_deployments_for_a_time_and_names_run_into_drills(run: Run, text: str, k
 
 
 @pytest.mark.parametrize("text,owners", [
-    ("Norway, Sweden and Finland each pledged to raise military spending to 3.5% of their economies.",
+    ("Norway, Sweden and Finland each pledged to lift their military spending to 3.5% of their economies.",
      ["FIN", "NOR", "SWE"]),
     ("Washington has urged Tokyo to spend 3% of GDP on its forces.", ["JPN"]),
 ])
