@@ -2868,3 +2868,16 @@ def test_feared_measures_and_civil_pacts_are_no_events(run: Run, text: str, kind
 ])
 def test_approvals_undertakings_and_meetings_under_way(run: Run, text: str, kind: str, status: str) -> None:
     assert [e.status for e in _of(run, text, kind)] == [status]
+
+
+@pytest.mark.parametrize("text,kind,count", [
+    ("Neither Ankara nor Baku has any plan to build drones together, a Turkish official said.", "co_production", 0),
+    ("Talks between Paris and Delhi on jointly developing an engine have collapsed.", "co_development", 0),
+    ("Chile is weighing an invitation to send marines to Peruvian coastal drills.", "force_posture", 0),
+    ("Mongolia will supply Japan with fluorspar for its arms makers from 2026.", "arms_transfer", 0),
+    ("Officials of NATO and Korea held talks devoted to ammunition production.", "defense_spending", 0),
+    ("\"By 2029 Latvia will devote 4 percent of GDP to defence,\" Latvia's prime minister said.", "defense_spending",
+     1),
+])
+def test_negation_collapse_drills_minerals_and_devotion(run: Run, text: str, kind: str, count: int) -> None:
+    assert len(_of(run, text, kind)) == count

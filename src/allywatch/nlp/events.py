@@ -701,6 +701,15 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             e.type == "org" and m.start <= at and at + len(token.text) <= m.end and m.end - m.start > len(token.text)
             and e.name.split()[-1].lower() in _ORG_HEADS for m, e in index.entities_in(at - 80, at + 1)):
         return None  # "the Collective Security Treaty Organization": the body's name, no act
+    if trigger.type == "defense_spending" and token.lemma_ == "devote" and (
+            token.dep_ in {"acl", "amod"} or not any(c.dep_ == "dobj" for c in token.children)):
+        return None  # "talks devoted to defence production": what talks were about, no money
+    if trigger.type == "force_posture" and any(
+            p.dep_ in {"prep", "dative"} and p.lower_ == "to" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in {"drill", "drills", "exercise", "manoeuvre", "maneuver",
+                                                          "games", "wargame"} for o in p.children)
+            for p in token.children):
+        return None  # "an invitation to send troops to Canadian Arctic drills": taking part in drills, no posting
     if trigger.type == "meeting" and is_verb(token) and token.lemma_ == "host" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lexicon.words["forces"] for c in token.children):
         return None  # "to prepare for hosting 5,000 German troops": a presence, not talks
@@ -929,9 +938,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "agreement" and (_mineral_words(topic, lexicon) or (
             any(t.lower_ == "supply" for t in topic) and "security of supply" in sentence.span.text.lower())):
         kind = "supply_chain"  # "a framework on critical minerals", "a minerals deal", "a Security of Supply pact"
-    if kind == "arms_transfer" and themes and all(
-            _mineral_words(theme.subtree, lexicon) for theme in themes) and not any(
-            t.lemma_.lower() in lexicon.words["equipment"] - {"mine"} for theme in themes for t in theme.subtree):
+    goods = [*themes, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for o in p.children if o.dep_ == "pobj")] if is_verb(token) else themes
+    goods = [g for g in goods if not any(t.i == g.i for t, _ in sentence.parties)] or themes
+    if kind == "arms_transfer" and goods and all(
+            _mineral_words(theme.subtree, lexicon) for theme in goods) and not any(
+            t.lemma_.lower() in lexicon.words["equipment"] - {"mine"} and not (
+                t.dep_ in {"compound", "amod", "nmod"} and t.head.lemma_.lower() in _MAKERS)
+            for theme in goods for t in theme.subtree):  # ("beryllium for its arms makers": who uses it)
         return None  # "Japan will receive rare earths from our mines": minerals traded, no weapons moved
     if kind in {"co_development", "co_production"} and ((themes and all(
             _mineral_words(theme.subtree, lexicon) or (theme.lemma_.lower() == "chain" and any(
@@ -2454,6 +2468,9 @@ def _ahead(token: Token, chain: list[Token]) -> bool:
 _FIRST_OF = re.compile(r"\b(?:first|initial)\s+(?:[\w-]+\s+){0,2}of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+|"
                        r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b",
                        re.IGNORECASE)
+#: Who makes things: "arms makers", "the defence industry" name users of a mineral, not the goods moved.
+_MAKERS = frozenset({"maker", "manufacturer", "industry", "firm", "company", "producer", "contractor", "plant",
+                     "factory", "sector"})
 #: Nouns of unease whose object is feared, not done ("concerns about a ban").
 _CONCERNS = frozenset({"concern", "fear", "worry", "anxiety", "alarm", "unease", "suspicion", "doubt"})
 #: Nouns of consent that make the act they allow decided ("approval to order six jets").

@@ -671,6 +671,10 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
             # any change to its export rules", "refused to ease the curbs": no change)
         if _negated(token, lexicon, token is trigger):
             return StatusReading(None, f"negated at '{token.text}'")
+        if is_verb(token) and any(c.dep_ in {"nsubj", "nsubjpass"} and any(
+                g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children) for c in token.children):
+            return StatusReading(None, f"'neither' subject of '{token.text}'")  # "neither Tokyo nor Manila has
+            # any plan to develop weapons together"
         if token is not trigger and not is_verb(token) and token.lemma_.lower() in _UNDOING and \
                 kind != "export_control":
             return StatusReading(None, f"undone by the {token.text}")  # "announced the severance of its defence
