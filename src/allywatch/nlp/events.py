@@ -709,7 +709,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 o.dep_ == "pobj" and o.lemma_.lower() in {"drill", "drills", "exercise", "manoeuvre", "maneuver",
                                                           "games", "wargame"} for o in p.children)
             for p in token.children):
-        return None  # "an invitation to send troops to Canadian Arctic drills": taking part in drills, no posting
+        return None  # "asked to send marines to the Cobra Gold drills": taking part in drills, no posting
     if trigger.type == "meeting" and is_verb(token) and token.lemma_ == "host" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lexicon.words["forces"] for c in token.children):
         return None  # "to prepare for hosting 5,000 German troops": a presence, not talks
