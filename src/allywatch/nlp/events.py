@@ -28,7 +28,7 @@ from typing import Any
 
 from allywatch.ingest.dateline import parse_dateline
 from allywatch.model import Amount, DateMention, Entity, Event, Extraction, Mention, Span
-from allywatch.nlp.frames import DIRECTED, Lexicon, Trigger
+from allywatch.nlp.frames import ARMED, DIRECTED, Lexicon, Trigger
 from allywatch.nlp.quotes import quote_spans
 from allywatch.nlp.syntax import (
     Slot,
@@ -1114,7 +1114,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "this agreement": one named before
     if kind == "meeting" and stage in {"ongoing", "proposed"} and _topic_act(token, lexicon):
         return None  # "Japan and Indonesia have begun talks on transferring destroyers": the transfer, negotiated
-    closing = next((v for v in chain if is_verb(v) and v.lemma_.lower() in {"conclude", "wrap", "finish", "close"}
+    closing = next((v for v in chain if is_verb(v) and v.lemma_.lower() in _CLOSING - {"end", "complete"}
                     and v.tag_ in {"VBD", "VBN"}), None)
     if kind == "arms_transfer" and stage == "planned" and any(
             t.dep_ == "appos" and t.lemma_.lower() in {"order", "contract", "deal", "purchase", "acquisition"}
@@ -2033,7 +2033,7 @@ def _restriction(token: Token, chain: list[Token], lexicon: Lexicon) -> Token | 
             # controls, and the sale it makes possible is a sale (not "eased its rules to allow firms to export")
             break
         if word.lemma_.lower() in restrictive and not _raised_to(word) and not (
-                word.lemma_.lower() in {"licence", "license"} and token.lemma_.lower() in _MAKING_VERBS):
+                word.lemma_.lower() in {"licence", "license"} and token.lemma_.lower() in _BUILDING):
             return word  # (but "a licence to build six more hulls" is licensed production)
     top = chain[-1]
     if top.dep_ == "relcl" and top.head.lemma_.lower() in restrictive and len(chain) <= 4:
@@ -2064,7 +2064,7 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
             programs = {t.i for t, _ in sentence.programs}
             goods = {t.i for theme in themes for t in theme.subtree} - {token.i}
             military = any(t.tag_ == "NNS" and t.i in goods and t.lemma_.lower() not in _ABSTRACT and any(
-                c.dep_ in {"amod", "compound"} and c.lemma_.lower() in _ARMED for c in t.children)
+                c.dep_ in {"amod", "compound"} and c.lemma_.lower() in ARMED for c in t.children)
                 for t in region)  # "military automobiles" (not "military deals", "military goods")
             if not (lemmas & lexicon.words["equipment"] or programs & {t.i for t in region} or military):
                 return False
@@ -2075,8 +2075,6 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
     return True
 
 
-#: Verbs of making goods ("a licence to build the ships").
-_MAKING_VERBS = frozenset({"build", "make", "produce", "manufacture", "assemble", "licence-build", "license-build"})
 #: Words that make people civilian ("medical personnel").
 _CIVILIAN = frozenset({"medical", "civilian", "humanitarian", "health", "rescue", "aid", "relief", "election",
                        "police"})
@@ -2088,8 +2086,6 @@ _GIVING = frozenset({"donate", "gift", "hand over", "hand", "deliver", "transfer
 _ABSTRACT = frozenset({"good", "goods", "item", "product", "technology", "export", "deal", "contract", "sale", "tie",
                        "capability", "capabilities", "aid", "assistance", "support", "cooperation", "presence",
                        "relation", "purpose", "use", "end-use", "affair", "matter", "need", "expenditure", "spending"})
-#: Words that make goods military ("military automobiles", "armoured trucks").
-_ARMED = frozenset({"military", "armoured", "armored", "army", "naval", "combat", "tactical"})
 
 #: Nouns of making things: with a foreign design made at home, production under licence.
 _MAKING = frozenset({"production", "manufacture", "manufacturing", "assembly"})
@@ -2464,10 +2460,6 @@ def _ahead(token: Token, chain: list[Token]) -> bool:
     return False
 
 
-#: "the first four of 40", "the initial two of its 12": some of an order, not all.
-_FIRST_OF = re.compile(r"\b(?:first|initial)\s+(?:[\w-]+\s+){0,2}of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+|"
-                       r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b",
-                       re.IGNORECASE)
 #: Who makes things: "arms makers", "the defence industry" name users of a mineral, not the goods moved.
 _MAKERS = frozenset({"maker", "manufacturer", "industry", "firm", "company", "producer", "contractor", "plant",
                      "factory", "sector"})
@@ -2513,6 +2505,10 @@ def _partial(themes: list[Token]) -> bool:
 
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+#: "the first four of 40", "the initial two of its 12": some of an order, not all.
+_FIRST_OF = re.compile(r"\b(?:first|initial)\s+(?:[\w-]+\s+){0,2}of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+|"
+                       + "|".join(_NUMBER_WORDS[2:]) + r"|thirty|forty|fifty)\b", re.IGNORECASE)
 
 
 def _some_of(theme: Token) -> bool:

@@ -31,6 +31,10 @@ NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
 
+#: Words that make goods military ("military automobiles", "armoured trucks"): such goods are equipment.
+ARMED = frozenset({"military", "armoured", "armored", "army", "naval", "combat", "tactical"})
+
+
 class LexiconError(AllywatchError):
     """The event lexicon is malformed."""
 
@@ -87,7 +91,7 @@ class Lexicon:
 
     def _could_meet(self, need: str, stems: set[str], has_program: bool) -> bool:
         if need == "equipment":  # (or goods called military: "military trucks", read on the parse)
-            return has_program or bool(stems & (self.words["equipment"] | {"military", "armoured", "armored"}))
+            return has_program or bool(stems & (self.words["equipment"] | ARMED))
         if need in {"forces", "minerals"}:
             return bool(stems & self.words[need])
         if need in {"official", "leaders"}:
