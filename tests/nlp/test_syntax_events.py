@@ -2881,3 +2881,84 @@ def test_approvals_undertakings_and_meetings_under_way(run: Run, text: str, kind
 ])
 def test_negation_collapse_drills_minerals_and_devotion(run: Run, text: str, kind: str, count: int) -> None:
     assert len(_of(run, text, kind)) == count
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("The last Belgian soldiers were withdrawn from Benin on Sunday.", ("BEL", "BEN"), "completed"),
+    ("Portugal withdrew its transport aircraft from Mozambique last year.", ("MOZ", "PRT"), "completed"),
+    ("Russian paratroopers withdrew from Armenia in April.", ("ARM", "RUS"), "completed"),
+    ("The pullout of Dutch forces from Lithuania was completed in June.", ("LTU", "NLD"), "completed"),
+    ("Washington will withdraw 1,500 troops from Romania by the spring.", ("ROU", "USA"), "planned"),
+    ("Australia closed its air base in Malaysia, withdrawing its last fighters from the country.", ("AUS", "MYS"),
+     "completed"),
+])
+def test_withdrawing_forces_ends_a_deployment(run: Run, text: str, parties: tuple[str, ...], status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, "force_posture")] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text", [
+    "Estonia withdrew from the howitzer deal with Korea.",
+    "Norway pulled out of the submarine contract with France.",
+    "Hungary withdrew from the joint drills with Serbia.",
+])
+def test_withdrawing_from_a_deal_or_drill_moves_no_forces(run: Run, text: str) -> None:
+    assert _of(run, text, "force_posture") == []
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("Kenyan troops began a year-long deployment to Haiti on Monday.", ("HTI", "KEN"), "ongoing"),
+    ("Swedish Gripens landed in Iceland on Friday for a six-week deployment.", ("ISL", "SWE"), "ongoing"),
+    ("Ghanaian soldiers started their deployment in Benin last week.", ("BEN", "GHA"), "ongoing"),
+])
+def test_forces_that_begin_a_deployment(run: Run, text: str, parties: tuple[str, ...], status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, "force_posture")] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text,owner,provider", [
+    ("Ecuador plans to send its Russian-made helicopters back to Russia for an overhaul next year.", "ECU", "RUS"),
+    ("The Kenyan navy sent two patrol ships to Spain for a mid-life refit in March.", "KEN", "ESP"),
+    ("Laos will fly its Chinese trainers to China for engine repairs.", "LAO", "CHN"),
+    ("Peru shipped three of its Mi-17 helicopters to Russia for overhauls last month.", "PER", "RUS"),
+])
+def test_equipment_sent_abroad_for_repair(run: Run, text: str, owner: str, provider: str) -> None:
+    assert [dict(e.roles) for e in run(text).events] == [{"owner": owner, "provider": provider}]
+
+
+def test_forces_sent_for_patrols_are_still_deployed(run: Run) -> None:
+    assert [e.type for e in run("Canada sent two frigates to Japan for joint patrols.").events] == ["force_posture"]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("Chile and the EU signed a lithium partnership on Monday. The agreement was signed by the EU trade commissioner "
+     "and Chile's economy minister.", ["supply_chain"]),
+    ("Canada and Germany agreed to secure rare earth supplies together. The two governments signed a memorandum in "
+     "Berlin on Tuesday.", ["supply_chain"]),
+    ("Nigeria's navy signed a memorandum with Turkey's Dearsan shipyard to buy four patrol boats.",
+     ["arms_transfer"]),
+])
+def test_an_agreement_told_again_is_the_act_it_states(run: Run, text: str, kinds: list[str]) -> None:
+    assert [e.type for e in run(text).events] == kinds
+
+
+def test_a_defence_accord_of_its_own_stands_beside_a_sale(run: Run) -> None:
+    text = ("Italy will sell eight trainer jets to Ghana. The two countries also signed a memorandum on defence "
+            "cooperation covering training and cyber security.")
+    assert sorted(e.type for e in run(text).events) == ["agreement", "arms_transfer"]
+
+
+@pytest.mark.parametrize("text,count", [
+    ("Peru and Korea will jointly develop a roadmap for their defence ties.", 0),
+    ("Japan and India will jointly develop a strategy for maritime security.", 0),
+    ("Japan and India will jointly develop an unmanned ground vehicle.", 1),
+])
+def test_plans_drawn_up_together_are_no_joint_development(run: Run, text: str, count: int) -> None:
+    assert len(_of(run, text, "co_development")) == count
+
+
+@pytest.mark.parametrize("text,count", [
+    ("Chile has bought Spanish ships for years, making it Madrid's biggest arms customer in the region.", 0),
+    ("The contract made Peru the first buyer of the Brazilian jet in the Andes.", 0),
+    ("India and Russia make BrahMos missiles together in Hyderabad.", 1),
+])
+def test_making_something_of_a_thing_is_no_production(run: Run, text: str, count: int) -> None:
+    assert len(_of(run, text, "co_production")) == count

@@ -95,6 +95,8 @@ class _Draft:
     mission: bool = False
     """The act is for a mission ("for air policing"): forces sent are deployed, not handed over."""
     topical: bool = False
+    by_firm: bool = False
+    """A firm stands for one of its parties ("signed a MoU with Germany's MTU")."""
     """The agreement says what it is about ("a memorandum on defence cooperation", "a deal to build")."""
     bare: bool = False
     """"the agreement" with nothing of its own: one the article has named already."""
@@ -723,6 +725,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             chain = [token, token.head, *governing_chain(noun.head, lexicon)]
     themes = theme_tokens(token)
     kind = trigger.type
+    if is_verb(token) and token.lemma_.lower() == "make" and any(
+            c.dep_ in {"ccomp", "oprd", "xcomp"} and (c.pos_ == "ADJ" or any(g.dep_ == "nsubj" for g in c.children)
+                                                      or any(d.dep_ == "dobj" for d in token.children))
+            for c in token.children):
+        return None  # "making it Madrid's biggest customer", "made the deal possible": what it makes of a thing
     if kind == "exercise" and token.lemma_.lower() in {"training", "train"} and not is_verb(token) and (
             token.dep_ in {"compound", "amod", "nmod"} or any(
                 not is_verb(t) and t.lemma_.lower() in lexicon.words["agreed_under"] | {"cooperation", "programme",
@@ -953,11 +960,16 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             not is_verb(token) and token.lemma_.lower() in _PLANTS and _mineral_words(token.subtree, lexicon))):
         kind = "supply_chain"  # "agreed to develop tungsten deposits together", "a jointly funded nickel-processing
         # plant": minerals, not weapons
+    if kind == "co_development" and themes and all(
+            theme.lemma_.lower() in lexicon.words["paperwork"] for theme in themes):
+        return None  # "will develop an operational roadmap", "jointly develop a strategy": a plan, no technology
     status = read_status(token, chain, lexicon, kind, trigger.status if restriction is None else None,
                          trigger.past if restriction is None else None)
     if status.status is None:
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
+    if trigger.past == "completed" and status.status == "completed":
+        stage = "completed"  # "the last troops were withdrawn from Mali": leaving a posting is over once done
     if kind == "force_posture" and status.status == "completed" and not status.tense_only and any(
             is_verb(v) and lexicon.status_class(lemma(v)) == "completed" for v in chain):
         stage = "completed"  # "the deployment of jets to the Gulf ended on Wednesday": over, not in place
@@ -1175,6 +1187,20 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         # a refit in India": the subject is what is repaired
         # "a U.S. destroyer will undergo maintenance at a Japanese yard": the subject is what is repaired
         slots = [(m, slot, "owner" if slot.name == "subject" else role) for m, slot, role in slots]
+    if kind == "maintenance" and not is_verb(token) and token.dep_ == "pobj" and token.head.lower_ == "for" and \
+            is_verb(token.head.head) and token.head.head.lemma_.lower() in _SENDING:
+        # "Laos will fly its trainers to China for engine repairs": who sends owns, where they go repairs
+        slots = [(m, slot, "owner" if slot.name in {"subject", "agent"} else "provider" if slot.name in {
+            "to", "in", "at"} else role) for m, slot, role in slots]
+    if kind == "force_posture" and is_verb(token) and any(
+            p.dep_ == "prep" and p.lower_ == "for" and any(
+                t.type == "maintenance" for w in p.subtree for t in lexicon.triggers.get(w.lemma_.lower(), ()))
+            for p in token.children):
+        # "Ecuador will send its helicopters back to Russia for an overhaul": not a deployment, a repair abroad;
+        # who sends owns, where they go repairs
+        kind = "maintenance"
+        slots = [(m, slot, "owner" if slot.name in {"subject", "agent", "possessor"} else "provider")
+                 for m, slot, _ in slots if slot.name in {"subject", "agent", "possessor", "to", "in", "at"}]
     beneficiaries = {m.label for m, slot, _ in slots if slot.name == "for"}
     buyers = {m.label for m, slot, _ in slots if slot.name in {"subject", "agent"}}
     if frame_name == "acquire" and beneficiaries and buyers - beneficiaries and \
@@ -1518,6 +1544,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "force_posture" and trigger.lemmas[0] == "arrive" and not (
             draft.mission or _personnel(" ".join(t.text for theme in themes for t in theme.subtree))):
         return None  # what arrives with no mission and no troops is delivered, not deployed
+    draft.by_firm = any(m.source == "company" and slot.name in {"subject", "object", "with", "agent", "between"}
+                        for m, slot, _ in slots)
     draft.describing = is_verb(token) and token.dep_ in {"acl", "amod"} and token.tag_ == "VBN"
     draft.bare = all((c.dep_ == "det" and c.lower_ == "the") or c.is_punct or
                      (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "during", "by"}) for c in token.children)
@@ -2075,6 +2103,13 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
     return True
 
 
+#: Verbs of sending a thing somewhere ("flew its jets to Turkey for repairs").
+_SENDING = frozenset({"send", "fly", "ship", "take", "bring", "dispatch", "transport", "tow", "return", "sail",
+                      "deliver"})
+
+#: Words of leaving a posting ("withdrew its troops", "the pullout of forces"): a deployment ended.
+_LEAVING = frozenset({"withdraw", "withdrawal", "pullout", "drawdown"})
+
 #: Words that make people civilian ("medical personnel").
 _CIVILIAN = frozenset({"medical", "civilian", "humanitarian", "health", "rescue", "aid", "relief", "election",
                        "police"})
@@ -2115,6 +2150,13 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
     if need == "forces" and lemma(token) == "host":  # "host a German brigade", not "host Ukrainian production"
         forces = lexicon.words["forces"]
         return any(t.lemma_.lower() in forces or t.lemma_.lower().rstrip("s") in forces for t in theme_tokens(token))
+    if need == "forces" and token.lemma_.lower() in _LEAVING:
+        # what leaves is what is withdrawn or the one that withdraws, not what it withdraws from ("withdrew from
+        # the frigate deal")
+        leaving = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "compound", "amod", "poss"} or (
+            c.dep_ == "prep" and c.lower_ == "of")] or [c for c in token.children if c.dep_ == "nsubj"]
+        forces = lexicon.words["forces"]
+        return any(t.lemma_.lower() in forces for c in leaving for t in c.subtree)
     if need == "forces":  # troops and units, or platforms the knowledge base names ("Eurofighters", "Patriots")
         movers_all = [t for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} for t in c.subtree]
         if movers_all and all(any(c.lemma_.lower() in _CIVILIAN for c in t.children)
@@ -2126,6 +2168,13 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
             movers = {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
             if movers & lexicon.words["forces"]:
                 return True
+        verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" and \
+            token.head.lower_ in {"for", "on"} else None
+        movers_of_verb = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree] if (
+            not is_verb(token) and verb is not None and is_verb(verb)) else []
+        if any(t.lemma_.lower() in lexicon.words["forces"] for t in movers_of_verb) or any(
+                t.i in {m.i for m in movers_of_verb} for t, _ in sentence.programs):
+            return True  # "Indian troops began a deployment to Fiji", "jets landed in Poland for a deployment"
         region_tokens = _region(token, theme_tokens(token))
         return bool(lemmas & lexicon.words["forces"]) or any(
             t.i in {x.i for x in region_tokens} for t, _ in sentence.programs)
@@ -2764,6 +2813,11 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
     for (kind, participants, roles, _), group in grouped.items():
         if kind == "agreement":
             group = [d for d in group if (d.named and not named_for(d)) or not contains(d)]
+            group = [d for d in group if d.named or not (d.by_firm or d.bare or (d.carried and not d.topical))
+                     or not any(x.participants == set(participants) and not x.carried
+                                and x.sentence.start <= d.sentence.start for x in specific)]
+            # "the agreement was signed by ...", "the two governments signed a memorandum", "signed a MoU with a
+            # shipyard to buy boats": the act told before, not an accord of its own
             if all(d.bare for d in group) and any(d.participants == set(participants) for d in specific):
                 continue  # "signed the agreement" after the deal was told as a sale: that deal
             if all(not d.named and not d.topical for d in group) and any(

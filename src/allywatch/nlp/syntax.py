@@ -202,6 +202,12 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             break  # "the howitzers were handed over this week, officials confirmed": a report of the act
         if dep == "advcl" and any(c.dep_ == "mark" for c in token.children):
             break  # "while the navies were at sea", "after it signed": a circumstance, not what was agreed
+        if dep == "advcl" and token.i == trigger.i and token.tag_ == "VBG" and is_verb(head) and \
+                token.i > head.i and lexicon.status_class(lemma(head)) not in {"reporting", "reaction"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "mark", "aux"} for c in token.children):
+            token = head  # "Russia closed its base, withdrawing its aircraft from the country": the clause's
+            chain.append(token)  # subject does it, at the stage of the clause's verb
+            continue
         if dep == "xcomp" or (dep == "conj" and is_verb(head)) or (
                 dep in {"ccomp", "advcl"} and lexicon.status_class(lemma(head)) in {"agreed", "planned", "proposed",
                                                                                   "negated"}):

@@ -92,7 +92,9 @@ class Lexicon:
     def _could_meet(self, need: str, stems: set[str], has_program: bool) -> bool:
         if need == "equipment":  # (or goods called military: "military trucks", read on the parse)
             return has_program or bool(stems & (self.words["equipment"] | ARMED))
-        if need in {"forces", "minerals"}:
+        if need == "forces":  # (or platforms the knowledge base names: "Gripens landed for a deployment")
+            return has_program or bool(stems & self.words[need])
+        if need == "minerals":
             return bool(stems & self.words[need])
         if need in {"official", "leaders"}:
             return bool(stems & self.words["officials"])
@@ -134,7 +136,8 @@ class Lexicon:
                                                             "agreed_under", "conditional", "bystander",
                                                             "restrictive", "minerals", "goals", "civil", "bodies",
                                                             "missions", "lasting", "arrival", "speculative",
-                                                            "officials", "circumstance", "rivalry", "gathering")}
+                                                            "officials", "circumstance", "rivalry", "gathering",
+                                                            "paperwork")}
         idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
