@@ -2962,3 +2962,76 @@ def test_plans_drawn_up_together_are_no_joint_development(run: Run, text: str, c
 ])
 def test_making_something_of_a_thing_is_no_production(run: Run, text: str, count: int) -> None:
     assert len(_of(run, text, "co_production")) == count
+
+
+@pytest.mark.parametrize("text,kind,roles,status", [
+    ("Baku is weighing an Italian offer of training jets.", "arms_transfer",
+     {"supplier": "ITA", "recipient": "AZE"}, "proposed"),
+    ("Algiers is examining a Russian proposal to upgrade its attack helicopters.", "maintenance",
+     {"provider": "RUS", "owner": "DZA"}, "proposed"),
+    ("Kenya accepted an offer from Israel to overhaul its patrol boats.", "maintenance",
+     {"provider": "ISR", "owner": "KEN"}, "agreed"),
+])
+def test_whoever_weighs_an_offer_is_its_other_side(run: Run, text: str, kind: str, roles: dict[str, str],
+                                                  status: str) -> None:
+    assert [(dict(e.roles), e.status) for e in run(text).events] == [(roles, status)]
+    assert [e.type for e in run(text).events] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary rejected a Chinese offer of armoured vehicles.",
+    "Uganda turned down Russia's invitation to the drills.",
+])
+def test_an_offer_refused_is_no_event(run: Run, text: str) -> None:
+    assert run(text).events == ()
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Ghana accepted delivery of two patrol boats from the US.", "completed"),
+    ("Kuwait accepted the final three of its tanker aircraft from the US last week.", "completed"),
+])
+def test_accepting_delivered_equipment(run: Run, text: str, status: str) -> None:
+    events = _of(run, text, "arms_transfer")
+    assert [(dict(e.roles)["supplier"], e.status) for e in events] == [("USA", status)]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Turkey's Aselsan will upgrade Pakistan's F-16 fighters.", {"provider": "TUR", "owner": "PAK"}),
+    ("Fiji signed a deal with Australia to upgrade its patrol boats.", {"provider": "AUS", "owner": "FJI"}),
+    ("Chile signed a contract with Spain's Navantia to refit its frigates.", {"provider": "ESP", "owner": "CHL"}),
+    ("Spain's Navantia signed a contract with Chile to refit its frigates.", {"provider": "ESP", "owner": "CHL"}),
+])
+def test_upgrades_and_refits_bought_from_a_partner(run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [(e.type, dict(e.roles)) for e in run(text).events] == [("maintenance", roles)]
+
+
+@pytest.mark.parametrize("text", [
+    "Poland will upgrade its Leopard tanks.",
+    "Fiji signed a deal with Australia to upgrade its military bases.",
+])
+def test_upgrades_at_home_or_of_bases_are_no_maintenance(run: Run, text: str) -> None:
+    assert _of(run, text, "maintenance") == []
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("Lithuania pledges 6% of GDP to its armed forces", "LTU"),
+    ("Estonia pledged five percent of its GDP to defence on Monday.", "EST"),
+    ("Malta committed last week to reach 1.5% of its national income in military spending by 2032.", "MLT"),
+    ("Bolivia's senate approved a 12 percent increase in defence spending for 2027, a move Paraguay criticised.",
+     "BOL"),
+])
+def test_shares_of_output_pledged_to_defence(run: Run, text: str, owner: str) -> None:
+    assert [e.participants for e in _of(run, text, "defense_spending")] == [(owner,)]
+
+
+def test_troops_committed_are_no_budget(run: Run) -> None:
+    assert _of(run, "Romania committed troops to the NATO mission.", "defense_spending") == []
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    ("Ottawa relaxed limits on exporting thermal sights to Chile this week.", "CAN", "CHL"),
+    ("The removal of Norway's ban on exporting radar parts to Brazil came into force in May.", "NOR", "BRA"),
+    ("Japan tightened rules on selling radar parts to Vietnam, a move Beijing welcomed.", "JPN", "VNM"),
+])
+def test_a_rule_on_shipping_goods_to_a_state_targets_it(run: Run, text: str, actor: str, target: str) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "export_control")] == [{"actor": actor, "target": target}]

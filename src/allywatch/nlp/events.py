@@ -51,8 +51,13 @@ JOINT_TYPES = frozenset({"co_development", "co_production", "supply_chain", "mee
 #: The more specific types: an agreement yields to any of them between the same parties in the same sentence.
 SPECIFIC = frozenset({"co_development", "co_production", "arms_transfer", "supply_chain", "maintenance",
                       "export_control", "defense_spending", "exercise", "force_posture"})
-_PERCENT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+of\s+(?:GDP|gross\s+domestic|economic\s+output)",
+_PERCENT = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:%|per\s*cent|percent)\s+of\s+"
+                      r"(?:(?:its|their|the\s+country's|the\s+nation's|the)\s+)?"
+                      r"(?:GDP|gross\s+domestic|gross\s+national|economic\s+output|national\s+income|economy)",
                       re.IGNORECASE)
+#: A share of output right after a verb ("pledged 5% of GDP", "committed to reach two percent of its GDP").
+_SHARE_AFTER = re.compile(r"\s*(?:(?:to|up\s+to|at\s+least|some|about|around|roughly|nearly|almost|reach|spend|"
+                          r"hit|of|an?\s+extra|a\s+further)\s+)*" + _PERCENT.pattern[2:], re.IGNORECASE)
 
 
 #: Which slot speaks first when two fill the same role: a preposition or a maker names a side outright; a subject
@@ -128,6 +133,8 @@ class _Index:
         """The parties the title names."""
         self.clear_lead = False
         """The two leading parties are named more often than any other, each twice or more."""
+        self.named: frozenset[str] = frozenset(m.label for m in extraction.party_mentions)
+        """Every party the article names."""
         """The two parties the article names most: whom "the two" means when no sentence nearby says."""
 
     def voice_at(self, offset: int) -> str | None:
@@ -327,6 +334,11 @@ def _nouns_tagged_as_verbs(doc: Doc) -> None:
                 any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             token.pos_, token.tag_ = "NOUN", "NN"  # "Delivery of Romania's tanks is under way": a sentence's first
             # word, capitalised, read as a name
+        elif token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_ == "NNS" and any(
+                c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
+                c.dep_ == "dobj" and c.i > token.i for c in token.children):
+            token.pos_, token.tag_ = "VERB", "VBZ"  # "Lithuania vows a larger share for its army": a headline's
+            # verb read as a plural noun, with a subject and an object of its own
 
 
 #: Verbs whose bare participle after a thing is a headline's passive ("six launchers delivered", "order placed").
@@ -725,6 +737,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             chain = [token, token.head, *governing_chain(noun.head, lexicon)]
     themes = theme_tokens(token)
     kind = trigger.type
+    if trigger.frame == "deal" and any(
+            c.dep_ in {"acl", "relcl"} and is_verb(c) and any(a.lower_ == "to" for a in c.children) and any(
+                t.type == "maintenance" for t in lexicon.triggers.get(c.lemma_.lower(), ())) for c in token.children):
+        return None  # "a contract with Navantia to refit its frigates": the repair bought, no goods sold
+    if trigger.lemmas[0] == "accept" and any(c.dep_ == "dobj" and c.lemma_.lower() in _OFFERS | _REQUESTS
+                                             for c in token.children):
+        return None  # "accepted an offer", "accepted the invitation": the act offered, if any, is read on its own
+    if kind == "arms_transfer" and not is_verb(token) and token.lemma_.lower() in _OFFERS and any(
+            c.dep_ in {"acl", "relcl"} and is_verb(c) and any(a.lower_ == "to" for a in c.children)
+            for c in token.children):
+        return None  # "an offer from Israel to overhaul its boats": the offer of that act, no goods offered
     if is_verb(token) and token.lemma_.lower() == "make" and any(
             c.dep_ in {"ccomp", "oprd", "xcomp"} and (c.pos_ == "ADJ" or any(g.dep_ == "nsubj" for g in c.children)
                                                       or any(d.dep_ == "dobj" for d in token.children))
@@ -1187,6 +1210,23 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         # a refit in India": the subject is what is repaired
         # "a U.S. destroyer will undergo maintenance at a Japanese yard": the subject is what is repaired
         slots = [(m, slot, "owner" if slot.name == "subject" else role) for m, slot, role in slots]
+    offered = next((n for n, v in enumerate(chain) if not is_verb(v) and v.lemma_.lower() in _OFFERS), None)
+    if offered is not None and offered + 1 < len(chain) and is_verb(chain[offered + 1]) and \
+            (lexicon.status_class(lemma(chain[offered + 1])) in {"proposed", "agreed", "negated"} or
+             lemma(chain[offered + 1]) == "accept") and \
+            frame_name != "deal" and not (is_verb(token) and token.i == chain[offered + 1].i):
+        # "Baku weighs an Italian offer of jets", "Algiers examines Moscow's plan to refit its fleet": whoever
+        # weighs an offer is its other side; whose offer it is, the side that does the act
+        if lemma(chain[offered + 1]) == "accept" and stage in {"proposed", "planned", "completed", "ongoing"}:
+            stage = "agreed"  # "Kenya accepted an offer from Israel to overhaul its boats": agreed
+        weigher = {"arms_transfer": "recipient", "maintenance": "owner"}.get(kind, "party")
+        bidder = {"arms_transfer": "supplier", "maintenance": "provider"}.get(kind, "party")
+        offering = {t.i for t in chain[offered].subtree} - {t.i for t in token.subtree} if offered else {
+            t.i for c in token.children if c.dep_ in {"amod", "poss", "compound", "nmod"} or (
+                c.dep_ == "prep" and c.lower_ in {"from", "by"}) for t in c.subtree}
+        slots = [(m, slot, weigher) for m, slot, _ in slots if slot.name == "subject" and slot.depth == offered + 1]
+        slots += [(m, Slot("possessor", f"whose {chain[offered].text} it is", offered), bidder)
+                  for t, m in sentence.parties if t.i in offering and m.label not in {s[0].label for s in slots}]
     if kind == "maintenance" and not is_verb(token) and token.dep_ == "pobj" and token.head.lower_ == "for" and \
             is_verb(token.head.head) and token.head.head.lemma_.lower() in _SENDING:
         # "Laos will fly its trainers to China for engine repairs": who sends owns, where they go repairs
@@ -1214,9 +1254,17 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     ordered = listed.dep_ == "pobj" and listed.head.lower_ == "for" and any(
         lexicon.status_class(lemma(v)) == "agreed" or v.lemma_.lower() in lexicon.words["agreed_under"]
         for v in chain[1:4])  # "signed a deal with Britain for the refit of its frigates": a service bought
+    papers = [token.head] if token.dep_ in {"acl", "relcl"} else [
+        c for c in token.head.children if c.dep_ == "dobj"] if token.dep_ in {"advcl", "xcomp"} and \
+        lexicon.status_class(lemma(token.head)) == "agreed" else []
+    ordered = ordered or (is_verb(token) and any(a.lower_ == "to" for a in token.children) and any(
+        p.lemma_.lower() in lexicon.words["agreed_under"] for p in papers)
+        and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for t in themes for c in t.children))
+    # "Fiji signed a deal with Australia to upgrade its patrol boats": the signer's own boats, the partner's work
     if kind == "maintenance" and (ordered or any(m.source == "company" and slot.name == "with"
                                                  for m, slot, _ in slots)) and \
-            any(m.source != "company" and slot.name == "subject" for m, slot, _ in slots):
+            any(m.source != "company" and slot.name == "subject" for m, slot, _ in slots) and \
+            not any(m.source == "company" and slot.name == "subject" for m, slot, _ in slots):
         # "Egypt signed a support contract with France's Naval Group": the firm provides, the state owns
         slots = [(m, slot, "owner" if slot.name == "subject" else "provider" if slot.name == "with" else role)
                  for m, slot, role in slots]
@@ -1248,7 +1296,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             roles["target"] = [aimed]
     carried = False
     owners_each: list[set[str]] = []
-    bloc = _members_of(chain, sentence, previous, index)
+    bloc = _members_of(chain, sentence, previous, index, kind)
     if bloc is not None and not any(s.name in {"subject", "agent", "possessor"} for _, s, _ in slots):
         roles = {role: [bloc] for role in {frame.get("subject", "party")}}  # "allies agreed to spend": NATO
         carried = True
@@ -1942,13 +1990,16 @@ def _head_of_conj(token: Token) -> Token:
     return token
 
 
-def _members_of(chain: list[Token], sentence: _Sentence, previous: list[set[str]], index: _Index) -> str | None:
+def _members_of(chain: list[Token], sentence: _Sentence, previous: list[set[str]], index: _Index,
+                kind: str = "") -> str | None:
     """"Allies agreed", "member states will": the bloc named in this sentence or the ones before, if just one."""
     subjects = [c for v in chain for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects or subjects[0].lemma_.lower() not in {"ally", "member", "members"} or \
             any(t.i == subjects[0].i for t, _ in sentence.parties):
         return None
-    near = {m.label for _, m in sentence.parties}.union(*previous[-3:]) & index.blocs
+    near: set[str] | frozenset[str] = {m.label for _, m in sentence.parties}.union(*previous[-3:]) & index.blocs
+    if not near and kind == "defense_spending":
+        near = index.named & index.blocs  # "the allies vowed to spend more": the one bloc the article names
     return next(iter(near)) if len(near) == 1 else None
 
 
@@ -2103,6 +2154,13 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
     return True
 
 
+#: Nouns of an offer put to another party ("weighing a French offer of helicopters").
+_OFFERS = frozenset({"offer", "proposal", "bid", "pitch", "proposition", "invitation"})
+
+#: Nouns of asking another party for something ("accepted the invitation").
+_REQUESTS = frozenset({"invitation", "request", "terms", "condition", "conditions", "plan", "deal", "demand",
+                       "resignation", "credential", "credentials", "apology"})
+
 #: Verbs of sending a thing somewhere ("flew its jets to Turkey for repairs").
 _SENDING = frozenset({"send", "fly", "ship", "take", "bring", "dispatch", "transport", "tow", "return", "sail",
                       "deliver"})
@@ -2120,7 +2178,9 @@ _GIVING = frozenset({"donate", "gift", "hand over", "hand", "deliver", "transfer
 #: Nouns too general to be a thing moved when called military ("military goods", "military deals").
 _ABSTRACT = frozenset({"good", "goods", "item", "product", "technology", "export", "deal", "contract", "sale", "tie",
                        "capability", "capabilities", "aid", "assistance", "support", "cooperation", "presence",
-                       "relation", "purpose", "use", "end-use", "affair", "matter", "need", "expenditure", "spending"})
+                       "relation", "purpose", "use", "end-use", "affair", "matter", "need", "expenditure", "spending",
+                       "base", "basis", "facility", "installation", "infrastructure", "headquarters", "academy",
+                       "school", "hospital", "barracks", "exercise", "drill"})  # ("bases" has the lemma "basis")
 
 #: Nouns of making things: with a foreign design made at home, production under licence.
 _MAKING = frozenset({"production", "manufacture", "manufacturing", "assembly"})
@@ -2189,7 +2249,8 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         if not is_verb(token):  # "a $895 billion defence bill": the sum in the noun's own phrase
             left = sentence.offset + token.left_edge.idx
             return any(left <= start and end <= sentence.offset + token.idx for start, end in sentence.sums)
-        return _money_follows(token, sentence)
+        at = sentence.offset + token.idx + len(token) - sentence.span.start
+        return _money_follows(token, sentence) or bool(_SHARE_AFTER.match(sentence.span.text[at:at + 80]))
     if need == "exports":  # "its rules for exporting weapons", "controls on sharing military technology abroad"
         if token.lemma_.lower() in {"licence", "license"} and any(
                 c.dep_ in {"compound", "amod"} and c.lemma_.lower() in {"arm", "arms", "weapon", "weapons"}
@@ -2396,9 +2457,11 @@ def _aimed_at(token: Token, sentence: _Sentence, lexicon: Lexicon, taken: set[st
     while top.dep_ in {"compound", "amod"} and top.head.i != top.i:
         top = top.head
     inside = {t.i for t in top.subtree}
-    if top.dep_ in {"dobj", "nsubjpass"}:  # "imposed export controls on rare earths bound for Japan", where the
-        # parser hangs the phrase from the verb
-        inside |= {t.i for c in top.head.children if c.dep_ == "prep" and c.i == top.right_edge.i + 1
+    holder = top.head if top.dep_ in {"dobj", "nsubjpass"} else top.head.head if top.dep_ == "pobj" and \
+        top.head.lower_ == "of" else None
+    if holder is not None:  # "imposed export controls on rare earths bound for Japan", "the lifting of its ban on
+        # exporting cameras to Qatar", where the parser hangs the phrase from the verb or the noun above
+        inside |= {t.i for c in holder.children if c.dep_ == "prep" and c.i == top.right_edge.i + 1
                    and c.lower_ in {"on", "for", "to", "against"} for t in c.subtree}
     for party, mention in sentence.parties:
         if party.i not in inside or mention.label in taken or mention.source == "company":
@@ -2411,6 +2474,9 @@ def _aimed_at(token: Token, sentence: _Sentence, lexicon: Lexicon, taken: set[st
         if x.dep_ == "pobj" and x.head.lower_ in {"at", "for", "to", "against", "toward", "towards"} and \
                 lemma(x.head.head) in _AIMING | lexicon.words["restrictive"] and x.head.head.i in inside:
             return mention.label
+        if x.dep_ == "pobj" and x.head.lower_ in {"to", "into"} and x.head.head.i in inside and any(
+                a.i in inside and lemma(a) in _TRADING for a in x.head.ancestors):
+            return mention.label  # "relaxed limits on exporting sights to Chile": where the goods go
     return None
 
 

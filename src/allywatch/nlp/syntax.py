@@ -103,6 +103,11 @@ def is_verb(token: Token) -> bool:
     return token.pos_ in VERBISH
 
 
+#: Nouns that sum up an act in a comment set after it ("..., a move Beijing criticised").
+_SUMMARIES = frozenset({"move", "step", "decision", "development", "measure", "action", "gesture", "sign", "signal",
+                        "shift", "change"})
+
+
 def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> list[Token]:
     """The trigger, then the words that govern it up to its clause's top: for a noun, the verb it is an
     argument of ("signed a deal", "took delivery"); then verbs that take it as a complement ("agreed to buy",
@@ -389,6 +394,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             return None
         if x.dep_ == "conj" and is_verb(x) and is_verb(head):
             return None
+        if x.dep_ in {"npadvmod", "appos"} and x.lemma_.lower() in _SUMMARIES and x.i > head.i:
+            return None  # "approved a rise in spending, a step Azerbaijan called provocative": a comment on the act
         if x.dep_ == "pcomp" and head.lower_ in {"with", "without"} and is_verb(x) and \
                 x.lemma_.lower() in ONLOOKING and any(c.dep_ in {"nsubj", "nsubjpass"} for c in x.children):
             return None  # "talks were held in Jeddah, with Saudi officials hosting": they host, others talk
