@@ -3035,3 +3035,71 @@ def test_troops_committed_are_no_budget(run: Run) -> None:
 ])
 def test_a_rule_on_shipping_goods_to_a_state_targets_it(run: Run, text: str, actor: str, target: str) -> None:
     assert [dict(e.roles) for e in _of(run, text, "export_control")] == [{"actor": actor, "target": target}]
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("Finland, Estonia and Sweden are now keeping a shared reserve of 155mm shell components.", "supply_chain",
+     ("EST", "FIN", "SWE")),
+    ("Stocks of gallium for radar makers are being pooled by Spain and Portugal under a plan agreed in May.",
+     "supply_chain", ("ESP", "PRT")),
+    ("Denmark and Norway agreed to place their Arctic patrol ships under a joint command in Tromsø.", "force_posture",
+     ("DNK", "NOR")),
+    ("Chile plans to move its helicopter training squadron to Argentina by 2028.", "force_posture", ("ARG", "CHL")),
+    ("Athens and Rome clinched a pact on Friday to guarantee their mutual supplies of armour steel.", "supply_chain",
+     ("GRC", "ITA")),
+    ("Mongolia has agreed to sell tungsten concentrate to South Korean missile makers.", "supply_chain",
+     ("KOR", "MNG")),
+])
+def test_stocks_commands_moves_and_supplies(run: Run, text: str, kind: str, parties: tuple[str, ...]) -> None:
+    assert [tuple(sorted(e.participants)) for e in _of(run, text, kind)] == [parties]
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Kyiv and Vilnius aim to begin joint design work on a maritime drone next spring.", "co_development",
+     ("LTU", "UKR"), "planned"),
+    ("Serbia and Hungary to sign defence cooperation deal next month", "agreement", ("HUN", "SRB"), "planned"),
+    ("Manila has proposed talks with Jakarta on cooperation between their shipyards.", "meeting", ("IDN", "PHL"),
+     "proposed"),
+    ("Timor-Leste is weighing a maritime security accord offered by Canberra.", "agreement", ("AUS", "TLS"),
+     "proposed"),
+])
+def test_design_work_cooperation_deals_and_offered_accords(run: Run, text: str, kind: str,
+                                                          parties: tuple[str, ...], status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+def test_an_observer_sitting_in_takes_no_part(run: Run) -> None:
+    text = "Serbian and Bosnian officials held border talks in Sarajevo, with a Swiss diplomat sitting in."
+    assert [e.participants for e in _of(run, text, "meeting")] == [("BIH", "SRB")]
+
+
+@pytest.mark.parametrize("text,kind,owner", [
+    ("Portugal, for years one of NATO's smallest spenders, pledged on Friday to reach 3 percent of GDP on defence.",
+     "defense_spending", "PRT"),
+    ("Chile, a longtime buyer of German submarines, committed last week to devote 2% of GDP to its forces.",
+     "defense_spending", "CHL"),
+])
+def test_a_subject_described_before_its_verb(run: Run, text: str, kind: str, owner: str) -> None:
+    assert [e.participants for e in _of(run, text, kind)] == [(owner,)]
+
+
+@pytest.mark.parametrize("text,supplier,recipient,status", [
+    ("Honduras receives first of three Dutch-built patrol vessels", "NLD", "HND", "ongoing"),
+    ("Ukraine will get more air-defence launchers from Norway.", "NOR", "UKR", "planned"),
+    ("The Pentagon's approval of the sale of 12 attack helicopters to the Nigerian army was made public on Friday.",
+     "USA", "NGA", "agreed"),
+])
+def test_headline_receipts_gets_and_approved_sales(run: Run, text: str, supplier: str, recipient: str,
+                                                   status: str) -> None:
+    assert [(dict(e.roles), e.status) for e in _of(run, text, "arms_transfer")] == [
+        ({"supplier": supplier, "recipient": recipient}, status)]
+
+
+def test_an_approval_of_arms_sales_in_general_is_a_rule(run: Run) -> None:
+    assert [e.type for e in run("London's approval of arms sales to Riyadh was suspended.").events] == [
+        "export_control"]
+
+
+def test_gunships_sent_abroad_for_overhaul(run: Run) -> None:
+    text = "Zambia is expected to send three Mi-17 gunships to Russia for an overhaul next year."
+    assert [dict(e.roles) for e in _of(run, text, "maintenance")] == [{"owner": "ZMB", "provider": "RUS"}]

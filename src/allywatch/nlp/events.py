@@ -222,6 +222,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _nouns_tagged_as_verbs(doc)
         _headline_passive(doc)
         _fronted_subject(doc)
+        _verb_hung_on_subject(doc)
         _phrase_after_sum(doc)
         _participle_before_equipment(doc, lexicon.words["equipment"])
         _contact_relative(doc)
@@ -334,6 +335,11 @@ def _nouns_tagged_as_verbs(doc: Doc) -> None:
                 any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             token.pos_, token.tag_ = "NOUN", "NN"  # "Delivery of Romania's tanks is under way": a sentence's first
             # word, capitalised, read as a name
+        elif token.lower_ in {"first", "last", "final", "rest", "remainder", "bulk"} and token.dep_ == "advmod" and \
+                is_verb(token.head) and not any(c.dep_ == "dobj" for c in token.head.children) and any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            token.dep_, token.pos_ = "dobj", "NOUN"  # "Guatemala receives first of four boats": a headline drops
+            # the article, and the parser reads the object as an adverb
         elif token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_ == "NNS" and any(
                 c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
                 c.dep_ == "dobj" and c.i > token.i for c in token.children):
@@ -402,6 +408,21 @@ def _fronted_subject(doc: Doc) -> None:
                 break
         else:
             _fronted_list_subject(doc, verb)
+
+
+def _verb_hung_on_subject(doc: Doc) -> None:
+    """Mend a parse that reads "Portugal, for years a small spender, pledged to reach 3% of GDP" as a name
+    described by a clause: a past verb after the comma closing the name's appositive, with no subject of its own,
+    is the sentence's verb and the name its subject."""
+    for noun in doc:
+        if noun.dep_ != "ROOT" or noun.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} and c.i > noun.i
+                     and doc[c.i - 1].text == "," and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)),
+                    None)
+        if verb is not None:
+            verb.head, verb.dep_ = verb, "ROOT"
+            noun.head, noun.dep_ = verb, "nsubj"
 
 
 _VALUING = frozenset({"worth", "value", "price", "estimate", "cost"})
@@ -921,7 +942,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     modified = _head_of_conj(token)
     if trigger.frame == "make" and modified.dep_ in {"compound", "nmod"} and token.pos_ == "NOUN" and \
             modified.head.lemma_.lower() not in lexicon.words["bodies"] | lexicon.words["agreed_under"] | {
-                "line", "plant", "facility", "centre", "center", "hub", "site", "cooperation", "partnership"}:
+                "line", "plant", "facility", "centre", "center", "hub", "site", "cooperation", "partnership",
+                "work", "effort", "activity", "phase", "stage"}:  # ("joint design work": the work is the design)
         return None  # "research and development costs": the costs are what is spoken of
     if not _needs_met(trigger, token, chain, themes, sentence, slots, lexicon) and restriction is None:
         return None
@@ -966,7 +988,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                                for t in c.subtree)]  # "signed a memorandum on Tuesday to explore tungsten", "set
     # up a working group on critical materials" (the phrase read as the verb's)
     if kind == "agreement" and (_mineral_words(topic, lexicon) or (
-            any(t.lower_ == "supply" for t in topic) and "security of supply" in sentence.span.text.lower())):
+            any(t.lower_ == "supply" for t in topic) and "security of supply" in sentence.span.text.lower()) or (
+            any(t.lemma_.lower() == "supply" and t.pos_ == "NOUN" for t in topic) and any(
+                t.lemma_.lower() in {"secure", "security", "resilience", "resilient", "diversify", "guarantee"}
+                for t in topic))):
         kind = "supply_chain"  # "a framework on critical minerals", "a minerals deal", "a Security of Supply pact"
     goods = [*themes, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
                         for o in p.children if o.dep_ == "pobj")] if is_verb(token) else themes
@@ -976,7 +1001,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             t.lemma_.lower() in lexicon.words["equipment"] - {"mine"} and not (
                 t.dep_ in {"compound", "amod", "nmod"} and t.head.lemma_.lower() in _MAKERS)
             for theme in goods for t in theme.subtree):  # ("beryllium for its arms makers": who uses it)
-        return None  # "Japan will receive rare earths from our mines": minerals traded, no weapons moved
+        kind = "supply_chain"  # "Seoul will buy graphite from our deposits": minerals traded between states
+        # feed a supply chain; no weapons moved
     if kind in {"co_development", "co_production"} and ((themes and all(
             _mineral_words(theme.subtree, lexicon) or (theme.lemma_.lower() == "chain" and any(
                 c.lemma_.lower() == "supply" for c in theme.children)) for theme in themes)) or (
@@ -1060,8 +1086,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if stage in {"ongoing", "completed", "planned"} and any(
             not is_verb(t) and t.lemma_.lower() in {"signature", "signing", "conclusion"} for t in chain[1:4]):
         stage = "agreed"  # "the signature of a rare-earths accord by Malawi and Britain gives": signed
-    if stage == "planned" and any(not is_verb(t) and t.lemma_.lower() in _APPROVALS for t in chain[1:3]):
-        stage = "agreed"  # "the cabinet has approved in principle a plan to buy tanks": decided
+    if (stage == "planned" or (kind == "arms_transfer" and stage in {"ongoing", "completed"})) and any(
+            not is_verb(t) and t.lemma_.lower() in _APPROVALS for t in chain[1:3]):
+        stage = "agreed"  # "the cabinet has approved in principle a plan to buy tanks", "the approval of the sale
+        # of 12 helicopters was made public": decided
     if stage == "completed" and any(is_verb(v) and v.lemma_ == "join" and any(
             c.dep_ == "dobj" and c.lower_ == "hands" for c in v.children) for v in chain):
         stage = "agreed"  # "India and Australia joined hands to develop supply chains": an undertaking agreed
@@ -1727,7 +1755,8 @@ def _topic_act(token: Token, lexicon: Lexicon) -> bool:
     topics += [c for c in token.children if c.dep_ in {"xcomp", "advcl", "acl"}
                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     return any(t.type != "meeting" for topic in topics for w in topic.subtree
-               for t in lexicon.triggers.get(w.lemma_.lower(), ()))
+               if w.lemma_.lower() not in {"cooperation", "collaboration", "partnership", "industry", "tie"}
+               for t in lexicon.triggers.get(w.lemma_.lower(), ()))  # (but "talks on cooperation": the talks)
 
 
 def _ranged(token: Token) -> bool:
@@ -2111,6 +2140,9 @@ def _restriction(token: Token, chain: list[Token], lexicon: Lexicon) -> Token | 
             # "loosened its export controls to enable it to sell missiles to the US": the change is read at the
             # controls, and the sale it makes possible is a sale (not "eased its rules to allow firms to export")
             break
+        if word.lemma_.lower() in {"approval", "clearance", "authorization", "authorisation"} and any(
+                t.dep_ == "nummod" and t.head.i != token.i for t in token.subtree):
+            break  # "the approval of the sale of 24 missiles to Lebanon": that sale, cleared; no rule changed
         if word.lemma_.lower() in restrictive and not _raised_to(word) and not (
                 word.lemma_.lower() in {"licence", "license"} and token.lemma_.lower() in _BUILDING):
             return word  # (but "a licence to build six more hulls" is licensed production)
@@ -2411,6 +2443,10 @@ def _region(token: Token, themes: list[Token], bystander: frozenset[str] = froze
         # (but "battery makers, which buy graphite": the noun does the act, it is not what the act is about)
         out.append(token.head)
         out.extend(c for c in token.head.children if c.dep_ in {"compound", "amod"})
+        if token.dep_ == "compound" and token.head.dep_ in {"dobj", "nsubjpass"}:
+            # "start joint design work on a surface vessel": the phrase after the noun, hung from the verb
+            out.extend(t for c in token.head.head.children if c.dep_ == "prep" and c.lower_ in {"on", "of", "for"}
+                       and c.i == token.head.right_edge.i + 1 for t in c.subtree)
     if token.dep_ == "pobj" and token.head.head.i != token.head.i:
         out.append(token.head.head)
     if not is_verb(token) and token.dep_ in {"dobj", "nsubjpass"}:

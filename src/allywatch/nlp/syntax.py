@@ -105,7 +105,7 @@ def is_verb(token: Token) -> bool:
 
 #: Nouns that sum up an act in a comment set after it ("..., a move Beijing criticised").
 _SUMMARIES = frozenset({"move", "step", "decision", "development", "measure", "action", "gesture", "sign", "signal",
-                        "shift", "change"})
+                        "shift", "change", "request", "proposal", "plan"})
 
 
 def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> list[Token]:
@@ -386,11 +386,12 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 (x.dep_ == "acl" or (x.dep_ == "advcl" and x.tag_ in {"VBN", "VBD"} and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in x.children)))
                 and (head.i == trigger.i or head.i in theme_ids)
-                and lexicon.status_class(lemma(x)) == "agreed" and (prep != "agent" or head.i == trigger.i)):
+                and (lexicon.status_class(lemma(x)) == "agreed" or lemma(x) in {"offer", "propose"})
+                and (prep != "agent" or head.i == trigger.i)):
             # ("the howitzers ordered by Estonia were handed over": who ordered them is the describing clause's own
             # doer, read by the clause that describes the thing)
             # but "the purchase of jets, sealed with France", "handed over the boats promised to Ghana", "a transfer
-            # of technology agreed to by Saab": the deal's partner is the act's
+            # of technology agreed to by Saab", "an accord offered by Jakarta": the deal's partner is the act's
             return None
         if x.dep_ == "conj" and is_verb(x) and is_verb(head):
             return None
@@ -558,7 +559,7 @@ BEATING = frozenset({"beat", "defeat", "outbid", "edge", "outcompete", "outmanoe
 
 #: What a party does beside an act it takes no part in ("with Saudi officials hosting", "with Qatar mediating").
 ONLOOKING = frozenset({"host", "mediate", "broker", "facilitate", "chair", "observe", "watch", "moderate", "look",
-                       "monitor", "attend", "witness"})
+                       "monitor", "attend", "witness", "sit"})
 
 #: Passive verbs whose subject is the subject of the infinitive they take ("Greece is expected to sign", "Seoul is
 #: set to buy", "Tokyo is said to have agreed"): the party does what the infinitive says.
