@@ -3103,3 +3103,28 @@ def test_an_approval_of_arms_sales_in_general_is_a_rule(run: Run) -> None:
 def test_gunships_sent_abroad_for_overhaul(run: Run) -> None:
     text = "Zambia is expected to send three Mi-17 gunships to Russia for an overhaul next year."
     assert [dict(e.roles) for e in _of(run, text, "maintenance")] == [{"owner": "ZMB", "provider": "RUS"}]
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    ("Norway's export agency said it had authorised military exports to Indonesia again, after halting them in "
+     "2021.", "NOR", "IDN"),
+    ("Italy has authorized arms exports to Qatar.", "ITA", "QAT"),
+])
+def test_exports_authorised_again_are_a_rule_change(run: Run, text: str, actor: str, target: str) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "export_control")] == [{"actor": actor, "target": target}]
+
+
+def test_a_sale_of_a_counted_order_authorised_is_a_sale(run: Run) -> None:
+    assert [e.type for e in run("Washington authorized the sale of 20 jets to Morocco.").events] == ["arms_transfer"]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("The Chilean and Peruvian navies staged a joint exercise off Arica, deploying six frigates near the border.",
+     ["exercise"]),
+    ("Japan gave Sri Lanka two patrol boats along with maintenance spares and radios.", ["arms_transfer"]),
+    ("The yards in Rota provide support services for Moroccan Navy ships.", []),
+    ("Ankara will provide training to Libyan coast guard crews.", []),
+])
+def test_the_drills_troops_the_spares_and_the_services_are_no_acts_of_their_own(run: Run, text: str,
+                                                                                kinds: list[str]) -> None:
+    assert [e.type for e in run(text).events] == kinds

@@ -762,6 +762,18 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             c.dep_ in {"acl", "relcl"} and is_verb(c) and any(a.lower_ == "to" for a in c.children) and any(
                 t.type == "maintenance" for t in lexicon.triggers.get(c.lemma_.lower(), ())) for c in token.children):
         return None  # "a contract with Navantia to refit its frigates": the repair bought, no goods sold
+    if kind == "force_posture" and any(
+            is_verb(v) and any(c.dep_ in {"dobj", "nsubjpass"} and any(
+                t.type == "exercise" for t in lexicon.triggers.get(c.lemma_.lower(), ())) for c in v.children)
+            for v in chain[1:3]):
+        return None  # "the armies carried out a combined exercise, deploying 1,400 troops": the drill's forces
+    if kind == "maintenance" and not is_verb(token) and token.dep_ == "compound" and \
+            token.head.lemma_.lower() in _KIT:
+        return None  # "boats donated with maintenance spares": things for upkeep, not upkeep done
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if kind == "arms_transfer" and is_verb(token) and objects and all(
+            t.lemma_.lower() in _HELP for t in objects):
+        return None  # "the yards provide support activities for the navy": services, no goods
     if trigger.lemmas[0] == "accept" and any(c.dep_ == "dobj" and c.lemma_.lower() in _OFFERS | _REQUESTS
                                              for c in token.children):
         return None  # "accepted an offer", "accepted the invitation": the act offered, if any, is read on its own
@@ -2140,7 +2152,8 @@ def _restriction(token: Token, chain: list[Token], lexicon: Lexicon) -> Token | 
             # "loosened its export controls to enable it to sell missiles to the US": the change is read at the
             # controls, and the sale it makes possible is a sale (not "eased its rules to allow firms to export")
             break
-        if word.lemma_.lower() in {"approval", "clearance", "authorization", "authorisation"} and any(
+        if word.lemma_.lower() in {"approval", "clearance", "authorization", "authorisation", "authorize",
+                                   "authorise", "allow"} and any(
                 t.dep_ == "nummod" and t.head.i != token.i for t in token.subtree):
             break  # "the approval of the sale of 24 missiles to Lebanon": that sale, cleared; no rule changed
         if word.lemma_.lower() in restrictive and not _raised_to(word) and not (
@@ -2185,6 +2198,13 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
             return False
     return True
 
+
+#: What is kept for upkeep, not upkeep done ("maintenance spares", "a repair kit").
+_KIT = frozenset({"spare", "spares", "part", "kit", "tool", "manual", "crew", "cost", "budget", "need", "item",
+                  "consumable", "equipment", "vehicle", "ship", "truck"})
+#: Services provided, not goods moved ("provide support activities", "supply training").
+_HELP = frozenset({"activity", "service", "support", "assistance", "training", "expertise", "advice", "help",
+                   "guidance", "cooperation", "protection", "backing", "know-how", "consultancy"})
 
 #: Nouns of an offer put to another party ("weighing a French offer of helicopters").
 _OFFERS = frozenset({"offer", "proposal", "bid", "pitch", "proposition", "invitation"})
