@@ -3128,3 +3128,26 @@ def test_a_sale_of_a_counted_order_authorised_is_a_sale(run: Run) -> None:
 def test_the_drills_troops_the_spares_and_the_services_are_no_acts_of_their_own(run: Run, text: str,
                                                                                 kinds: list[str]) -> None:
     assert [e.type for e in run(text).events] == kinds
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("Ecuador plans to send a delegation to Japan in June to explore joint naval projects.", ("ECU", "JPN"),
+     "planned"),
+    ("Peru sent its defence minister to Madrid for talks on frigates.", ("ESP", "PER"), "completed"),
+])
+def test_a_delegation_or_minister_sent_abroad_is_a_meeting(run: Run, text: str, parties: tuple[str, ...],
+                                                           status: str) -> None:
+    events = run(text).events
+    assert [(e.type, tuple(sorted(e.participants)), e.status) for e in events] == [("meeting", parties, status)]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("This year's drills include warships from Peru, Chile and Ecuador.", ("CHL", "ECU", "PER")),
+    ("The exercise brings together forces from Kenya, Uganda and Rwanda.", ("KEN", "RWA", "UGA")),
+])
+def test_forces_from_many_states_in_one_exercise(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [tuple(sorted(e.participants)) for e in _of(run, text, "exercise")] == [parties]
+
+
+def test_advisers_are_sent_not_delivered(run: Run) -> None:
+    assert _of(run, "Britain will send military advisers to Kenya.", "arms_transfer") == []

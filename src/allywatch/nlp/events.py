@@ -771,9 +771,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             token.head.lemma_.lower() in _KIT:
         return None  # "boats donated with maintenance spares": things for upkeep, not upkeep done
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    if kind == "arms_transfer" and is_verb(token) and objects and all(
-            t.lemma_.lower() in _HELP for t in objects):
-        return None  # "the yards provide support activities for the navy": services, no goods
+    if kind in {"arms_transfer", "force_posture"} and is_verb(token) and objects and all(
+            t.lemma_.lower() in _HELP | lexicon.words["officials"] for t in objects):
+        return None  # "the yards provide support activities for the navy", "sent its minister to Madrid for talks on
+        # frigates": services or people, no goods
     if trigger.lemmas[0] == "accept" and any(c.dep_ == "dobj" and c.lemma_.lower() in _OFFERS | _REQUESTS
                                              for c in token.children):
         return None  # "accepted an offer", "accepted the invitation": the act offered, if any, is read on its own
@@ -2187,7 +2188,7 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
         if need == "equipment":
             programs = {t.i for t, _ in sentence.programs}
             goods = {t.i for theme in themes for t in theme.subtree} - {token.i}
-            military = any(t.tag_ == "NNS" and t.i in goods and t.lemma_.lower() not in _ABSTRACT and any(
+            military = any(t.tag_ == "NNS" and t.i in goods and t.lemma_.lower() not in _ABSTRACT | _PEOPLE and any(
                 c.dep_ in {"amod", "compound"} and c.lemma_.lower() in ARMED for c in t.children)
                 for t in region)  # "military automobiles" (not "military deals", "military goods")
             if not (lemmas & lexicon.words["equipment"] or programs & {t.i for t in region} or military):
@@ -2219,6 +2220,11 @@ _SENDING = frozenset({"send", "fly", "ship", "take", "bring", "dispatch", "trans
 
 #: Words of leaving a posting ("withdrew its troops", "the pullout of forces"): a deployment ended.
 _LEAVING = frozenset({"withdraw", "withdrawal", "pullout", "drawdown"})
+
+#: People, who are sent but not delivered ("military advisers", "military officials").
+_PEOPLE = frozenset({"adviser", "advisor", "observer", "attaché", "attache", "cadet", "student", "official",
+                     "officer", "expert", "instructor", "trainer", "delegation", "delegate", "engineer", "technician",
+                     "doctor", "planner", "staff", "personnel", "leader", "commander"})
 
 #: Words that make people civilian ("medical personnel").
 _CIVILIAN = frozenset({"medical", "civilian", "humanitarian", "health", "rescue", "aid", "relief", "election",

@@ -421,8 +421,12 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 pass
             elif word == "from" and prep is None and head.head.pos_ in {"NOUN", "PROPN"} and \
                     head.head.i not in theme_ids and head.head.i not in anchors and (
-                        head.head.dep_ in {"nsubj", "nsubjpass"} or head.head.lemma_.lower() in PEOPLE_NOUNS):
-                pass  # "firms from Italy and Japan will meet", "talks with officials from Japan": their origin
+                        head.head.dep_ in {"nsubj", "nsubjpass"} or head.head.lemma_.lower() in PEOPLE_NOUNS or (
+                            head.head.dep_ == "dobj" and (lemma(head.head.head) in lexicon.words["gathering"] or any(
+                                f"{lemma(head.head.head)} {c.lower_}" in lexicon.words["gathering"]
+                                for c in head.head.head.children if c.dep_ in {"advmod", "prt"})))):
+                pass  # "firms from Italy and Japan will meet", "talks with officials from Japan", "the drills include
+                # forces from Peru": their origin
             elif word in PARTNER_PREPS and prep is None and head.head.i not in anchors and \
                     not is_verb(head.head) and head.head.lemma_.lower() not in (
                         PEOPLE_NOUNS | lexicon.words["agreed_under"] | lexicon.words["bodies"]) and not (
