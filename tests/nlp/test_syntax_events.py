@@ -3151,3 +3151,18 @@ def test_forces_from_many_states_in_one_exercise(run: Run, text: str, parties: t
 
 def test_advisers_are_sent_not_delivered(run: Run) -> None:
     assert _of(run, "Britain will send military advisers to Kenya.", "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Spain withdraws last marines from Mauritania", "force_posture", "completed"),
+    ("Joint development of a radar by Latvia and Estonia was concluded on Friday.", "co_development", "completed"),
+    ("Japan and India concluded a deal to co-develop a drone.", "co_development", "agreed"),
+    ("An end to Norway's export embargo on military goods for Chile was decided by the cabinet on Monday and will "
+     "apply from May.", "export_control", "agreed"),
+    ("Norway lifted its export embargo on military goods for Chile on Monday.", "export_control", "completed"),
+    ("The defence budget that Denmark's government submitted to the Folketing on Sunday awaits a vote.",
+     "defense_spending", "proposed"),
+])
+def test_stage_of_withdrawals_concluded_work_later_rules_and_budgets_put_to_parliament(
+        run: Run, text: str, kind: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, kind)] == [status]

@@ -1030,8 +1030,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if status.status is None:
         return None
     stage = lexicon.by_type.get(kind, {}).get(status.status, status.status)
-    if trigger.past == "completed" and status.status == "completed":
-        stage = "completed"  # "the last troops were withdrawn from Mali": leaving a posting is over once done
+    if trigger.past == "completed" and (status.status == "completed" or (
+            status.status == "ongoing" and token.tag_ == "VBZ" and _headline(sentence))):
+        stage = "completed"  # "the last troops were withdrawn from Mali", a title's "France withdraws last troops
+        # from Chad": leaving a posting is over once done
     if kind == "force_posture" and status.status == "completed" and not status.tense_only and any(
             is_verb(v) and lexicon.status_class(lemma(v)) == "completed" for v in chain):
         stage = "completed"  # "the deployment of jets to the Gulf ended on Wednesday": over, not in place
@@ -1046,6 +1048,15 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 "launch", "start", "begin", "kick off", "set up", "establish", "create", "form"} for v in chain):
         stage = "agreed"  # "a critical-minerals partnership was launched", "set up a working group": an accord
         # made, as signed
+    if kind not in {"agreement", "supply_chain", "defense_spending", "export_control"} and stage == "agreed" and \
+            any(is_verb(v) and lemma(v) in {"conclude", "finalize", "finalise"} and v.tag_ in {"VBD", "VBN"}
+                for v in chain[1:2]) and not is_verb(token) and trigger.frame != "deal" and \
+            token.lemma_.lower() not in lexicon.words["agreed_under"]:
+        stage = "completed"  # "joint development of a jammer was concluded on Saturday": the work is done (but
+        # "concluded a deal" is an accord made)
+    if kind == "export_control" and stage == "completed" and _TAKES_EFFECT_LATER.search(sentence.span.text):
+        stage = "agreed"  # "the lifting of the ban, decided this week, will apply in the spring": decided, not
+        # yet in force
     if stage == "completed" and any(is_verb(v) and v.lemma_ == "break" and any(
             c.dep_ == "dobj" and c.lower_ == "ground" for c in v.children) for v in chain):
         stage = "ongoing"  # "broke ground on a jointly funded plant": the work has begun
@@ -1069,8 +1080,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "defense_spending" and stage in {"agreed", "completed"} and any(
             is_verb(v) and v.lemma_.lower() in {"send", "submit", "table", "present", "unveil", "propose"} and any(
                 t.lemma_.lower() in _LAWMAKERS for c in v.children if c.dep_ in {"dative", "prep"} for t in c.subtree)
-            for v in chain):
-        stage = "proposed"  # "the cabinet has sent lawmakers a spending package": put to parliament, not passed
+            for v in [*chain, *(c for c in token.children if c.dep_ in {"relcl", "acl"})]):
+        stage = "proposed"  # "the cabinet has sent lawmakers a spending package", "the budget that the government
+        # submitted to parliament": put to parliament, not passed
     if kind == "defense_spending" and stage == "planned" and not any(
             is_verb(v) and lexicon.status_class(lemma(v)) in {"planned", "proposed"} for v in chain) and not any(
             not is_verb(t) and lexicon.status_class(lemma(t)) in {"planned", "proposed"} for t in chain):
@@ -2214,6 +2226,12 @@ _OFFERS = frozenset({"offer", "proposal", "bid", "pitch", "proposition", "invita
 _REQUESTS = frozenset({"invitation", "request", "terms", "condition", "conditions", "plan", "deal", "demand",
                        "resignation", "credential", "credentials", "apology"})
 
+#: A rule decided now that applies later ("will apply from March", "takes effect next month").
+_TAKES_EFFECT_LATER = re.compile(
+    r"\b(?:will|would|is\s+to|are\s+to|due\s+to)\s+(?:apply|take\s+effect|come\s+into\s+(?:force|effect)|"
+    r"enter\s+into\s+force|start\s+to\s+apply|kick\s+in)\b|\b(?:takes|take)\s+effect\s+(?:next|from|on\s+1|in\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December))", re.IGNORECASE)
+
 #: Verbs of sending a thing somewhere ("flew its jets to Turkey for repairs").
 _SENDING = frozenset({"send", "fly", "ship", "take", "bring", "dispatch", "transport", "tow", "return", "sail",
                       "deliver"})
@@ -2652,7 +2670,10 @@ _PUNDITS = frozenset({"analyst", "economist", "commentator", "expert", "observer
                       "academic", "researcher", "columnist", "speculation", "rumour", "rumor", "commentary"})
 #: Bodies a budget is put to.
 _LAWMAKERS = frozenset({"lawmaker", "legislator", "parliament", "legislature", "congress", "assembly", "senate",
-                        "mp", "deputy", "diet", "duma", "majlis", "knesset", "bundestag"})
+                        "mp", "deputy", "diet", "duma", "majlis", "knesset", "bundestag", "riksdag", "storting",
+                        "folketing", "eduskunta", "sejm", "seimas", "saeima", "riigikogu", "rada", "verkhovna",
+                        "sabor", "cortes", "oireachtas", "dail", "sobranie", "skupstina", "jatiya", "sansad",
+                        "lok", "rajya", "chamber", "house"})
 
 
 def _pundits_guess(token: Token, chain: list[Token], lexicon: Lexicon) -> bool:
