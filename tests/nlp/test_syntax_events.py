@@ -3166,3 +3166,15 @@ def test_advisers_are_sent_not_delivered(run: Run) -> None:
 def test_stage_of_withdrawals_concluded_work_later_rules_and_budgets_put_to_parliament(
         run: Run, text: str, kind: str, status: str) -> None:
     assert [e.status for e in _of(run, text, kind)] == [status]
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("Poland intends to send an air-defence unit to Lithuania next spring.", ("LTU", "POL"), "planned"),
+    ("Spain and Italy agreed on Monday to set up a joint planning cell in Naples.", ("ESP", "ITA"), "agreed"),
+    ("Chile will dispatch a marine detachment to Ecuador for three months.", ("CHL", "ECU"), "planned"),
+])
+def test_units_sent_and_planning_cells_are_force_posture(run: Run, text: str, parties: tuple[str, ...],
+                                                         status: str) -> None:
+    events = run(text).events
+    assert [(e.type, tuple(sorted(e.participants)), e.status) for e in events] == [
+        ("force_posture", parties, status)]

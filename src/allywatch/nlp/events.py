@@ -725,8 +725,9 @@ def _one_type_per_trigger(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _personnel(item: str) -> bool:
-    return bool(re.search(r"\b(?:troops|soldiers|personnel|forces|marines|battalions?|brigades?|squadrons?|units|"
-                          r"sailors|contingent|battlegroup)\b", item, re.IGNORECASE))
+    return bool(re.search(r"\b(?:troops|soldiers|personnel|forces|marines|battalions?|brigades?|squadrons?|units?|"
+                          r"sailors|contingent|battlegroup|detachments?|companies|company|regiments?|platoons?|"
+                          r"paratroopers|commandos|peacekeepers|task\s+force)\b", item, re.IGNORECASE))
 
 
 def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexicon: Lexicon, index: _Index,
