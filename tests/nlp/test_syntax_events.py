@@ -3170,7 +3170,7 @@ def test_stage_of_withdrawals_concluded_work_later_rules_and_budgets_put_to_parl
 
 @pytest.mark.parametrize("text,parties,status", [
     ("Poland intends to send an air-defence unit to Lithuania next spring.", ("LTU", "POL"), "planned"),
-    ("Spain and Italy agreed on Monday to set up a joint planning cell in Naples.", ("ESP", "ITA"), "agreed"),
+    ("Spain and Italy decided last week to create a shared planning cell in Naples.", ("ESP", "ITA"), "agreed"),
     ("Chile will dispatch a marine detachment to Ecuador for three months.", ("CHL", "ECU"), "planned"),
 ])
 def test_units_sent_and_planning_cells_are_force_posture(run: Run, text: str, parties: tuple[str, ...],
