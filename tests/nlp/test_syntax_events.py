@@ -3178,3 +3178,13 @@ def test_units_sent_and_planning_cells_are_force_posture(run: Run, text: str, pa
     events = run(text).events
     assert [(e.type, tuple(sorted(e.participants)), e.status) for e in events] == [
         ("force_posture", parties, status)]
+
+
+def test_a_common_pool_of_spares_is_a_supply_chain(run: Run) -> None:
+    text = "Denmark, Finland and Sweden now share a common pool of Gripen spares at a depot in Luleå."
+    assert [tuple(sorted(e.participants)) for e in _of(run, text, "supply_chain")] == [("DNK", "FIN", "SWE")]
+
+
+def test_a_memorandum_initialled_is_agreed(run: Run) -> None:
+    text = "A security memorandum was initialled by Serbia and Hungary in Budapest on Friday."
+    assert [(e.participants, e.status) for e in _of(run, text, "agreement")] == [(("HUN", "SRB"), "agreed")]
