@@ -2916,6 +2916,7 @@ def test_forces_that_begin_a_deployment(run: Run, text: str, parties: tuple[str,
 
 @pytest.mark.parametrize("text,owner,provider", [
     ("Ecuador plans to send its Russian-made helicopters back to Russia for an overhaul next year.", "ECU", "RUS"),
+    ("Laos intends to return its Chinese-built gunboats to China for repairs in 2027.", "LAO", "CHN"),
     ("The Kenyan navy sent two patrol ships to Spain for a mid-life refit in March.", "KEN", "ESP"),
     ("Laos will fly its Chinese trainers to China for engine repairs.", "LAO", "CHN"),
     ("Peru shipped three of its Mi-17 helicopters to Russia for overhauls last month.", "PER", "RUS"),
@@ -3188,3 +3189,9 @@ def test_a_common_pool_of_spares_is_a_supply_chain(run: Run) -> None:
 def test_a_memorandum_initialled_is_agreed(run: Run) -> None:
     text = "A security memorandum was initialled by Serbia and Hungary in Budapest on Friday."
     assert [(e.participants, e.status) for e in _of(run, text, "agreement")] == [(("HUN", "SRB"), "agreed")]
+
+
+def test_equipment_sent_for_a_refit_is_being_refitted(run: Run) -> None:
+    text = "The Ghanaian navy sent two of its corvettes to Turkey for a refit in April."
+    assert [(dict(e.roles), e.status) for e in _of(run, text, "maintenance")] == [
+        ({"owner": "GHA", "provider": "TUR"}, "ongoing")]

@@ -1286,7 +1286,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         # "Laos will fly its trainers to China for engine repairs": who sends owns, where they go repairs
         slots = [(m, slot, "owner" if slot.name in {"subject", "agent"} else "provider" if slot.name in {
             "to", "in", "at"} else role) for m, slot, role in slots]
-    if kind == "force_posture" and is_verb(token) and any(
+    if (kind == "force_posture" or (kind == "arms_transfer" and token.lemma_.lower() in _SENDING)) and \
+            is_verb(token) and any(
             p.dep_ == "prep" and p.lower_ == "for" and any(
                 t.type == "maintenance" for w in p.subtree for t in lexicon.triggers.get(w.lemma_.lower(), ()))
             for p in token.children):
@@ -1295,6 +1296,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         kind = "maintenance"
         slots = [(m, slot, "owner" if slot.name in {"subject", "agent", "possessor"} else "provider")
                  for m, slot, _ in slots if slot.name in {"subject", "agent", "possessor", "to", "in", "at"}]
+        if stage == "completed":
+            stage = "ongoing"  # "sent two ships to Spain for a refit in March": the refit under way
     beneficiaries = {m.label for m, slot, _ in slots if slot.name == "for"}
     buyers = {m.label for m, slot, _ in slots if slot.name in {"subject", "agent"}}
     if frame_name == "acquire" and beneficiaries and buyers - beneficiaries and \
