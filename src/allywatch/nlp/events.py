@@ -31,6 +31,7 @@ from allywatch.model import Amount, DateMention, Entity, Event, Extraction, Ment
 from allywatch.nlp.frames import ARMED, DIRECTED, Lexicon, Trigger
 from allywatch.nlp.quotes import quote_spans
 from allywatch.nlp.syntax import (
+    PEOPLE_NOUNS,
     Slot,
     collective_subject,
     governing_chain,
@@ -2244,9 +2245,8 @@ _SENDING = frozenset({"send", "fly", "ship", "take", "bring", "dispatch", "trans
 _LEAVING = frozenset({"withdraw", "withdrawal", "pullout", "drawdown"})
 
 #: People, who are sent but not delivered ("military advisers", "military officials").
-_PEOPLE = frozenset({"adviser", "advisor", "observer", "attaché", "attache", "cadet", "student", "official",
-                     "officer", "expert", "instructor", "trainer", "delegation", "delegate", "engineer", "technician",
-                     "doctor", "planner", "staff", "personnel", "leader", "commander"})
+_PEOPLE = PEOPLE_NOUNS | {"observer", "attaché", "attache", "cadet", "student", "doctor", "planner", "staff",
+                          "commander"}
 
 #: Words that make people civilian ("medical personnel").
 _CIVILIAN = frozenset({"medical", "civilian", "humanitarian", "health", "rescue", "aid", "relief", "election",
