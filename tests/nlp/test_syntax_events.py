@@ -3195,3 +3195,70 @@ def test_equipment_sent_for_a_refit_is_being_refitted(run: Run) -> None:
     text = "The Ghanaian navy sent two of its corvettes to Turkey for a refit in April."
     assert [(dict(e.roles), e.status) for e in _of(run, text, "maintenance")] == [
         ({"owner": "GHA", "provider": "TUR"}, "ongoing")]
+
+
+@pytest.mark.parametrize("text,kind,roles", [
+    ("Ghana has asked Brazil to sell it six Super Tucano trainers.", "arms_transfer",
+     {"supplier": "BRA", "recipient": "GHA"}),
+    ("Kenya urged Britain to transfer two retired offshore patrol ships.", "arms_transfer",
+     {"supplier": "GBR", "recipient": "KEN"}),
+    ("Ghana asked Brazil to buy its surplus jets.", "arms_transfer", {"supplier": "GHA", "recipient": "BRA"}),
+    ("Peru asked Spain to repair two of its submarines.", "maintenance", {"provider": "ESP", "owner": "PER"}),
+    ("Jordan asked France to help maintain its ageing Mirage fleet.", "maintenance",
+     {"provider": "FRA", "owner": "JOR"}),
+])
+def test_who_asks_another_to_act_is_at_its_other_end(run: Run, text: str, kind: str, roles: dict[str, str]) -> None:
+    assert [(dict(e.roles), e.status) for e in _of(run, text, kind)] == [(roles, "proposed")]
+
+
+def test_forces_asked_for_are_a_proposed_deployment(run: Run) -> None:
+    events = run("Estonia has asked Berlin for a permanent German brigade.").events
+    assert [(e.type, tuple(sorted(e.participants)), e.status) for e in events] == [
+        ("force_posture", ("DEU", "EST"), "proposed")]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Hanoi signs deal with Moscow for Su-30 jets", {"supplier": "RUS", "recipient": "VNM"}),
+    ("Tashkent seals deal for Turkish drones", {"supplier": "TUR", "recipient": "UZB"}),
+])
+def test_a_headline_verb_read_as_a_noun_before_deal(run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [(dict(e.roles), e.status) for e in _of(run, text, "arms_transfer")] == [(roles, "agreed")]
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Accra and Abuja are due to sign a defence cooperation memorandum in June.", "agreement", ("GHA", "NGA"),
+     "planned"),
+    ("Chad and Niger are set to conclude a military cooperation programme.", "agreement", ("NER", "TCD"), "planned"),
+    ("Kenya is keen to buy Italian frigates.", "arms_transfer", ("ITA", "KEN"), "proposed"),
+])
+def test_an_adjective_of_stage_passes_on_its_subject(run: Run, text: str, kind: str, parties: tuple[str, ...],
+                                                     status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text,roles,status", [
+    ("The second batch of Turkish drones reached Mali on Friday.", {"supplier": "TUR", "recipient": "MLI"},
+     "ongoing"),
+    ("The final shipment of Turkish drones reached Mali on Friday.", {"supplier": "TUR", "recipient": "MLI"},
+     "completed"),
+    ("The first three of Ghana's Brazilian-built trainers landed in Accra.", {"supplier": "BRA", "recipient": "GHA"},
+     "ongoing"),
+    ("The last of Croatia's Rafale jets touched down at Zagreb, completing deliveries from France.",
+     {"supplier": "FRA", "recipient": "HRV"}, "completed"),
+])
+def test_a_batch_that_reaches_or_lands_is_delivered(run: Run, text: str, roles: dict[str, str], status: str) -> None:
+    assert [(dict(e.roles), e.status) for e in _of(run, text, "arms_transfer")] == [(roles, status)]
+
+
+@pytest.mark.parametrize("text", ["Russian missiles reached Kyiv overnight.", "Russian bombers landed in Caracas."])
+def test_weapons_that_reach_a_place_are_not_delivered(run: Run, text: str) -> None:
+    assert _of(run, text, "arms_transfer") == []
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("The embargo on weapons exports to Sudan that Norway announced last week covers spare parts.",
+     {"actor": "NOR", "target": "SDN"}),
+    ("The curbs that Canada placed on arms sales to Turkey stay in force.", {"actor": "CAN", "target": "TUR"}),
+])
+def test_a_rule_a_relative_clause_says_was_imposed(run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "export_control")] == [roles]

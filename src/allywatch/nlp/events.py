@@ -221,6 +221,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _subject_of_auxiliary(doc)
         _exercise_read_as_verb(doc)
         _nouns_tagged_as_verbs(doc)
+        _deal_read_as_verb(doc, lexicon)
         _headline_passive(doc)
         _fronted_subject(doc)
         _verb_hung_on_subject(doc)
@@ -346,6 +347,26 @@ def _nouns_tagged_as_verbs(doc: Doc) -> None:
                 c.dep_ == "dobj" and c.i > token.i for c in token.children):
             token.pos_, token.tag_ = "VERB", "VBZ"  # "Lithuania vows a larger share for its army": a headline's
             # verb read as a plural noun, with a subject and an object of its own
+
+
+def _deal_read_as_verb(doc: Doc, lexicon: Lexicon) -> None:
+    """Mend a headline's parse: "Hanoi signs deal with Moscow", "Tashkent seals deal for helicopters" read as a
+    plural noun "signs" subject of a verb "deal". A verb of agreeing in -s right before a deal word with no article
+    is the verb, the deal word its object, and the name before it the subject."""
+    for deal in doc:
+        if deal.pos_ != "VERB" or deal.dep_ != "ROOT" or deal.i < 2 or \
+                deal.lemma_.lower() not in lexicon.words["agreed_under"]:
+            continue
+        verb = doc[deal.i - 1]
+        if verb.head.i != deal.i or verb.tag_ != "NNS" or not verb.lower_.endswith("s") or \
+                lexicon.status_class(verb.lemma_.lower()) != "agreed":
+            continue
+        subjects = [c for c in verb.children if c.i < verb.i and c.dep_ in {"compound", "amod", "nmod"}]
+        if not subjects:
+            continue
+        verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBZ"
+        deal.head, deal.dep_, deal.pos_, deal.tag_ = verb, "dobj", "NOUN", "NN"
+        subjects[-1].dep_ = "nsubj"
 
 
 #: Verbs whose bare participle after a thing is a headline's passive ("six launchers delivered", "order placed").
@@ -819,7 +840,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "to localise 50 percent of its military spending", "a third of the defence budget goes to":
         # a share of a budget, not the budget set
     frame_name = trigger.frame
-    restriction = _restriction(token, chain, lexicon) if kind == "arms_transfer" and frame_name != "acquire" else None
+    restriction = _restriction(token, chain, lexicon) if kind == "arms_transfer" and frame_name not in {
+        "acquire", "arrive"} else None
     # (rules on what a state buys, "eased its rules on defence procurement", are no export rules)
     moved_chain = chain  # the transfer's own chain: "... on arms sales to Ankara" names the target there
     if restriction is not None:
@@ -943,6 +965,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                         and mention.label not in in_slots and frame.get("subject"):
                     slots.append((mention, Slot("subject", f"'{inviting.text}' the other side to join"),
                                   frame["subject"]))
+    if kind in {"arms_transfer", "maintenance"}:
+        _add_asker(slots, chain, sentence)
     pronoun = _pronoun_subject(token, chain)
     if pronoun is not None and frame.get("subject") and not any(s.name == "subject" for _, s, _ in slots):
         referent = _referent(pronoun, token, chain, sentence, index, main_party)
@@ -1231,6 +1255,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if arrival is not None:  # "the jets that Romania bought from Norway arrived on Monday": delivered
         stage = arrival
         status = replace(status, why=f"{status.why}, and what it names arrived: {arrival}")
+    if trigger.frame == "arrive" and stage == "agreed" and token.tag_ in {"VBD", "VBN"} and \
+            lexicon.status_class(lemma(token)) == "agreed":
+        stage = "completed"  # "the batch reached Ghana": came, not "reached a deal"
+    if trigger.frame == "arrive" and stage == "completed" and any(
+            t.lower_ in {"second", "third", "fourth", "fifth", "next"} for theme in themes for t in theme.subtree):
+        stage = "ongoing"  # "the second of three batches reached Serbia": more are to come
     if trigger.delivery and stage == "agreed" and "in the present" in status.why:
         stage = "completed"  # a headline's present: "Manila takes delivery of radars"
     if trigger.delivery and kind == "arms_transfer" and stage in {"planned", "completed"} and (
@@ -2043,6 +2073,32 @@ def _main_subject(sentence: _Sentence) -> str | None:
     return None
 
 
+#: Words that make what comes part of an order: a batch, a shipment, the first or last of them.
+_CONSIGNMENTS = frozenset({"batch", "shipment", "consignment", "delivery", "tranche", "lot", "first", "second",
+                           "third", "fourth", "last", "final", "remainder", "rest"})
+#: Verbs of asking another to act ("asked Japan to transfer", "urged France to help maintain").
+_ASKING = frozenset({"ask", "urge", "request", "press", "invite", "implore", "beg", "petition", "lobby"})
+#: The other end of a directed act.
+_OTHER_END = {"supplier": "recipient", "recipient": "supplier", "provider": "owner", "owner": "provider"}
+
+
+def _add_asker(slots: list[tuple[Mention, Slot, str]], chain: list[Token], sentence: _Sentence) -> None:
+    """"Sri Lanka asked Japan to transfer two frigates": the one asked does the act, so the one asking is at its
+    other end (the buyer of what is sold, the owner of what is repaired), unless a phrase names that end."""
+    asking = next((v for v in chain[1:] if is_verb(v) and v.lemma_.lower() in _ASKING), None)
+    if asking is None:
+        return
+    asked = {c.i for c in asking.children if c.dep_ == "dobj"}
+    done = next((r for m, s, r in slots if s.depth and any(t.i in asked for t, x in sentence.parties if x is m)),
+                None)
+    if done not in _OTHER_END or any(r == _OTHER_END[done] for _, _, r in slots):
+        return
+    for party_token, mention in sentence.parties:
+        head = _head_of_conj(party_token)
+        if head.dep_ == "nsubj" and head.head.i == asking.i and mention.source != "company":
+            slots.append((mention, Slot("subject", f"'{asking.text}' the other side to act"), _OTHER_END[done]))
+
+
 def _head_of_conj(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -2360,6 +2416,9 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return token.dep_ == "pobj" and token.head.lower_ == "under" and token.head.i < token.i - 1 and not any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in {"export", "import", "marketing", "trade"}
             for c in token.children)
+    if need == "consignment":  # "the second batch of jets reached", "the last two of its Rafales landed"
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return subject is not None and any(t.lemma_.lower() in _CONSIGNMENTS for t in subject.subtree)
     if need == "asked_for":  # "asked the US for missiles"; but "asked India to help maintain": the infinitive's act
         asked = [token, *(c for c in token.children if c.dep_ in {"dobj", "dative"})]
         return any(c.dep_ == "prep" and c.lower_ == "for" for a in asked for c in a.children) and \

@@ -140,7 +140,11 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
                 break  # "pulled out of the exercise it planned with China": what the clause above does to it
             if clause.dep_ in {"relcl", "acl"} and gap is not None and (
                     cls in {"agreed", "completed", "ongoing"}
-                    or (gap == "dobj" and cls in {"planned", "proposed"})):
+                    or (gap == "dobj" and cls in {"planned", "proposed"})
+                    or (gap == "dobj" and base_lemma(clause) in _IMPOSING
+                        and trigger.lemma_.lower() in lexicon.words["restrictive"]
+                        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children))):
+                # (the rule "it had put on exports" is read up to whatever clause names who "it" is)
                 return [trigger, clause]  # "the agreement that Sharif and the crown prince signed": their act
     if not is_verb(trigger) and trigger.dep_ == "ROOT":
         stage = next((c for c in trigger.children if c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} and c.i > trigger.i
@@ -227,6 +231,8 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             break  # "ties will grow, with both navies extending their pact": the participle's own act and stage
         elif (dep == "acl" and not is_verb(head)) or _complement_participle(token):
             pass  # "will remain stationed", "stay deployed": the verb it completes has the subject and tense
+        elif dep == "acomp" and lexicon.status_class(lemma(token)) is not None:
+            pass  # "are due to sign", "is keen to buy": the word's stage, and the subject of its verb
         elif dep == "prep" and token.lower_ in {"regarding", "concerning"}:
             pass  # "signed the agreement regarding joint production": the production is what was signed
         elif dep == "pcomp" and (head.lower_ in {"to", "on", "toward", "towards"} or (
@@ -254,6 +260,9 @@ def _symmetric(trigger: Token, lexicon: Lexicon) -> bool:
     return bool(frames) and frames <= {"joint", "meet", "make"}
 
 
+#: Verbs that put a rule in place ("the ban that Oslo imposed", "the curbs Ottawa placed on ...").
+_IMPOSING = frozenset({"impose", "place", "put", "introduce", "announce", "enact", "slap", "issue", "declare",
+                       "extend", "expand", "tighten", "keep", "maintain"})
 #: Verbs of holding or carrying out a joint act, whose subject takes part ("the drills the navies staged").
 _DOING = frozenset({"hold", "host", "co-host", "stage", "conduct", "run", "build", "operate", "fund", "finance",
                     "organise", "organize", "lead", "co-lead", "co-finance", "co-fund", "carry out"})
@@ -283,13 +292,17 @@ def _infinitive_or_under(verb: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
 
 
+#: Verbs whose subject is the thing that comes ("the tanks arrived", "the batch reached Ghana", "the jets landed").
+_COMING = frozenset({"arrive", "join", "reach", "land", "touch"})
+
+
 def theme_tokens(trigger: Token) -> list[Token]:
     """The phrase naming what is moved, made or ruled on: the object of a verb (or its passive subject, or the
     noun a participle modifies), the "of"/"for" phrase or compound of a noun."""
     found: list[Token] = []
     if is_verb(trigger):
         found += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}
-                  or (c.dep_ == "nsubj" and trigger.lemma_ in {"arrive", "join"})]  # "the tanks arrived": what moved
+                  or (c.dep_ == "nsubj" and trigger.lemma_ in _COMING)]  # "the tanks arrived": what moved
         if trigger.lemma_ in {"arrive", "join"} and not found and trigger.dep_ == "xcomp":
             found += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]  # "are due to arrive"
         participle = trigger.dep_ in {"acl", "amod"} and trigger.tag_ in {"VBN", "VBG"} and not any(
