@@ -3262,3 +3262,72 @@ def test_weapons_that_reach_a_place_are_not_delivered(run: Run, text: str) -> No
 ])
 def test_a_rule_a_relative_clause_says_was_imposed(run: Run, text: str, roles: dict[str, str]) -> None:
     assert [dict(e.roles) for e in _of(run, text, "export_control")] == [roles]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Licensed assembly of Finnish armoured vehicles began in Slovakia on Monday.", ("FIN", "SVK")),
+    ("Licensed production of Korean howitzers is well advanced at a factory in Egypt.", ("EGY", "KOR")),
+])
+def test_licensed_production_is_joint(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, "co_production")] == [
+        (parties, "ongoing")]
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("The mortars that Latvia and Sweden agreed in May to produce together will be built in Riga.", "co_production",
+     ("LVA", "SWE"), "agreed"),
+    ("The corvettes that Ghana decided to buy from Turkey will arrive next year.", "arms_transfer", ("GHA", "TUR"),
+     "agreed"),
+    ("The Cope Thunder drills, which the air forces of Japan and the Philippines are staging at Clark, end on Friday.",
+     "exercise", ("JPN", "PHL"), "ongoing"),
+    ("Chile's two submarines, which Spain agreed to overhaul at Cartagena, left port on Monday.", "maintenance",
+     ("CHL", "ESP"), "agreed"),
+])
+def test_the_thing_a_relative_clause_says_was_agreed_on(run: Run, text: str, kind: str, parties: tuple[str, ...],
+                                                        status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("Soldiers from Poland and Spain took up positions in Latvia on Saturday.", ("ESP", "LVA", "POL"), "ongoing"),
+    ("Danish troops will take up positions in Estonia next month.", ("DNK", "EST"), "planned"),
+    ("NATO will open a forward headquarters in Slovakia next year.", ("NATO", "SVK"), "planned"),
+    ("Finland and NATO agreed that an allied land headquarters will be set up in Lapland.", ("FIN", "NATO"),
+     "agreed"),
+])
+def test_troops_taking_up_positions_and_headquarters_set_up(run: Run, text: str, parties: tuple[str, ...],
+                                                            status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, "force_posture")] == [
+        (parties, status)]
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Seoul will help Hanoi develop its graphite mines.", "supply_chain", ("KOR", "VNM"), "planned"),
+    ("Korea will help Poland build tanks at Bumar.", "co_production", ("KOR", "POL"), "planned"),
+    ("Australia and Japan agreed to refine Australian gallium for Japanese chipmakers.", "supply_chain",
+     ("AUS", "JPN"), "agreed"),
+    ("Kazakhstan and Korea agreed to extract tungsten together.", "supply_chain", ("KAZ", "KOR"), "agreed"),
+])
+def test_who_helps_takes_part_and_minerals_refined_for_another(run: Run, text: str, kind: str,
+                                                               parties: tuple[str, ...], status: str) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+def test_one_state_refining_minerals_is_no_supply_chain(run: Run) -> None:
+    assert run("China refines most of the world's gallium.").events == ()
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ('"We are asking parliament for an extra 5 billion shillings for the army this year," Kenya\'s defence '
+     'minister said.', "defense_spending", ("KEN",)),
+    ('"We are negotiating with Seoul for eight patrol boats," Ghana\'s navy chief said.', "arms_transfer",
+     ("GHA", "KOR")),
+    ("Peru is negotiating with Spain over the purchase of two submarines.", "arms_transfer", ("ESP", "PER")),
+])
+def test_a_request_or_negotiation_under_way_is_proposed(run: Run, text: str, kind: str,
+                                                        parties: tuple[str, ...]) -> None:
+    assert [(tuple(sorted(e.participants)), e.status) for e in _of(run, text, kind)] == [(parties, "proposed")]
+
+
+def test_a_speakers_hope_is_no_act(run: Run) -> None:
+    assert run('"We are hoping to buy eight patrol boats from Seoul," Ghana\'s navy chief said.').events == ()

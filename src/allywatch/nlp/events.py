@@ -956,8 +956,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 slots.append((beside, Slot(done[0].name, "named beside it in a headline", done[0].depth), done[1]))
     if kind in JOINT_TYPES and kind != "meeting":
         # "Norway has invited the EU to invest in its rare-earth deposit": who invites joins the work it proposes
-        inviting = next((v for v in chain[1:] if is_verb(v) and v.lemma_.lower() in {"invite", "ask", "urge"}
-                         and any(c.dep_ == "dobj" for c in v.children)), None)
+        inviting = next((v for v in chain[1:] if is_verb(v) and (
+            (v.lemma_.lower() in {"invite", "ask", "urge"} and any(c.dep_ == "dobj" for c in v.children))
+            or (v.lemma_.lower() in {"help", "assist"} and any(
+                c.dep_ == "nsubj" for w in chain[:chain.index(v)] if w.head.i == v.i for c in w.children)))), None)
+        # (and "Seoul will help Hanoi develop its graphite mines": who helps takes part)
         if inviting is not None:
             in_slots = {m.label for m, _, _ in slots}
             for party_token, mention in sentence.parties:
@@ -1118,7 +1121,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             status.status == "completed":
         stage = "completed"  # "Greece spent 3.1% of GDP on defence last year": the money spent, not a budget set
     voice = index.voice_at(sentence.offset + token.idx)
-    made = any(is_verb(v) and v.tag_ in {"VBD", "VBN"} and lexicon.status_class(lemma(v)) == "proposed" for v in chain)
+    made = any(is_verb(v) and lexicon.status_class(lemma(v)) == "proposed" and (
+        v.tag_ in {"VBD", "VBN"} or (v.tag_ == "VBG" and lemma(v) not in _WISHES)) for v in chain)
+    # ("we are asking parliament for", "we are negotiating with": an act under way, not a wish)
     if voice and ((stage == "proposed" and not made) or "states no stage" in status.why or "default" in status.why):
         # in a quotation a stated fact or plan counts ("we have signed", "we will deliver", "we have offered"),
         # no wish
@@ -2073,6 +2078,9 @@ def _main_subject(sentence: _Sentence) -> str | None:
     return None
 
 
+#: Verbs of wanting, which in a speaker's mouth state no act ("we want to buy", "we are hoping to").
+_WISHES = frozenset({"want", "hope", "wish", "like", "desire", "keen", "eager", "favour", "favor", "envisage",
+                     "envision", "dream", "try"})
 #: Words that make what comes part of an order: a batch, a shipment, the first or last of them.
 _CONSIGNMENTS = frozenset({"batch", "shipment", "consignment", "delivery", "tranche", "lot", "first", "second",
                            "third", "fourth", "last", "final", "remainder", "rest"})
@@ -2359,7 +2367,10 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
                               for t in movers_all if t.lemma_.lower() in lexicon.words["forces"]) and any(
                 t.lemma_.lower() in lexicon.words["forces"] for t in movers_all):
             return False  # "medical personnel and supplies from China arrived": no forces
-        if is_verb(token) and token.lemma_.lower() in _MOVING and not any(c.dep_ == "dobj" for c in token.children):
+        if is_verb(token) and (token.lemma_.lower() in _MOVING or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in {"position", "post"} for c in token.children)) and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in {"position", "post"} for c in token.children):
+            # ("Danish troops took up positions in Estonia": the post they take is no thing moved)
             # "American troops will rotate through Darwin": what moves is the subject
             movers = {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
             if movers & lexicon.words["forces"]:
@@ -2438,7 +2449,9 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return _named(token) or (verb is not None and (
             lexicon.status_class(lemma(verb)) in {"agreed", "planned", "proposed"}
             or verb.lemma_ in {"establish", "form", "forge", "launch", "create", "upgrade", "elevate", "enter",
-                               "join", "convene", "inaugurate"} or lemma(verb) == "set up"))
+                               "join", "convene", "inaugurate"} or lemma(verb) == "set up"
+            or (verb.lemma_ == "open" and token.head.i == verb.i)))  # "will open a headquarters" (not "opened a
+    # new chapter in the partnership")
     if need == "customer":
         return any(slot.name in {"for", "dative"} for _, slot, _ in slots)
     if need == "recipient":

@@ -87,12 +87,12 @@ def base_lemma(token: Token) -> str:
     """The token's lemma, mended where the lemmatiser strips too much ("hoped" gives "hop", "staged" "stag")."""
     value = str(token.lemma_).lower()
     text = str(token.lower_)
-    if value == "hop" and text.startswith("hope"):
+    if value == "hop" and text.startswith(("hope", "hoping")):
         return "hope"  # the lemmatiser's "hoped" -> "hop"
     if value == "slat" and text.startswith("slate"):
         return "slate"  # "slated" -> "slat"
-    if value == "stag" and text.startswith("stage"):
-        return "stage"  # "staged" -> "stag"
+    if value == "stag" and (text.startswith("stage") or text == "staging"):
+        return "stage"  # "staged", "staging" -> "stag"
     if token.tag_ in {"VBD", "VBN"} and text.endswith("ed") and not text.startswith(value + "ed") and \
             not text.startswith(value + value[-1:] + "ed") and text[:-1].startswith(value):
         return text[:-1]
@@ -121,9 +121,10 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         for clause in described:
             cls = lexicon.status_class(lemma(clause))
             if cls is None and base_lemma(clause) in _DOING and _symmetric(trigger, lexicon) and any(
-                    c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in clause.children):
+                    c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.subtree) for c in clause.children):
                 cls = "agreed" if clause.tag_ in {"VBD", "VBN"} else "ongoing" if clause.tag_ == "VBG" else None
-                # "the drills that Oman and India held", "a plant that Japan and Malaysia are financing"
+                # "the drills that Oman and India held", "a plant that Japan and Malaysia are financing", "the
+                # exercise the navies of Chile and Peru are staging"
             pronoun = next((c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"} and (
                 c.tag_ in {"WDT", "WP"} or c.lower_ in {"that", "which"})), None)
             gap = pronoun.dep_ if pronoun is not None else None
@@ -169,7 +170,8 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
     while (not is_verb(token) or _as_preposition(token)) and token.dep_ in NOMINAL_CLIMB and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lexicon.words["bystander"] and not (
                 timed and token.head.lower_ in {"after", "following", "during"}) and not (
-                token.head.lower_ == "over" and token.head.head.lemma_.lower() in NEGOTIATIONS) and not (
+                token.head.lower_ == "over" and token.head.head.lemma_.lower() in NEGOTIATIONS | {
+                    "negotiate", "bargain", "haggle"}) and not (  # ("negotiating over the purchase of ...")
                 token.head.lower_ in {"regarding", "concerning", "about"} and any(
                     t.lemma_.lower() in lexicon.words["agreed_under"]
                     for t in [token.head.head, *(c for c in token.head.head.children if c.dep_ == "dobj")])):
@@ -218,6 +220,7 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             chain.append(token)  # subject does it, at the stage of the clause's verb
             continue
         if dep == "xcomp" or (dep == "conj" and is_verb(head)) or (
+                dep == "ccomp" and lemma(head) in {"help", "assist"}) or (
                 dep in {"ccomp", "advcl"} and lexicon.status_class(lemma(head)) in {"agreed", "planned", "proposed",
                                                                                   "negated"}):
             pass
@@ -231,7 +234,7 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             break  # "ties will grow, with both navies extending their pact": the participle's own act and stage
         elif (dep == "acl" and not is_verb(head)) or _complement_participle(token):
             pass  # "will remain stationed", "stay deployed": the verb it completes has the subject and tense
-        elif dep == "acomp" and lexicon.status_class(lemma(token)) is not None:
+        elif dep == "acomp" and lexicon.status_class(lemma(token)) in {"planned", "proposed"}:
             pass  # "are due to sign", "is keen to buy": the word's stage, and the subject of its verb
         elif dep == "prep" and token.lower_ in {"regarding", "concerning"}:
             pass  # "signed the agreement regarding joint production": the production is what was signed
@@ -317,6 +320,12 @@ def theme_tokens(trigger: Token) -> list[Token]:
         if trigger.tag_ == "VBN" and trigger.head.lemma_ in {"have", "get"} and \
                 trigger.dep_ in {"ccomp", "xcomp", "oprd"}:
             found += [c for c in trigger.children if c.dep_ == "nsubj"]  # "have its boats overhauled": the boats
+        above = trigger.head
+        gaps = [c for v in (trigger, above) for c in v.children
+                if c.dep_ == "dobj" and (c.tag_ in {"WDT", "WP"} or c.lower_ in {"that", "which"})]
+        if trigger.dep_ == "xcomp" and above.dep_ == "relcl" and not is_verb(above.head) and gaps and \
+                all(t in gaps for t in found):
+            found = [above.head]  # "the shells that Bulgaria and the US agreed to produce": the noun the gap is
         if _complement_participle(trigger):
             # "batteries will remain stationed in Poland", "jets stay deployed": what remains is what is placed
             found += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -376,7 +385,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     while x.i not in anchors:
         if x.i in theme_ids:
             in_theme = True
-            if x.i == trigger.head.i and trigger.dep_ in {"relcl", "acl"}:
+            if (x.i == trigger.head.i and trigger.dep_ in {"relcl", "acl"}) or (
+                    trigger.dep_ == "xcomp" and trigger.head.dep_ == "relcl" and x.i == trigger.head.head.i):
+                # (or "the jets, which Dassault began upgrading")
                 # "the Indonesian submarine that Hanwha is refitting": the thing the clause describes
                 return Slot("object", "the thing the clause describes") if _same_phrase(party, x) else \
                     Slot("maker", f"modifies the {x.text}")
@@ -495,7 +506,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             c.dep_ == "dobj" and c.lemma_.lower() in DECISIONS for c in x.children)))), None)
     if completes is not None and top is not None and \
             any(c.dep_ == "dobj" and c.i < completes.i and c.lemma_.lower() not in lexicon.words["agreed_under"]
+                and c.tag_ not in {"WDT", "WP"} and c.lower_ not in {"that", "which"}
                 for c in x.children):  # not "signed a deal to buy", where the infinitive belongs to the deal
+            # (nor "the shells that Bulgaria agreed to produce", where the object is the relative's gap)
         # object control: "India tapped France to supply jets": France supplies, India chose
         return Slot("subject", "object of the verb it completes") if top.dep_ == "dobj" else None
     if top is None:
