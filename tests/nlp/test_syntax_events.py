@@ -3331,3 +3331,49 @@ def test_a_request_or_negotiation_under_way_is_proposed(run: Run, text: str, kin
 
 def test_a_speakers_hope_is_no_act(run: Run) -> None:
     assert run('"We are hoping to buy eight patrol boats from Seoul," Ghana\'s navy chief said.').events == ()
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Tokyo and Manila signed an accord that permits transfers of military gear and know-how to the Philippines.",
+     ("JPN", "PHL")),
+    ("Seoul and Warsaw inked a pact allowing transfers of Korean defence technology to Poland.", ("KOR", "POL")),
+])
+def test_a_pact_that_permits_transfers_is_a_framework(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [(e.type, tuple(sorted(e.participants))) for e in run(text).events] == [("agreement", parties)]
+
+
+def test_a_deal_allowing_a_counted_sale_is_that_sale(run: Run) -> None:
+    events = run("Italy and Qatar signed a deal allowing the sale of 12 Italian helicopters to Doha.").events
+    assert [(e.type, dict(e.roles)) for e in events] == [("arms_transfer", {"supplier": "ITA", "recipient": "QAT"})]
+
+
+@pytest.mark.parametrize("text", [
+    "India signed a deal with Mauritius to develop military infrastructure on Agalega.",
+    "The two navies will jointly develop port facilities in Djibouti.",
+])
+def test_places_and_works_developed_are_no_joint_development(run: Run, text: str) -> None:
+    assert _of(run, text, "co_development") == []
+
+
+def test_who_thanks_another_for_its_help_receives_nothing(run: Run) -> None:
+    assert run("Cambodia thanked China for its help in upgrading military facilities at Ream.").events == ()
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Delhi has offered to open a repair centre in Malaysia for the country's Russian-origin jets.",
+     {"provider": "IND", "owner": "MYS"}),
+    ("Turkey will open a maintenance hub in Qatar for the emirate's tanks.", {"provider": "TUR", "owner": "QAT"}),
+    ("Poland will overhaul Slovakia's Soviet-built MiG-29 jets.", {"provider": "POL", "owner": "SVK"}),
+])
+def test_the_maker_of_what_is_repaired_is_not_its_owner(run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "maintenance")] == [roles]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Norway announced sanctions against Belarus that include a ban on exports of military goods.",
+     {"actor": "NOR", "target": "BLR"}),
+    ("Seoul unveiled a package of measures against Moscow which covers a ban on exports of drones.",
+     {"actor": "KOR", "target": "RUS"}),
+])
+def test_an_export_ban_in_sanctions_targets_the_sanctioned(run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "export_control")] == [roles]

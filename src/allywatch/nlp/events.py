@@ -938,8 +938,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             continue  # firms' talks are not talks between states
         if kind == "agreement" and slot.name == "to" and not is_verb(token):
             continue  # "described the pact as a signal to Moscow": the agreement is not with Moscow
-        if kind == "maintenance" and slot.name == "maker" and mention.source == "company":
-            continue  # "maintain its Sukhoi fleet": the maker is not the owner
+        if kind == "maintenance" and slot.name == "maker" and (mention.source == "company" or _made_by(party_token)):
+            continue  # "maintain its Sukhoi fleet", "its Russian-origin jets": the maker is not the owner
         if permitted is not None and slot.name in {"subject", "agent", "possessor", "maker", "modifier"} and \
                 slot.depth == 0:
             continue  # the firms allowed to sell are not the state that allows them
@@ -970,6 +970,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                                   frame["subject"]))
     if kind in {"arms_transfer", "maintenance"}:
         _add_asker(slots, chain, sentence)
+    if kind == "maintenance" and _modified(token).lemma_.lower() in _FACILITIES and not any(
+            r == "owner" for _, _, r in slots):
+        providers = {m.label for m, s, r in slots if s.name == "subject" and r == "provider"}
+        if providers:  # "Delhi will open a repair centre in Malaysia for the jets": the centre serves its host
+            slots = [(m, replace(s, name="for"), "owner") if s.name == "in" and m.label not in providers else (m, s, r)
+                     for m, s, r in slots]
     pronoun = _pronoun_subject(token, chain)
     if pronoun is not None and frame.get("subject") and not any(s.name == "subject" for _, s, _ in slots):
         referent = _referent(pronoun, token, chain, sentence, index, main_party)
@@ -1052,8 +1058,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         kind = "supply_chain"  # "agreed to develop tungsten deposits together", "a jointly funded nickel-processing
         # plant": minerals, not weapons
     if kind == "co_development" and themes and all(
-            theme.lemma_.lower() in lexicon.words["paperwork"] for theme in themes):
-        return None  # "will develop an operational roadmap", "jointly develop a strategy": a plan, no technology
+            theme.lemma_.lower() in lexicon.words["paperwork"] | lexicon.words["grounds"] for theme in themes):
+        return None  # "will develop an operational roadmap", "jointly develop a strategy": a plan, no technology;
+        # "develop military infrastructure on the island": works, no weapon
     status = read_status(token, chain, lexicon, kind, trigger.status if restriction is None else None,
                          trigger.past if restriction is None else None)
     if status.status is None:
@@ -1171,11 +1178,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if any(is_verb(v) and v.lemma_.lower() in {"compete", "vie", "jostle"} for v in chain):
         return None  # "the two firms had been competing for sales to Australia": a contest, no sale yet
     deal_words = lexicon.words["agreed_under"]
-    if kind == "force_posture" and any(
+    if (kind == "force_posture" or (kind == "arms_transfer" and not any(
+            t.like_num for theme in themes for t in theme.subtree))) and any(
             is_verb(v) and v.lemma_.lower() in _LETTING and (v.head.lemma_.lower() in deal_words or any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in deal_words for c in v.children))
             for v in [*chain, token.head]):
-        return None  # "an access agreement allowing them to deploy forces on each other's soil": what it permits
+        return None  # "an access agreement letting them base troops in each other's country", "a pact allowing
+        # the transfer of defence equipment": what a framework permits (but "a deal allowing the sale of 12 jets")
     if is_verb(token) and trigger.lemmas[0] in _WORKING and any(
             c.dep_ in {"xcomp", "advcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             and any(t.type != kind for t in lexicon.triggers.get(c.lemma_.lower(), ())) for c in token.children):
@@ -1194,6 +1203,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             if c.i != token.i and is_verb(c) and not _own_clause_between(c, token)
             and token.i in {t.i for t in governing_chain(c, lexicon)}):
         return None  # "signed a deal to buy 24 of Denmark's F-16s": read at the buying, which names its sides
+    if frame_name == "deal" and any(
+            c.dep_ == "acl" and is_verb(c) and c.lemma_.lower() in _LETTING and any(
+                g.dep_ == "dobj" and any(t.type == "arms_transfer" for t in lexicon.triggers.get(g.lemma_.lower(), ()))
+                for g in c.children) for c in token.children):
+        return None  # "a deal allowing the sale of 12 helicopters to Doha": read at the sale, which names its sides
     if frame_name == "deal" and any(
             p.dep_ == "prep" and p.lower_ in {"on", "for", "covering", "regarding", "concerning"} and any(
                 t.type in {"co_production", "co_development", "maintenance", "supply_chain"}
@@ -2084,6 +2098,24 @@ _WISHES = frozenset({"want", "hope", "wish", "like", "desire", "keen", "eager", 
 #: Words that make what comes part of an order: a batch, a shipment, the first or last of them.
 _CONSIGNMENTS = frozenset({"batch", "shipment", "consignment", "delivery", "tranche", "lot", "first", "second",
                            "third", "fourth", "last", "final", "remainder", "rest"})
+#: Places where upkeep is done, which a provider may set up in its customer's country.
+_FACILITIES = frozenset({"centre", "center", "facility", "hub", "depot", "workshop", "plant", "yard", "base"})
+
+
+def _modified(token: Token) -> Token:
+    """The noun a compound trigger names a kind of ("a repair centre" -> "centre"), or the trigger."""
+    return token.head if token.dep_ in {"compound", "nmod", "amod"} and not is_verb(token.head) else token
+
+
+#: Words after a hyphen that make a state the maker of a thing, not its holder ("Russian-origin", "US-built").
+_MADE_BY = frozenset({"origin", "built", "made", "designed", "manufactured", "supplied", "era", "produced"})
+
+
+def _made_by(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text in {"-", "‐"} and doc[token.i + 2].lower_ in _MADE_BY
+
+
 #: Verbs of asking another to act ("asked Japan to transfer", "urged France to help maintain").
 _ASKING = frozenset({"ask", "urge", "request", "press", "invite", "implore", "beg", "petition", "lobby"})
 #: The other end of a directed act.
@@ -2238,6 +2270,11 @@ def _restriction(token: Token, chain: list[Token], lexicon: Lexicon) -> Token | 
                                    "authorise", "allow"} and any(
                 t.dep_ == "nummod" and t.head.i != token.i for t in token.subtree):
             break  # "the approval of the sale of 24 missiles to Lebanon": that sale, cleared; no rule changed
+        if word.lemma_.lower() in _LETTING and is_verb(word) and any(
+                t.lemma_.lower() in lexicon.words["agreed_under"]
+                for t in [word.head if word.dep_ in {"relcl", "acl"} else None,
+                          *(c for c in word.children if c.dep_ == "nsubj")] if t is not None):
+            return None  # "an accord that permits the transfer of defence equipment": a framework, no rule
         if word.lemma_.lower() in restrictive and not _raised_to(word) and not (
                 word.lemma_.lower() in {"licence", "license"} and token.lemma_.lower() in _BUILDING):
             return word  # (but "a licence to build six more hulls" is licensed production)

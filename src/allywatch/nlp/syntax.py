@@ -224,6 +224,10 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
                 dep in {"ccomp", "advcl"} and lexicon.status_class(lemma(head)) in {"agreed", "planned", "proposed",
                                                                                   "negated"}):
             pass
+        elif dep == "relcl" and base_lemma(token) in {"include", "cover", "comprise", "contain"} and any(
+                c.dep_ == "nsubj" and (c.tag_ in {"WDT", "WP"} or c.lower_ in {"that", "which"})
+                for c in token.children) and not is_verb(head):
+            pass  # "sanctions against Belarus that include a ban on exports": a part of the package named above
         elif dep in {"relcl", "acl", "advcl"} and _infinitive_or_under(token, lexicon):
             pass  # "a deal to buy", "a contract under which the navy will buy"
         elif dep == "relcl" and head.lemma_.lower() in lexicon.words["bodies"] and any(

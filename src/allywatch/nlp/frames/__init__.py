@@ -137,7 +137,7 @@ class Lexicon:
                                                             "restrictive", "minerals", "goals", "civil", "bodies",
                                                             "missions", "lasting", "arrival", "speculative",
                                                             "officials", "circumstance", "rivalry", "gathering",
-                                                            "paperwork")}
+                                                            "paperwork", "grounds")}
         idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
