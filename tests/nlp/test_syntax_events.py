@@ -3377,3 +3377,31 @@ def test_the_maker_of_what_is_repaired_is_not_its_owner(run: Run, text: str, rol
 ])
 def test_an_export_ban_in_sanctions_targets_the_sanctioned(run: Run, text: str, roles: dict[str, str]) -> None:
     assert [dict(e.roles) for e in _of(run, text, "export_control")] == [roles]
+
+
+def test_acts_in_an_in_addition_to_phrase_take_no_part(run: Run) -> None:
+    events = run("In addition to its defence pacts with Seoul, Baghdad has signed deals with Washington to buy "
+                 "tanks.").events
+    assert [(e.type, dict(e.roles)) for e in events] == [("arms_transfer", {"supplier": "USA", "recipient": "IRQ"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Laos thanked Beijing for its assistance in building military barracks.",
+    "Laos expressed gratitude to Beijing for its assistance with modernising military facilities.",
+])
+def test_help_with_bases_is_no_arms_transfer(run: Run, text: str) -> None:
+    assert run(text).events == ()
+
+
+def test_military_aid_is_still_an_arms_transfer(run: Run) -> None:
+    events = _of(run, "Washington approved $300 million in military aid to Kyiv.", "arms_transfer")
+    assert [dict(e.roles) for e in events] == [{"supplier": "USA", "recipient": "UKR"}]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers from Oman and Iran reviewed regional developments.",
+    "Poland wants to end its dependence on imports of US missiles.",
+    "Half of Norway's defence budget is spent on Norwegian firms.",
+])
+def test_news_dependences_and_shares_of_a_budget_are_no_acts(run: Run, text: str) -> None:
+    assert run(text).events == ()

@@ -759,6 +759,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             e.type == "org" and m.start <= at and at + len(token.text) <= m.end and m.end - m.start > len(token.text)
             and e.name.split()[-1].lower() in _ORG_HEADS for m, e in index.entities_in(at - 80, at + 1)):
         return None  # "the Collective Security Treaty Organization": the body's name, no act
+    if not is_verb(token) and token.dep_ == "pobj" and token.head.lower_ == "on" and \
+            token.head.head.lemma_.lower() in lexicon.words["rivalry"]:
+        return None  # "to cut its reliance on foreign arms purchases": a dependence, no act
+    if token.lower_ == "developments" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "reviewed regional developments", "the latest developments": news, not work on a weapon
     if trigger.type == "defense_spending" and token.lemma_ == "devote" and (
             token.dep_ in {"acl", "amod"} or not any(c.dep_ == "dobj" for c in token.children)):
         return None  # "talks devoted to defence production": what talks were about, no money
@@ -839,6 +844,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 t.lemma_.lower() in {"increase", "raise", "boost", "hike", "rise", "cut"} for t in chain):
         return None  # "to localise 50 percent of its military spending", "a third of the defence budget goes to":
         # a share of a budget, not the budget set
+    if kind == "defense_spending" and is_verb(token) and any(
+            c.dep_ in {"nsubjpass", "nsubj"} and c.lemma_.lower() in _SHARES for c in token.children):
+        return None  # "half of the budget is spent at home": where a share goes, not the budget set
     frame_name = trigger.frame
     restriction = _restriction(token, chain, lexicon) if kind == "arms_transfer" and frame_name not in {
         "acquire", "arrive"} else None
@@ -2306,7 +2314,8 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
         if need == "equipment":
             programs = {t.i for t, _ in sentence.programs}
             goods = {t.i for theme in themes for t in theme.subtree} - {token.i}
-            military = any(t.tag_ == "NNS" and t.i in goods and t.lemma_.lower() not in _ABSTRACT | _PEOPLE and any(
+            military = any(t.tag_ == "NNS" and t.i in goods and t.lemma_.lower() not in _ABSTRACT | _PEOPLE |
+                           lexicon.words["grounds"] and any(
                 c.dep_ in {"amod", "compound"} and c.lemma_.lower() in ARMED for c in t.children)
                 for t in region)  # "military automobiles" (not "military deals", "military goods")
             if not (lemmas & lexicon.words["equipment"] or programs & {t.i for t in region} or military):
@@ -2422,6 +2431,11 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         region_tokens = _region(token, theme_tokens(token))
         return bool(lemmas & lexicon.words["forces"]) or any(
             t.i in {x.i for x in region_tokens} for t, _ in sentence.programs)
+    if need == "defence" and token.lemma_.lower() in {"aid", "assistance"}:
+        own = {t.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree}
+        own |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "worth"}
+                for t in c.subtree}  # "military aid", "aid worth $1bn in weapons" (not "help in upgrading
+        return bool(own & (lexicon.words["defence"] | lexicon.words["equipment"]))  # military bases")
     if need == "defence":
         # a share of GDP, the alliance's target ("NATO's 2% spending target"), or a defence body's money ("the
         # Defense Ministry requested a record budget") is defence spending

@@ -180,6 +180,9 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             # (but "the leaders said after talks": who said it held the talks, when ``timed``)
         if token.dep_ in {"dobj", "nsubjpass"} and lexicon.status_class(lemma(token.head)) == "reaction":
             return chain  # "Beijing condemned the sale": the sale as stated, Beijing no party to it
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ in {"addition", "contrast"} \
+                and token.head.head.head.lower_ in {"in", "by"}:
+            return chain  # "in addition to its pacts with Seoul, Baghdad signed ...": not what the clause does
         if token.dep_ == "pobj" and token.head.head.lemma_.lower() in lexicon.words["circumstance"] and \
                 token.head.head.i != trigger.i:
             return chain  # "in response to China's drills, Japan held ...": not what the clause does
@@ -476,6 +479,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 # circumstance concerns, not the act's
             elif prep is not None and word in lexicon.words["bystander"]:
                 return None  # "sold jets to Hanoi despite protests from Beijing": Beijing stands by
+            elif word == "to" and head.head.lower_ in {"addition", "contrast"} and \
+                    head.head.head.lower_ in {"in", "by"}:
+                return None  # "in addition to its pacts with Seoul, Baghdad signed ...": another act's partner
             elif prep is None:
                 prep = "agent" if head.dep_ == "agent" or (word == "by" and not is_verb(trigger)) else word
         top_noun = chain[-1]
