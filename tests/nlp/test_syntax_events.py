@@ -3405,3 +3405,15 @@ def test_military_aid_is_still_an_arms_transfer(run: Run) -> None:
 ])
 def test_news_dependences_and_shares_of_a_budget_are_no_acts(run: Run, text: str) -> None:
     assert run(text).events == ()
+
+
+@pytest.mark.parametrize("text,kind,parties,status", [
+    ("Kenya and Ghana signed a maritime security pact on Monday. The signing came during talks among the defence "
+     "chiefs of the two countries.", "meeting", ("GHA", "KEN"), "completed"),
+    ("Peru and Chile agreed to share radar data. Officials said drills between the two navies would follow in May.",
+     "exercise", ("CHL", "PER"), "planned"),
+])
+def test_the_two_countries_in_an_occasions_phrase_are_the_pair_just_named(run: Run, text: str, kind: str,
+                                                                         parties: tuple[str, ...],
+                                                                         status: str) -> None:
+    assert [(e.participants, e.status) for e in _of(run, text, kind)] == [(parties, status)]

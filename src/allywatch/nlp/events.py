@@ -2183,10 +2183,32 @@ def _counted(chain: list[Token]) -> int | None:
         subjects = [c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and word.dep_ == "acl" and word.tag_ == "VBG" and not is_verb(word.head):
             subjects = [word.head]  # "with the two navies extending their pact"
-        for child in subjects:
+        if subjects:
+            child = subjects[0]
             number = next((_NUMBERS.get(c.lower_) for c in child.children if c.dep_ == "nummod"), None)
-            return number or _NUMBERS.get(child.lower_)
+            if number or _NUMBERS.get(child.lower_):
+                return number or _NUMBERS.get(child.lower_)
+            break
+    trigger = chain[0]
+    if not is_verb(trigger) and trigger.lemma_.lower() in _GATHERINGS:
+        # "talks between the two countries", "drills among the navies of the two states"
+        for word in trigger.subtree:
+            path = [word, *word.ancestors]
+            steps = path[:path.index(trigger)] if trigger in path else []
+            if word.dep_ == "pobj" and word.lemma_.lower() in _STATES and len(steps) <= 4 and all(
+                    t.dep_ in {"pobj", "prep"} for t in steps) and steps[-1].lower_ in {"between", "among", "of"}:
+                number = next((_NUMBERS.get(c.lower_) for c in word.children if c.dep_ == "nummod"), None)
+                if number:
+                    return number
     return None
+
+
+#: Occasions whose "between the two countries" names who takes part (not "cooperation between the two").
+_GATHERINGS = frozenset({"talk", "talks", "meeting", "summit", "dialogue", "consultation", "negotiation", "exercise",
+                         "drill", "drills", "manoeuvre", "maneuver", "war game", "visit"})
+#: Nouns that stand for states in "the two countries", "the three navies".
+_STATES = frozenset({"country", "nation", "state", "side", "government", "navy", "army", "military", "ally",
+                     "neighbour", "neighbor", "partner", "capital"})
 
 
 def _other_lead(named: str, sentence: _Sentence, index: _Index) -> str | None:
