@@ -3417,3 +3417,39 @@ def test_the_two_countries_in_an_occasions_phrase_are_the_pair_just_named(run: R
                                                                          parties: tuple[str, ...],
                                                                          status: str) -> None:
     assert [(e.participants, e.status) for e in _of(run, text, kind)] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Seoul is to dispatch commandos to Muscat in 2027 under an accord the two sides struck in June.",
+     "force_posture", "agreed"),
+    ("Kenya will send special forces to Oman next year under a pact to be signed in May.", "force_posture",
+     "planned"),
+    ("Kenya and Ghana will co-develop a patrol drone and then manufacture it, under a pact concluded in April.",
+     "co_development", "agreed"),
+    ("Kuwait bought two corvettes from Spain; under the existing contract Spain will also maintain the ships.",
+     "maintenance", "agreed"),
+    ("Uruguay will lift military outlays to 1.5% of GDP in 2027 under legislation passed by its senate in March.",
+     "defense_spending", "agreed"),
+])
+def test_what_is_done_under_a_deal_or_law_made_is_agreed(run: Run, text: str, kind: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, kind)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Japan will lift its ban on exporting radar parts to India from March, the ministry said.", "agreed"),
+    ("The easing of Sweden's export rules for Gulf buyers, announced on Monday, applies from July.", "agreed"),
+])
+def test_a_rule_change_in_force_from_a_later_month_is_agreed(run: Run, text: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, "export_control")] == [status]
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Work on the joint development of a sonar by Spain and Chile began on Sunday.", "co_development", "ongoing"),
+    ("The conclusion of the desert manoeuvres held by Egypt and Greece was declared on Friday.", "exercise",
+     "completed"),
+    ("The start of joint production of drones by Turkey and Qatar is set for May.", "co_production", "planned"),
+    ("The launch of joint production of drones by Turkey and Qatar was celebrated in Ankara on Monday.",
+     "co_production", "ongoing"),
+])
+def test_the_start_or_end_of_joint_work_named_by_a_noun(run: Run, text: str, kind: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, kind)] == [status]

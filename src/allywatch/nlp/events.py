@@ -329,6 +329,9 @@ def _nouns_tagged_as_verbs(doc: Doc) -> None:
         if token.pos_ == "VERB" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"} and any(
                 c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that"} for c in token.children):
             token.pos_, token.tag_ = "NOUN", "NN"
+        elif token.pos_ == "VERB" and token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ in {"VB", "VBP", "NN"} and \
+                not any(c.dep_ in {"aux", "auxpass", "nsubj", "dobj", "xcomp", "ccomp"} for c in token.children):
+            token.pos_, token.tag_ = "NOUN", "NN"  # "Work on the joint radar began on Sunday": a subject is a noun
         elif token.pos_ == "VERB" and token.dep_ == "pobj" and token.tag_ == "VBZ" and not any(
                 c.dep_ in {"aux", "auxpass", "nsubj", "dobj", "prt", "xcomp", "ccomp"} for c in token.children):
             token.pos_, token.tag_ = "NOUN", "NNS"  # "two weeks of desert drills": a plural noun after "of"
@@ -1109,7 +1112,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 t.lemma_.lower() in {"phase", "stage"} and t.i > v.i for t in v.subtree)
             for v in chain[1:]):
         stage = "ongoing"  # "the joint development moved into its testing phase": under way
-    if kind != "arms_transfer" and stage in {"agreed", "ongoing", "completed"} and _ahead(token, chain) and not any(
+    if kind != "arms_transfer" and stage in {"agreed", "ongoing", "completed"} and _ahead(token, chain) and \
+            " under the " not in status.why and not any(
             is_verb(v) and (v.tag_ in {"VBD", "MD"} or (v.tag_ == "VBN" and any(
                 c.dep_ in {"aux", "auxpass"} for c in v.children))) for v in chain):
         stage = "planned"  # "the deployment of a battalion to Korea next month is part of", "with Chile and Peru
@@ -1135,6 +1139,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind == "defense_spending" and is_verb(token) and token.lemma_ == "spend" and token.tag_ == "VBD" and \
             status.status == "completed":
         stage = "completed"  # "Greece spent 3.1% of GDP on defence last year": the money spent, not a budget set
+    ends = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if ends is not None and not is_verb(ends) and ends.lemma_.lower() in _ENDINGS and kind in JOINT_TYPES and \
+            kind != "agreement" and (status.status not in {"planned", "proposed"} or "default" in status.why):
+        stage = _ENDINGS[ends.lemma_.lower()]  # "the conclusion of joint naval drills was announced": done
     voice = index.voice_at(sentence.offset + token.idx)
     made = any(is_verb(v) and lexicon.status_class(lemma(v)) == "proposed" and (
         v.tag_ in {"VBD", "VBN"} or (v.tag_ == "VBG" and lemma(v) not in _WISHES)) for v in chain)
@@ -1155,7 +1163,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             _dated_ahead(index, sentence.span):
         stage = "planned"  # "the drills start next Monday": a present tense for a day to come
     if stage in {"ongoing", "completed", "planned"} and any(
-            not is_verb(t) and t.lemma_.lower() in {"signature", "signing", "conclusion"} for t in chain[1:4]):
+            not is_verb(t) and (t.lemma_.lower() in {"signature", "signing"} or (
+                t.lemma_.lower() == "conclusion" and kind not in {"exercise", "meeting", "force_posture"}))
+            for t in chain[1:4]):  # (but "the conclusion of the drills" is their end)
         stage = "agreed"  # "the signature of a rare-earths accord by Malawi and Britain gives": signed
     if (stage == "planned" or (kind == "arms_transfer" and stage in {"ongoing", "completed"})) and any(
             not is_verb(t) and t.lemma_.lower() in _APPROVALS for t in chain[1:3]):
@@ -1178,6 +1188,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     announced = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in {"announce", "unveil", "publish"}
     if kind == "export_control" and stage == "planned" and (status.by_modal or announced):
         stage = "completed"  # a rule change announced ("will stop approving exports") is adopted, whenever in force
+        if any(p.dep_ == "prep" and p.lower_ in {"from", "starting"} and any(
+                o.dep_ == "pobj" and (o.lower_ in _MONTHS or any(c.lower_ == "next" for c in o.children))
+                for o in p.children) for v in chain if is_verb(v) for p in v.subtree):
+            stage = "agreed"  # "will lift its ban on exporting engines to Ankara from January": decided, in force
+            # later
     if kind == "force_posture" and token.lemma_.lower() == "base" and any(
             p.dep_ == "prep" and p.lower_ == "on" and any(o.lemma_.lower() in lexicon.words["equipment"] | _DESIGNS
                                                           for o in p.children if o.dep_ == "pobj")
@@ -2103,6 +2118,10 @@ def _main_subject(sentence: _Sentence) -> str | None:
 #: Verbs of wanting, which in a speaker's mouth state no act ("we want to buy", "we are hoping to").
 _WISHES = frozenset({"want", "hope", "wish", "like", "desire", "keen", "eager", "favour", "favor", "envisage",
                      "envision", "dream", "try"})
+#: Nouns of an act's end or start ("the conclusion of the drills", "the launch of joint production").
+_ENDINGS = {"conclusion": "completed", "completion": "completed", "end": "completed", "close": "completed",
+            "start": "ongoing", "launch": "ongoing", "beginning": "ongoing", "opening": "ongoing",
+            "kick-off": "ongoing", "commencement": "ongoing"}
 #: Words that make what comes part of an order: a batch, a shipment, the first or last of them.
 _CONSIGNMENTS = frozenset({"batch", "shipment", "consignment", "delivery", "tranche", "lot", "first", "second",
                            "third", "fourth", "last", "final", "remainder", "rest"})
@@ -2364,9 +2383,13 @@ _REQUESTS = frozenset({"invitation", "request", "terms", "condition", "condition
                        "resignation", "credential", "credentials", "apology"})
 
 #: A rule decided now that applies later ("will apply from March", "takes effect next month").
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
 _TAKES_EFFECT_LATER = re.compile(
     r"\b(?:will|would|is\s+to|are\s+to|due\s+to)\s+(?:apply|take\s+effect|come\s+into\s+(?:force|effect)|"
-    r"enter\s+into\s+force|start\s+to\s+apply|kick\s+in)\b|\b(?:takes|take)\s+effect\s+(?:next|from|on\s+1|in\s+"
+    r"enter\s+into\s+force|start\s+to\s+apply|kick\s+in)\b|\bappl(?:y|ies)\s+(?:from|as\s+of)\s+(?:next|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b|"
+    r"\b(?:takes|take)\s+effect\s+(?:next|from|on\s+1|in\s+"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December))", re.IGNORECASE)
 
 #: Verbs of sending a thing somewhere ("flew its jets to Turkey for repairs").

@@ -1058,6 +1058,9 @@ def _signed_deal_above(chain: list[Token], lexicon: Lexicon) -> str | None:
     holders += [t.head for t in chain if t.dep_ == "conj" and is_verb(t) and is_verb(t.head) and any(
         p.dep_ == "prep" and p.i < t.head.i for p in t.head.children)]  # "Under the deal signed on Monday, X will
     # build the missiles and the two will jointly develop a variant": the fronted deal covers both
+    holders += [c for t in chain if is_verb(t) for c in t.children if c.dep_ == "conj" and is_verb(c) and any(
+        p.dep_ == "prep" and p.lower_ == "under" and p.i > c.i and c.doc[p.i - 1].text == "," for p in c.children)]
+    # ("will co-develop a drone and later build it, under a deal reached on Monday": the trailing deal covers both)
     for token in holders:
         preps = [*token.children, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "according"
                                     for g in c.children if g.dep_ == "prep" and g.lower_ == "to")]
@@ -1066,8 +1069,11 @@ def _signed_deal_above(chain: list[Token], lexicon: Lexicon) -> str | None:
                     prep.lower_ == "to" and prep.head.lower_ != "according"):
                 continue
             for deal in prep.children:
-                if deal.dep_ != "pobj" or deal.lemma_.lower() not in lexicon.words["agreed_under"]:
+                if deal.dep_ != "pobj" or deal.lemma_.lower() not in lexicon.words["agreed_under"] | _LAWS:
                     continue
+                if prep.lower_ == "under" and any(c.lower_ in {"same", "existing", "current", "that", "this"}
+                                                  for c in deal.children if c.dep_ in {"amod", "det"}):
+                    return str(deal.text)  # "and under that contract the yard will also service the boats"
                 for clause in deal.children:
                     if clause.dep_ in {"acl", "relcl"} and is_verb(clause) and clause.tag_ in {"VBN", "VBD"} and \
                             lexicon.status_class(lemma(clause)) == "agreed" and not any(
@@ -1075,6 +1081,10 @@ def _signed_deal_above(chain: list[Token], lexicon: Lexicon) -> str | None:
                                 for c in clause.children):
                         return str(deal.text)
     return None
+
+
+#: Acts of a parliament that something is done under, once passed ("under a law adopted on Monday").
+_LAWS = frozenset({"law", "legislation", "act", "decree", "resolution"})
 
 
 def _after_or_before(chain: list[Token]) -> str | None:
