@@ -3453,3 +3453,13 @@ def test_a_rule_change_in_force_from_a_later_month_is_agreed(run: Run, text: str
 ])
 def test_the_start_or_end_of_joint_work_named_by_a_noun(run: Run, text: str, kind: str, status: str) -> None:
     assert [e.status for e in _of(run, text, kind)] == [status]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Kenya is hosting joint drills with the British army which began on Monday. The drills are attended by troops "
+     "from five countries. They are Uganda, Tanzania, Rwanda, Britain and Kenya.", ("GBR", "KEN", "RWA", "TZA", "UGA")),
+    ("Kenya is hosting joint drills with the British army which began on Monday. They are expected to end in May. "
+     "Rwanda, Uganda and Tanzania also signed a trade pact.", ("GBR", "KEN")),
+])
+def test_a_list_of_members_after_an_exercise_joins_it(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [e.participants for e in _of(run, text, "exercise")] == [parties]

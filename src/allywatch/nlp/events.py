@@ -245,9 +245,30 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
             drafts.extend(_sentence_events(reading, text, lexicon, index, previous, main_party, quoted, recent))
             if _states_a_signing(reading.doc):
                 signings.append((sentence.start, {m.label for m in own}))
+        elif drafts and drafts[-1].type in {"exercise", "meeting"} and sentence.start - drafts[-1].sentence.end < 400:
+            members = _members_listed(text, sentence, own)
+            for draft in drafts:  # every telling of the act just told, whose parties the list names
+                if members and draft.type == drafts[-1].type and draft.participants <= members and \
+                        sentence.start - draft.sentence.end < 1200:
+                    draft.participants |= members
         previous = [*previous, {m.label for m in own}][-5:]
     drafts = _signed_after(_one_rule(drafts), signings, index.published)
     return replace(extraction, events=tuple(_merge(_under_signed(drafts))))
+
+
+#: A sentence that lists who takes part in what was just told ("They are Germany, Canada and Spain.",
+#: "Participating countries include ...").
+_MEMBER_LIST = re.compile(r"^\W*(?:they|these|those|the\s+(?:participating\s+)?"
+                          r"(?:countries|nations|states|participants)|participants|participating\s+(?:countries|nations|states|forces|navies|armies))\s+"
+                          r"(?:are|were|include|included|includes|comprise|comprised|will\s+be)\b", re.IGNORECASE)
+
+
+def _members_listed(text: str, sentence: Span, own: list[Mention]) -> set[str]:
+    """The states a list sentence names after an exercise or a meeting, when it names three or more."""
+    if not _MEMBER_LIST.match(text[sentence.start:sentence.end]):
+        return set()
+    members = {m.label for m in own if m.source not in {"place", "company"}}
+    return members if len(members) >= 3 else set()
 
 
 _SLUG_JOINS = re.compile(r"^(?:\s|[–—/&,+-]|and\b)*$")
