@@ -3463,3 +3463,14 @@ def test_the_start_or_end_of_joint_work_named_by_a_noun(run: Run, text: str, kin
 ])
 def test_a_list_of_members_after_an_exercise_joins_it(run: Run, text: str, parties: tuple[str, ...]) -> None:
     assert [e.participants for e in _of(run, text, "exercise")] == [parties]
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("The Omani navy signed a memorandum with European company MBDA for a coastal missile battery.", "arms_transfer",
+     ("FRA", "OMN")),
+    ("Oman signed an MoU with Thales on radar cooperation.", "agreement", ("FRA", "OMN")),
+    ("Peru has offered Bolivia a memorandum on border security and training.", "agreement", ("BOL", "PER")),
+])
+def test_a_memorandum_with_a_firm_for_goods_is_their_purchase(run: Run, text: str, kind: str,
+                                                              parties: tuple[str, ...]) -> None:
+    assert [(e.type, e.participants) for e in run(text).events] == [(kind, parties)]

@@ -2571,6 +2571,9 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
     # new chapter in the partnership")
     if need == "customer":
         return any(slot.name in {"for", "dative"} for _, slot, _ in slots)
+    if need == "firm":  # "signed a memorandum with MBDA for a coastal battery": a firm on the other side
+        return any(slot.name == "with" and m.source == "company" for m, slot, _ in slots) and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
     if need == "recipient":
         return any(slot.name in {"to", "into", "for", "dative", "object"} for _, slot, _ in slots)
     if need == "minerals":

@@ -266,7 +266,8 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
 
 def _symmetric(trigger: Token, lexicon: Lexicon) -> bool:
     """The trigger names an act its parties share alike (drills, talks, joint work), not one with sides."""
-    frames = {t.frame for t in lexicon.triggers.get(trigger.lemma_.lower(), ())}
+    frames = {t.frame for t in lexicon.triggers.get(trigger.lemma_.lower(), ()) if "firm" not in t.needs}
+    # (a memorandum is a shared act; one with a firm for goods is the purchase it names, read on its own terms)
     return bool(frames) and frames <= {"joint", "meet", "make"}
 
 

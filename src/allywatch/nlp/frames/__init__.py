@@ -27,7 +27,7 @@ SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "po
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
 NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated", "customer",
                    "recipient", "sum", "official", "goal", "leaders", "asked_for", "exports",
-                   "in_service", "under", "consignment"})
+                   "in_service", "under", "consignment", "firm"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
 
