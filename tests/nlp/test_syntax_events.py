@@ -3474,3 +3474,13 @@ def test_a_list_of_members_after_an_exercise_joins_it(run: Run, text: str, parti
 def test_a_memorandum_with_a_firm_for_goods_is_their_purchase(run: Run, text: str, kind: str,
                                                               parties: tuple[str, ...]) -> None:
     assert [(e.type, e.participants) for e in run(text).events] == [(kind, parties)]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Pakistan ordered eight Chinese submarines, four of which will be built in Karachi.", ("CHN", "PAK")),
+    ("Egypt bought 100 Korean howitzers, 50 of which are being assembled in Egypt.", ("EGY", "KOR")),
+])
+def test_a_share_of_an_order_built_by_the_buyer_is_joint_production(run: Run, text: str,
+                                                                    parties: tuple[str, ...]) -> None:
+    assert [e.participants for e in _of(run, text, "co_production")] == [parties]
+    assert [e.participants for e in _of(run, text, "arms_transfer")] == [parties]

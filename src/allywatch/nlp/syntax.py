@@ -318,6 +318,10 @@ def theme_tokens(trigger: Token) -> list[Token]:
             found += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]  # "are due to arrive"
         participle = trigger.dep_ in {"acl", "amod"} and trigger.tag_ in {"VBN", "VBG"} and not any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)  # (a clause of its own names its thing)
+        if trigger.dep_ == "relcl" and not is_verb(trigger.head) and any(
+                g.lower_ == "which" for t in found for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"):
+            found = [trigger.head]  # "submarines, four of which will be built in Karachi": the submarines
         relative = trigger.dep_ == "relcl" and any(t.lower_ in {"that", "which"} for t in found)
         if trigger.dep_ == "relcl" and not found and not is_verb(trigger.head) and any(
                 c.dep_ == "nsubj" for c in trigger.children) and lemma(trigger) not in {"arrive", "join"}:
