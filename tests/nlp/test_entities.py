@@ -261,3 +261,11 @@ def test_an_official_the_base_lacks_keeps_the_name_as_written(run: Run, text: st
 ])
 def test_an_exercise_or_a_base_is_no_person(model_run: Run, text: str, name: str) -> None:
     assert name not in _names(model_run(text), "person")
+
+
+def test_a_national_defence_force_acts_for_its_state(model_pipeline: Pipeline) -> None:
+    text = "Ghana's army chief visited the South African National Defence Force in Pretoria on Monday."
+    found = model_pipeline(Article(doc="t", text=text, published="2025-08-01"))
+    force = [m for m in found.party_mentions if "Defence Force" in m.text]
+    assert [(m.label, m.source) for m in force] == [("ZAF", "")]
+    assert [(e.type, e.participants) for e in found.events] == [("meeting", ("GHA", "ZAF"))]

@@ -3484,3 +3484,25 @@ def test_a_share_of_an_order_built_by_the_buyer_is_joint_production(run: Run, te
                                                                     parties: tuple[str, ...]) -> None:
     assert [e.participants for e in _of(run, text, "co_production")] == [parties]
     assert [e.participants for e in _of(run, text, "arms_transfer")] == [parties]
+
+
+def test_a_leader_arriving_abroad_is_a_visit(run: Run) -> None:
+    events = run("Kenyan President William Ruto arrived in Tokyo on Monday.").events
+    assert [(e.type, e.participants, e.status) for e in events] == [("meeting", ("JPN", "KEN"), "completed")]
+
+
+@pytest.mark.parametrize("text,kind,roles", [
+    ("The Kenyan president called on Ghana to raise defence spending.", "defense_spending", {}),
+    ("Poland called on Germany to send more Patriot batteries to Ukraine.", "arms_transfer",
+     {"supplier": "DEU", "recipient": "UKR"}),
+])
+def test_who_is_called_on_to_act_does_the_act(run: Run, text: str, kind: str, roles: dict[str, str]) -> None:
+    events = _of(run, text, kind)
+    assert [(dict(e.roles), e.status) for e in events] == [(roles, "proposed")]
+    assert "KEN" not in events[0].participants and "POL" not in events[0].participants
+
+
+def test_lawmakers_calling_on_their_own_government(run: Run) -> None:
+    events = _of(run, "Dutch lawmakers called on the government to halt exports of jet parts to Israel.",
+                 "export_control")
+    assert [(dict(e.roles), e.status) for e in events] == [({"actor": "NLD", "target": "ISR"}, "proposed")]

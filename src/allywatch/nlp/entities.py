@@ -921,9 +921,10 @@ def _government_of(surface: str, kb: KnowledgeBase) -> str | None:
 
 
 #: A state's armed service or ministry named by the state ("the Nigerian Air Force", "Sri Lanka Navy", "the Kenyan
-#: Defence Ministry"): it acts for the state as its government does.
+#: Defence Ministry", "the Ghanaian National Defence Force"): it acts for the state as its government does.
 _STATE_SERVICE = re.compile(
-    r"(?:the\s+)?(?:Royal\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:Air\s+Force|Navy|Army|Armed\s+Forces|"
+    r"(?:the\s+)?(?:Royal\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:National\s+|Royal\s+)?"
+    r"(?:Air\s+Force|Navy|Army|Armed\s+Forces|"
     r"Coast\s+Guard|Marine\s+Corps|Defen[cs]e\s+Forces?|Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|Military|"
     r"Naval\s+Forces|Land\s+Forces|Ground\s+Forces|Air\s+Defen[cs]e\s+Forces)")
 

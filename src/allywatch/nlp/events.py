@@ -1183,6 +1183,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                                   lexicon.status_class(lemma(v)) == "ongoing" for v in chain) and \
             _dated_ahead(index, sentence.span):
         stage = "planned"  # "the drills start next Monday": a present tense for a day to come
+    calling = next((v for v in chain if is_verb(v) and v.lemma_ == "call" and not any(
+        c.dep_ in {"xcomp", "ccomp"} for c in v.children) and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() in lexicon.words["officials"] for g in c.subtree)
+        for c in v.children)), None)
+    if kind == "meeting" and calling is not None:
+        stage = "completed" if calling.tag_ in {"VBD", "VBN"} else "planned"  # "called on the president": a
+        # courtesy visit paid (but "called on Nepal to join" asks for an act)
     if stage in {"ongoing", "completed", "planned"} and any(
             not is_verb(t) and (t.lemma_.lower() in {"signature", "signing"} or (
                 t.lemma_.lower() == "conclusion" and kind not in {"exercise", "meeting", "force_posture"}))

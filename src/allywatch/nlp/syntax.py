@@ -498,6 +498,15 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         steps += 1
     if x.i in theme_ids and x.i != party.i:
         in_theme = True
+    asked = lemma(x) in {"call", "prevail", "appeal"} and x.i != trigger.i and any(
+        v.head.i == x.i and v.dep_ in {"xcomp", "advcl"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children) for v in chain) and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(
+            t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.is_title) for t in c.subtree) for c in x.children)
+    # (but "lawmakers called on the government to ...": their own government, read as before)
+    if asked:  # "Nairobi called on Accra to raise its spending": Accra would raise it; Nairobi only asks
+        on = _child_on_path(party, x)
+        return Slot("subject", "asked to act") if on is not None and on.dep_ == "prep" and on.lower_ == "on" else None
     if prep == "maker":
         return Slot("maker", "modifies the thing in a phrase")
     if prep == "to" and _symmetric(trigger, lexicon):
