@@ -3506,3 +3506,13 @@ def test_lawmakers_calling_on_their_own_government(run: Run) -> None:
     events = _of(run, "Danish MPs have called on the government to stop selling jet parts to Israel.",
                  "export_control")
     assert [(dict(e.roles), e.status) for e in events] == [({"actor": "DNK", "target": "ISR"}, "proposed")]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Kenya signed a contract with Turkish firm Otokar to supply 40 armoured vehicles.",
+     {"supplier": "TUR", "recipient": "KEN"}),
+    ("Ghana inked a deal with Brazilian maker Embraer to provide five Super Tucano trainers.",
+     {"supplier": "BRA", "recipient": "GHA"}),
+])
+def test_the_firm_a_deal_is_with_supplies_the_signer(run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [(dict(e.roles), e.status) for e in _of(run, text, "arms_transfer")] == [(roles, "agreed")]

@@ -1002,6 +1002,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                                   frame["subject"]))
     if kind in {"arms_transfer", "maintenance"}:
         _add_asker(slots, chain, sentence)
+    if kind == "arms_transfer" and frame_name == "provide" and is_verb(token):
+        slots = _deal_with_supplier(slots, token, chain, sentence, lexicon)
     if kind == "maintenance" and _modified(token).lemma_.lower() in _FACILITIES and not any(
             r == "owner" for _, _, r in slots):
         providers = {m.label for m, s, r in slots if s.name == "subject" and r == "provider"}
@@ -2169,6 +2171,30 @@ _MADE_BY = frozenset({"origin", "built", "made", "designed", "manufactured", "su
 def _made_by(token: Token) -> bool:
     doc = token.doc
     return token.i + 2 < len(doc) and doc[token.i + 1].text in {"-", "‐"} and doc[token.i + 2].lower_ in _MADE_BY
+
+
+def _deal_with_supplier(slots: list[tuple[Mention, Slot, str]], token: Token, chain: list[Token],
+                        sentence: _Sentence, lexicon: Lexicon) -> list[tuple[Mention, Slot, str]]:
+    """"Kenya signed a contract with Katmerciler to supply 118 vehicles": the firm the deal is with supplies, and
+    the signer receives."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return slots
+    above = token.head  # the deal the infinitive hangs on, or the verb of signing it ("signed a deal ... to supply")
+    deal = above if not is_verb(above) else next((c for c in above.children if c.dep_ == "dobj"), None)
+    if deal is None or deal.lemma_.lower() not in lexicon.words["agreed_under"]:
+        return slots
+    withs = [(t, m) for t, m in sentence.parties
+             if any(a.dep_ == "prep" and a.lower_ == "with" and a.head.i == deal.i for a in t.ancestors) and (
+                 m.source == "company" or any(w.lemma_.lower() in _FIRM_NOUNS for w in [t.head, *t.head.children]))]
+    # (a firm sells; "a deal with Ukraine to supply it with tanks" leaves the sides to the sentence)
+    if not withs or any(r == "recipient" for _, _, r in slots):
+        return slots
+    suppliers = {m.label for _, m in withs}
+    kept = [(m, s, "recipient") if r == "supplier" and s.name == "subject" and m.label not in suppliers else (m, s, r)
+            for m, s, r in slots]
+    return kept + [(m, Slot("with", f"the deal is with {m.text}"), "supplier") for _, m in withs
+                   if not any(x is m for x, _, _ in kept)]
 
 
 #: Verbs of asking another to act ("asked Japan to transfer", "urged France to help maintain").
