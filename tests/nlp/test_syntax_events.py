@@ -3516,3 +3516,8 @@ def test_lawmakers_calling_on_their_own_government(run: Run) -> None:
 ])
 def test_the_firm_a_deal_is_with_supplies_the_signer(run: Run, text: str, roles: dict[str, str]) -> None:
     assert [(dict(e.roles), e.status) for e in _of(run, text, "arms_transfer")] == [(roles, "agreed")]
+
+
+def test_the_yard_a_memorandum_is_signed_with_supplies_the_signer(run: Run) -> None:
+    text = "Qatar's coast guard signed an MoU with Turkey's Dearsan Shipyard to provide six fast patrol boats."
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": "TUR", "recipient": "QAT"}]

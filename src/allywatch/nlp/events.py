@@ -2184,9 +2184,9 @@ def _deal_with_supplier(slots: list[tuple[Mention, Slot, str]], token: Token, ch
     deal = above if not is_verb(above) else next((c for c in above.children if c.dep_ == "dobj"), None)
     if deal is None or deal.lemma_.lower() not in lexicon.words["agreed_under"]:
         return slots
-    withs = [(t, m) for t, m in sentence.parties
-             if any(a.dep_ == "prep" and a.lower_ == "with" and a.head.i == deal.i for a in t.ancestors) and (
-                 m.source == "company" or any(w.lemma_.lower() in _FIRM_NOUNS for w in [t.head, *t.head.children]))]
+    withs = [(t, m) for t, m in sentence.parties if any(
+        a.dep_ == "prep" and a.lower_ == "with" and a.head.i in {deal.i, above.i} for a in t.ancestors) and (
+        m.source == "company" or any(w.lemma_.lower() in _FIRM_NOUNS for w in [t.head, *t.head.children]))]
     # (a firm sells; "a deal with Ukraine to supply it with tanks" leaves the sides to the sentence)
     if not withs or any(r == "recipient" for _, _, r in slots):
         return slots
