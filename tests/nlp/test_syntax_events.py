@@ -3521,3 +3521,16 @@ def test_the_firm_a_deal_is_with_supplies_the_signer(run: Run, text: str, roles:
 def test_the_yard_a_memorandum_is_signed_with_supplies_the_signer(run: Run) -> None:
     text = "Qatar's coast guard signed an MoU with Turkey's Dearsan Shipyard to provide six fast patrol boats."
     assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": "TUR", "recipient": "QAT"}]
+
+
+def test_stocks_pooled_by_two_states_are_a_supply_chain(run: Run) -> None:
+    text = "The pooling of artillery ammunition stocks by Finland and Sweden was approved by both cabinets on Monday."
+    assert [(e.participants, e.status) for e in _of(run, text, "supply_chain")] == [(("FIN", "SWE"), "agreed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan, British troops open desert drills near Nanyuki",
+    "Kenyan and British troops opened joint desert drills near Nanyuki on Monday.",
+])
+def test_drills_opened_are_under_way(run: Run, text: str) -> None:
+    assert [(e.participants, e.status) for e in _of(run, text, "exercise")] == [(("GBR", "KEN"), "ongoing")]

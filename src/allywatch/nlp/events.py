@@ -353,9 +353,10 @@ def _nouns_tagged_as_verbs(doc: Doc) -> None:
         elif token.pos_ == "VERB" and token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ in {"VB", "VBP", "NN"} and \
                 not any(c.dep_ in {"aux", "auxpass", "nsubj", "dobj", "xcomp", "ccomp"} for c in token.children):
             token.pos_, token.tag_ = "NOUN", "NN"  # "Work on the joint radar began on Sunday": a subject is a noun
-        elif token.pos_ == "VERB" and token.dep_ == "pobj" and token.tag_ == "VBZ" and not any(
+        elif token.pos_ == "VERB" and token.dep_ in {"pobj", "dobj"} and token.tag_ == "VBZ" and not any(
                 c.dep_ in {"aux", "auxpass", "nsubj", "dobj", "prt", "xcomp", "ccomp"} for c in token.children):
-            token.pos_, token.tag_ = "NOUN", "NNS"  # "two weeks of desert drills": a plural noun after "of"
+            token.pos_, token.tag_ = "NOUN", "NNS"  # "two weeks of desert drills", "troops open desert drills": a
+            # plural noun in a noun's place
         elif token.pos_ == "PROPN" and token.is_title and (token.i == 0 or doc[token.i - 1].is_punct) and \
                 token.lemma_.lower() == token.lower_ and token.dep_ in {"nsubj", "nsubjpass", "ROOT", "dobj"} and \
                 any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
@@ -366,11 +367,12 @@ def _nouns_tagged_as_verbs(doc: Doc) -> None:
                     c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             token.dep_, token.pos_ = "dobj", "NOUN"  # "Guatemala receives first of four boats": a headline drops
             # the article, and the parser reads the object as an adverb
-        elif token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_ == "NNS" and any(
+        elif ((token.pos_ == "NOUN" and token.tag_ == "NNS") or (token.pos_ == "ADJ" and token.lower_ in {
+                "open", "close", "complete"})) and token.dep_ == "ROOT" and any(
                 c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
                 c.dep_ == "dobj" and c.i > token.i for c in token.children):
             token.pos_, token.tag_ = "VERB", "VBZ"  # "Lithuania vows a larger share for its army": a headline's
-            # verb read as a plural noun, with a subject and an object of its own
+            # verb read as a plural noun (or "troops open drills" as an adjective), with a subject and an object
 
 
 def _deal_read_as_verb(doc: Doc, lexicon: Lexicon) -> None:
