@@ -3534,3 +3534,12 @@ def test_stocks_pooled_by_two_states_are_a_supply_chain(run: Run) -> None:
 ])
 def test_drills_opened_are_under_way(run: Run, text: str) -> None:
     assert [(e.participants, e.status) for e in _of(run, text, "exercise")] == [(("GBR", "KEN"), "ongoing")]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Berlin relaxed its licensing of drone exports to NATO allies on Monday.", {"actor": "DEU"}),
+    ("Germany will ease rules on arms exports to EU partners.", {"actor": "DEU"}),
+    ("EU governments are set to adopt a ban on exports of drones to Iran.", {"actor": "EU", "target": "IRN"}),
+])
+def test_a_blocs_members_are_not_the_bloc(run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "export_control")] == [roles]

@@ -972,6 +972,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             continue  # firms' talks are not talks between states
         if kind == "agreement" and slot.name == "to" and not is_verb(token):
             continue  # "described the pact as a signal to Moscow": the agreement is not with Moscow
+        if kind in {"export_control", "arms_transfer"} and mention.label in index.blocs and \
+                slot.name not in {"subject", "agent", "possessor", "modifier"} and \
+                party_token.dep_ in {"compound", "amod", "nmod"} and party_token.head.lemma_.lower() in _MEMBERS:
+            continue  # "exports to NATO allies", "sales to EU partners": its members, not the bloc
         if kind == "maintenance" and slot.name == "maker" and (mention.source == "company" or _made_by(party_token)):
             continue  # "maintain its Sukhoi fleet", "its Russian-origin jets": the maker is not the owner
         if permitted is not None and slot.name in {"subject", "agent", "possessor", "maker", "modifier"} and \
@@ -2199,6 +2203,8 @@ def _deal_with_supplier(slots: list[tuple[Mention, Slot, str]], token: Token, ch
                    if not any(x is m for x, _, _ in kept)]
 
 
+#: Nouns for a bloc's members ("NATO allies", "EU partners").
+_MEMBERS = frozenset({"ally", "member", "partner", "country", "state", "nation"})
 #: Verbs of asking another to act ("asked Japan to transfer", "urged France to help maintain").
 _ASKING = frozenset({"ask", "urge", "request", "press", "invite", "implore", "beg", "petition", "lobby"})
 #: The other end of a directed act.
@@ -2777,6 +2783,9 @@ def _aimed_at(token: Token, sentence: _Sentence, lexicon: Lexicon, taken: set[st
     for party, mention in sentence.parties:
         if party.i not in inside or mention.label in taken or mention.source == "company":
             continue
+        if party.dep_ in {"compound", "amod", "nmod"} and party.head.lemma_.lower() in _MEMBERS and \
+                mention.label in {"NATO", "EU"}:
+            continue  # "exports to NATO allies": its members, not the bloc
         x = party
         while x.dep_ in {"compound", "amod", "poss", "conj"} and x.head.i != x.i:
             x = x.head  # "Chinese chipmakers", "Russia and Belarus"
