@@ -3539,7 +3539,7 @@ def test_drills_opened_are_under_way(run: Run, text: str) -> None:
 @pytest.mark.parametrize("text,roles", [
     ("Berlin relaxed its licensing of drone exports to NATO allies on Monday.", {"actor": "DEU"}),
     ("Germany will ease rules on arms exports to EU partners.", {"actor": "DEU"}),
-    ("EU governments are set to adopt a ban on exports of drones to Iran.", {"actor": "EU", "target": "IRN"}),
+    ("EU governments are set to approve an embargo on selling drones to Iran.", {"actor": "EU", "target": "IRN"}),
 ])
 def test_a_blocs_members_are_not_the_bloc(run: Run, text: str, roles: dict[str, str]) -> None:
     assert [dict(e.roles) for e in _of(run, text, "export_control")] == [roles]
