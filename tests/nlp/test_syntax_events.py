@@ -3543,3 +3543,8 @@ def test_drills_opened_are_under_way(run: Run, text: str) -> None:
 ])
 def test_a_blocs_members_are_not_the_bloc(run: Run, text: str, roles: dict[str, str]) -> None:
     assert [dict(e.roles) for e in _of(run, text, "export_control")] == [roles]
+
+
+def test_a_stockpile_built_up_together_is_no_joint_production(run: Run) -> None:
+    events = run("Norway and Denmark are together building up shared reserves of artillery shells.").events
+    assert [(e.type, e.participants) for e in events] == [("supply_chain", ("DNK", "NOR"))]

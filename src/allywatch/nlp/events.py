@@ -788,6 +788,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if not is_verb(token) and token.dep_ == "pobj" and token.head.lower_ == "on" and \
             token.head.head.lemma_.lower() in lexicon.words["rivalry"]:
         return None  # "to cut its reliance on foreign arms purchases": a dependence, no act
+    if trigger.frame == "make" and is_verb(token) and lemma(token) in {"build up", "make up"}:
+        return None  # "jointly building up a stockpile of shells": amassing, not making (the stock is read as such)
     if token.lower_ == "developments" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "reviewed regional developments", "the latest developments": news, not work on a weapon
     if trigger.type == "defense_spending" and token.lemma_ == "devote" and (
