@@ -3548,3 +3548,13 @@ def test_a_blocs_members_are_not_the_bloc(run: Run, text: str, roles: dict[str, 
 def test_a_stockpile_built_up_together_is_no_joint_production(run: Run) -> None:
     events = run("Norway and Denmark are together building up shared reserves of artillery shells.").events
     assert [(e.type, e.participants) for e in events] == [("supply_chain", ("DNK", "NOR"))]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Oman and India are weighing a joint venture that would hoard and smelt nickel for their arms plants.",
+     "supply_chain"),
+    ("Chile and Korea formed a joint venture to process lithium.", "supply_chain"),
+    ("Oman and India set up a joint venture to build drones.", "co_production"),
+])
+def test_a_joint_venture_for_minerals_is_a_supply_chain(run: Run, text: str, kind: str) -> None:
+    assert [e.type for e in run(text).events] == [kind]

@@ -788,6 +788,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if not is_verb(token) and token.dep_ == "pobj" and token.head.lower_ == "on" and \
             token.head.head.lemma_.lower() in lexicon.words["rivalry"]:
         return None  # "to cut its reliance on foreign arms purchases": a dependence, no act
+    if trigger.frame == "make" and not is_verb(token) and token.lemma_.lower() in _PLANTS and \
+            token.dep_ == "pobj" and token.head.lower_ == "for":
+        return None  # "to refine copper for their arms factories": whom the work serves, not a plant built
     if trigger.frame == "make" and is_verb(token) and lemma(token) in {"build up", "make up"}:
         return None  # "jointly building up a stockpile of shells": amassing, not making (the stock is read as such)
     if token.lower_ == "developments" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
@@ -1096,7 +1099,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if kind in {"co_development", "co_production"} and ((themes and all(
             _mineral_words(theme.subtree, lexicon) or (theme.lemma_.lower() == "chain" and any(
                 c.lemma_.lower() == "supply" for c in theme.children)) for theme in themes)) or (
-            not is_verb(token) and token.lemma_.lower() in _PLANTS and _mineral_words(token.subtree, lexicon))):
+            not is_verb(token) and token.lemma_.lower() in _PLANTS | {"venture", "consortium"} and
+            _mineral_words(token.subtree, lexicon))):  # (and "a joint venture to refine copper")
         kind = "supply_chain"  # "agreed to develop tungsten deposits together", "a jointly funded nickel-processing
         # plant": minerals, not weapons
     if kind == "co_development" and themes and all(
