@@ -3558,3 +3558,17 @@ def test_a_stockpile_built_up_together_is_no_joint_production(run: Run) -> None:
 ])
 def test_a_joint_venture_for_minerals_is_a_supply_chain(run: Run, text: str, kind: str) -> None:
     assert [e.type for e in run(text).events] == [kind]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Peru approved a request from Chile for ten armoured vehicles.", {"supplier": "PER", "recipient": "CHL"}),
+    ("Ghana filed a request for Brazilian trainers.", {"supplier": "BRA", "recipient": "GHA"}),
+    ("Kyiv sent a request to Washington for more Patriot missiles.", {"supplier": "USA", "recipient": "UKR"}),
+])
+def test_who_asks_for_goods_would_receive_them(run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [(dict(e.roles), e.type) for e in run(text).events] == [(roles, "arms_transfer")]
+
+
+def test_a_request_to_station_forces_is_no_sale(run: Run) -> None:
+    events = run("Tokyo is weighing a request from Manila to station Japanese patrol aircraft on Palawan.").events
+    assert [(e.type, e.participants) for e in events] == [("force_posture", ("JPN", "PHL"))]

@@ -837,10 +837,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     if trigger.lemmas[0] == "accept" and any(c.dep_ == "dobj" and c.lemma_.lower() in _OFFERS | _REQUESTS
                                              for c in token.children):
         return None  # "accepted an offer", "accepted the invitation": the act offered, if any, is read on its own
-    if kind == "arms_transfer" and not is_verb(token) and token.lemma_.lower() in _OFFERS and any(
+    if kind == "arms_transfer" and not is_verb(token) and token.lemma_.lower() in _OFFERS | {"request"} and any(
             c.dep_ in {"acl", "relcl"} and is_verb(c) and any(a.lower_ == "to" for a in c.children)
             for c in token.children):
-        return None  # "an offer from Israel to overhaul its boats": the offer of that act, no goods offered
+        return None  # "an offer from Israel to overhaul its boats", "a request from Manila to station aircraft":
+        # the offer or request of that act, no goods
     if is_verb(token) and token.lemma_.lower() == "make" and any(
             c.dep_ in {"ccomp", "oprd", "xcomp"} and (c.pos_ == "ADJ" or any(g.dep_ == "nsubj" for g in c.children)
                                                       or any(d.dep_ == "dobj" for d in token.children))
@@ -1379,6 +1380,14 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         # a refit in India": the subject is what is repaired
         # "a U.S. destroyer will undergo maintenance at a Japanese yard": the subject is what is repaired
         slots = [(m, slot, "owner" if slot.name == "subject" else role) for m, slot, role in slots]
+    if kind == "arms_transfer" and not is_verb(token) and token.lemma_.lower() == "request" and \
+            token.dep_ in {"dobj", "nsubjpass"} and is_verb(token.head) and lemma(token.head) in {
+                "approve", "weigh", "consider", "reject", "grant", "deny", "review", "examine", "study", "clear",
+                "receive", "turn down", "refuse", "decline", "accept", "answer", "mull"}:
+        # "Lima approved a request from Santiago for ten vehicles": who asks would receive; who weighs it, supply
+        slots = [(m, slot, "supplier" if slot.name == "subject" and slot.depth >= 1 else
+                  "recipient" if slot.name in {"from", "possessor", "modifier", "maker"} else role)
+                 for m, slot, role in slots]
     offered = next((n for n, v in enumerate(chain) if not is_verb(v) and v.lemma_.lower() in _OFFERS), None)
     if offered is not None and offered + 1 < len(chain) and is_verb(chain[offered + 1]) and \
             (lexicon.status_class(lemma(chain[offered + 1])) in {"proposed", "agreed", "negated"} or
@@ -1940,7 +1949,7 @@ _TIES = frozenset({"partnership", "alliance", "declaration", "roadmap", "treaty"
 
 #: What is sent that is neither forces nor goods.
 _MESSAGES = frozenset({"signal", "message", "warning", "letter", "note", "invitation", "condolence", "greeting",
-                       "statement", "speech", "ultimatum", "reminder"})
+                       "statement", "speech", "ultimatum", "reminder", "request", "appeal", "plea"})
 
 #: Places of work: a joint one is joint production, but one where another act is done is only its place.
 _SITES = frozenset({"plant", "factory", "facility", "site", "yard", "shipyard", "works", "line", "hub", "centre",
