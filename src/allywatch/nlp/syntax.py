@@ -180,8 +180,7 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             # (but "the leaders said after talks": who said it held the talks, when ``timed``)
         if token.dep_ in {"dobj", "nsubjpass"} and lexicon.status_class(lemma(token.head)) == "reaction":
             return chain  # "Beijing condemned the sale": the sale as stated, Beijing no party to it
-        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ in {"addition", "contrast"} \
-                and token.head.head.head.lower_ in {"in", "by"}:
+        if token.dep_ == "pobj" and _besides(token.head):
             return chain  # "in addition to its pacts with Seoul, Baghdad signed ...": not what the clause does
         if token.dep_ == "pobj" and token.head.head.lemma_.lower() in lexicon.words["circumstance"] and \
                 token.head.head.i != trigger.i:
@@ -274,6 +273,14 @@ def _symmetric(trigger: Token, lexicon: Lexicon) -> bool:
 #: Verbs that put a rule in place ("the ban that Oslo imposed", "the curbs Ottawa placed on ...").
 _IMPOSING = frozenset({"impose", "place", "put", "introduce", "announce", "enact", "slap", "issue", "declare",
                        "extend", "expand", "tighten", "keep", "maintain"})
+
+
+def _besides(prep: Token) -> bool:
+    """The "to" of "in addition to", "in contrast to": what follows is another matter than the clause's act."""
+    return prep.lower_ == "to" and prep.head.lower_ in {"addition", "contrast"} and \
+        prep.head.head.lower_ in {"in", "by"}
+
+
 #: Verbs of holding or carrying out a joint act, whose subject takes part ("the drills the navies staged").
 _DOING = frozenset({"hold", "host", "co-host", "stage", "conduct", "run", "build", "operate", "fund", "finance",
                     "organise", "organize", "lead", "co-lead", "co-finance", "co-fund", "carry out"})
@@ -484,8 +491,7 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 # circumstance concerns, not the act's
             elif prep is not None and word in lexicon.words["bystander"]:
                 return None  # "sold jets to Hanoi despite protests from Beijing": Beijing stands by
-            elif word == "to" and head.head.lower_ in {"addition", "contrast"} and \
-                    head.head.head.lower_ in {"in", "by"}:
+            elif _besides(head):
                 return None  # "in addition to its pacts with Seoul, Baghdad signed ...": another act's partner
             elif prep is None:
                 prep = "agent" if head.dep_ == "agent" or (word == "by" and not is_verb(trigger)) else word
