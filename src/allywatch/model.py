@@ -88,7 +88,8 @@ class Mention:
     end: int
     label: str = ""
     source: str = ""
-    """For party mentions: what names the party ("company" when only a firm's home state does)."""
+    """For party mentions: what names the party ("company" when only a firm's home state does, "person" for an
+    official acting for it, "place" for a city or region)."""
 
 
 @dataclass(frozen=True)

@@ -269,3 +269,16 @@ def test_a_national_defence_force_acts_for_its_state(model_pipeline: Pipeline) -
     force = [m for m in found.party_mentions if "Defence Force" in m.text]
     assert [(m.label, m.source) for m in force] == [("ZAF", "")]
     assert [(e.type, e.participants) for e in found.events] == [("meeting", ("GHA", "ZAF"))]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Colombian Defence Minister Pedro Sanchez flew to Stockholm and met Swedish counterpart Pal Jonson.",
+     ("COL", "SWE")),
+    ("Pedro Sanchez, Colombia's defence minister, held talks with Swedish counterpart Pal Jonson.", ("COL", "SWE")),
+    ("Spanish Prime Minister Pedro Sanchez received French President Emmanuel Macron in Madrid.", ("ESP", "FRA")),
+    ("Prime Minister Pedro Sanchez hosted French President Emmanuel Macron in Madrid on Monday.", ("ESP", "FRA")),
+])
+def test_a_title_naming_another_state_is_a_namesake_not_the_known_holder(
+        model_pipeline: Pipeline, text: str, parties: tuple[str, ...]) -> None:
+    found = model_pipeline(Article(doc="t", text=text, published="2025-08-01"))
+    assert [(e.type, e.participants) for e in found.events] == [("meeting", parties)]

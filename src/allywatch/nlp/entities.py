@@ -489,7 +489,7 @@ def recognise(extraction: Extraction, res: EntityResources,
                 party=party, how=person.how)
         acting = _acting_for(person.person, article.published) if person.person is not None else party
         if acting and (person.office or (person.person is not None and person.person.offices)):
-            out.party_mentions.append(Mention(person.text, person.start, person.end, acting))
+            out.party_mentions.append(Mention(person.text, person.start, person.end, acting, "person"))
 
     _add_surname_mentions(text, people, taken, out, res, article.published)
     short_names = {word: p.person for p in people if p.person is not None
@@ -680,7 +680,7 @@ def _add_surname_mentions(text: str, people: list[_Person], taken: _Spans, out: 
             acting = _acting_for(kb_person, published) if kb_person is not None else party
             if acting and office:
                 # an office holder named by surname speaks and acts for the state ("Albanese signed")
-                out.party_mentions.append(Mention(found.group(), found.start(), found.end(), acting))
+                out.party_mentions.append(Mention(found.group(), found.start(), found.end(), acting, "person"))
 
 
 _CODE_SLUG = re.compile(r"(?m)^[ \t]*(?P<codes>[A-Z]{3}(?:[ \t]*[–—/-][ \t]*[A-Z]{2,3})*)[ \t]*:[ \t]")
@@ -985,6 +985,10 @@ def _resolve_people(people: list[_Person], res: EntityResources, published: str 
     kb = res.kb
     for person in people:
         found = kb.people_by_form.get(fold(person.text), [])
+        if person.party is not None and found:
+            # "Colombia's defence minister Pedro Sánchez" is not Spain's prime minister: a title naming another
+            # state says the namesake is someone else
+            found = [p for p in found if p.party in (None, person.party)]
         if found:
             person.person = _best_exact(found, person, published)
             person.how = "exact"

@@ -2613,7 +2613,9 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         goals = [t for t in theme_tokens(token) if t.lemma_.lower() in lexicon.words["goals"]]
         return any({x.lower_ for x in g.subtree} & {"spending", "gdp", "%", "percent", "expenditure"} for g in goals)
     if need == "official":  # "received his Russian counterpart", "welcomed a Korean delegation": a visit
-        return any(t.lemma_.lower() in lexicon.words["officials"] for t in theme_tokens(token))
+        people = {t.i for t, m in sentence.parties if m.source == "person"}
+        return any(t.lemma_.lower() in lexicon.words["officials"] or t.i in people
+                   for h in theme_tokens(token) for t in (h, *(c for c in h.children if c.dep_ == "compound")))
     if need == "leaders":  # "the prime minister and the vice president jointly inaugurated": officials act
         doers = [c for v in chain[:1] for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return any(t.lemma_.lower() in lexicon.words["officials"] for c in doers for t in c.subtree)
