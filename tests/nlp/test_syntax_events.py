@@ -3572,3 +3572,27 @@ def test_who_asks_for_goods_would_receive_them(run: Run, text: str, roles: dict[
 def test_a_request_to_station_forces_is_no_sale(run: Run) -> None:
     events = run("Tokyo is weighing a request from Manila to station Japanese patrol aircraft on Palawan.").events
     assert [(e.type, e.participants) for e in events] == [("force_posture", ("JPN", "PHL"))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sweden and Colombia signed a defence deal on Monday.", [("agreement", ("COL", "SWE"), "agreed")]),
+    ("A military deal between Rwanda and Qatar was sealed in Doha.", [("agreement", ("QAT", "RWA"), "agreed")]),
+    ("Peru and Korea are expected to clinch a security deal next week.", [("agreement", ("KOR", "PER"), "planned")]),
+    # the act the sentence tells, not a second one
+    ("Canberra picked Japan to build its frigates, choosing a Japanese design over a German rival in the biggest "
+     "defence deal the two have struck.", [("arms_transfer", ("AUS", "JPN"), "agreed")]),
+])
+def test_a_defence_deal_struck_between_states_is_an_agreement(run: Run, text: str,
+                                                               expected: list[tuple[str, tuple[str, ...], str]]) -> None:
+    assert [(e.type, e.participants, e.status) for e in run(text).events] == expected
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Spain hopes to sell trainer jets to the South American nation.", set()),
+    ("Leaders of Latin American states met EU officials on Monday.", set()),
+    ("Kenya bought two American helicopters.", {"KEN", "USA"}),
+])
+def test_a_region_of_the_americas_is_not_the_united_states(run: Run, text: str, parties: set[str]) -> None:
+    found = run(text)
+    assert {p for e in found.events for p in e.participants} == parties
+    assert ("USA" in {m.label for m in found.party_mentions}) == ("USA" in parties)

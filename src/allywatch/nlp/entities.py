@@ -368,6 +368,10 @@ def recognise(extraction: Extraction, res: EntityResources,
             continue  # "US$40 billion", "A$2 billion": a currency, not a party
         if match.kind in {"party", "capital"} and re.match(r"[-\s]class\b", text[match.end:match.end + 7], re.I):
             continue  # "Dakar-class submarines", "the Kolkata class": a ship class named after a place
+        if match.kind == "party" and match.text.lower() in {"american", "americans"} and re.search(
+                r"\b(?:Latin|South|Central|North|Pan|Meso|Ibero|Hispanic)[-\s]$", text[max(0, match.start - 9):match.start],
+                re.I):
+            continue  # "the South American nation", "Latin American states": a region, not the United States
         if match.kind in {"party", "capital"} and re.match(r"-based\b", text[match.end:match.end + 7]):
             out.add("location", _capital_name(kb, match) if match.kind == "capital" else match.text, _mention(match))
             continue  # "the Stockholm-based institute", "a Texas-based firm": where something sits, no party

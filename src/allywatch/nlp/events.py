@@ -2627,6 +2627,13 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
                                "join", "convene", "inaugurate"} or lemma(verb) == "set up"
             or (verb.lemma_ == "open" and token.head.i == verb.i)))  # "will open a headquarters" (not "opened a
     # new chapter in the partnership")
+    if need == "struck":  # "signed a defence deal", "a security deal was sealed"; not "in the largest deal they
+        # have struck" (the act the sentence tells), nor "a deal the two countries have struck" (a relative clause)
+        if token.dep_ not in {"dobj", "nsubjpass"}:
+            return False
+        verb = token.head
+        return is_verb(verb) and (lexicon.status_class(lemma(verb)) in {"agreed", "planned", "proposed"}
+                                  or verb.lemma_ in {"reach", "strike", "clinch", "finalise", "finalize", "conclude"})
     if need == "customer":
         return any(slot.name in {"for", "dative"} for _, slot, _ in slots)
     if need == "firm":  # "signed a memorandum with MBDA for a coastal battery": a firm on the other side

@@ -26,7 +26,7 @@ STATUSES = ("proposed", "planned", "agreed", "ongoing", "completed")
 SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "possessor", "modifier"})
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
 NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated", "customer",
-                   "recipient", "sum", "official", "goal", "leaders", "asked_for", "exports",
+                   "recipient", "sum", "official", "goal", "leaders", "asked_for", "struck", "exports",
                    "in_service", "under", "consignment", "firm"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
