@@ -3596,3 +3596,37 @@ def test_a_region_of_the_americas_is_not_the_united_states(run: Run, text: str, 
     found = run(text)
     assert {p for e in found.events for p in e.participants} == parties
     assert ("USA" in {m.label for m in found.party_mentions}) == ("USA" in parties)
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Canadian Prime Minister Mark Carney discussed the radar purchase with Australian Prime Minister Anthony "
+     "Albanese.", ("AUS", "CAN")),
+    ("Canadian Prime Minister Mark Carney said he had discussed the order by phone with Australian Prime Minister "
+     "Anthony Albanese.", ("AUS", "CAN")),
+    ("The Brazilian president talked over defence ties on the phone with French President Emmanuel Macron.",
+     ("BRA", "FRA")),
+    ("Kenyan President William Ruto said he had talked with Turkish President Recep Tayyip Erdogan about drones.",
+     ("KEN", "TUR")),
+])
+def test_who_talks_a_topic_over_with_an_official_meets_them(model_run: Run, text: str,
+                                                          parties: tuple[str, ...]) -> None:
+    assert [e.participants for e in model_run(text).events if e.type == "meeting"] == [parties]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Korean defence minister's trip to Japan was the first in ten years.", ("JPN", "KOR", "completed")),
+    ("Korean Defence Minister Ahn Gyu-back made a two-day trip to Tokyo.", ("JPN", "KOR", "completed")),
+    ("A trip to Hanoi by the Indian foreign minister is planned for June.", ("IND", "VNM", "planned")),
+    ("Kenyan President William Ruto has arrived in Tokyo for a three-day visit.", ("JPN", "KEN", "ongoing")),
+])
+def test_an_official_s_trip_abroad_is_a_meeting(model_run: Run, text: str, expected: tuple[str, str, str]) -> None:
+    assert [(*e.participants, e.status) for e in model_run(text).events if e.type == "meeting"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Chinese tourists made the trip to Japan this year.",
+    "The French minister's planned trip to India was put off.",
+    "Kenya put off the purchase of Turkish drones until next year.",
+])
+def test_a_trip_by_no_official_or_one_put_off_is_no_event(model_run: Run, text: str) -> None:
+    assert model_run(text).events == ()

@@ -228,6 +228,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _phrase_after_sum(doc)
         _participle_before_equipment(doc, lexicon.words["equipment"])
         _contact_relative(doc)
+        _partner_of_talks(doc)
         _object_after_first_time(doc)
         _closing_appositive(doc)
         offset = sentence.start + _body(sentence)[0]
@@ -489,6 +490,26 @@ def _phrase_after_sum(doc: Doc) -> None:
         if x.lemma_.lower() in _VALUING and x.i < prep.i and x.head.pos_ in {"NOUN", "PROPN"} and \
                 x.head.i < x.i:
             prep.head = x.head
+
+
+#: Verbs of talking something over, whose partner a parse may hang on the topic ("discussed the sale with Modi").
+_TALKING_OVER = frozenset({"discuss", "talk", "raise", "review", "debate", "explore", "go", "address"})
+
+
+def _partner_of_talks(doc: Doc) -> None:
+    """Mend a parse that hangs the partner of a talk on its topic: in "discussed the purchase with Prime Minister
+    Albanese" the minister is who was talked with, not a party to the purchase."""
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or not any(
+                g.dep_ == "pobj" and g.pos_ == "PROPN" for g in prep.children):
+            continue
+        x, steps = prep.head, 0  # the topic, or "by phone" after it
+        while x.dep_ in {"pobj", "prep"} and steps < 3:
+            x, steps = x.head, steps + 1
+        if x.dep_ == "dobj" or (steps and x.pos_ == "VERB"):
+            verb = x.head if x.dep_ == "dobj" else x
+            if verb.lemma_.lower() in _TALKING_OVER and verb.i < prep.i:
+                prep.head = verb
 
 
 def _contact_relative(doc: Doc) -> None:
@@ -2618,7 +2639,16 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
                    for h in theme_tokens(token) for t in (h, *(c for c in h.children if c.dep_ == "compound")))
     if need == "leaders":  # "the prime minister and the vice president jointly inaugurated": officials act
         doers = [c for v in chain[:1] for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        return any(t.lemma_.lower() in lexicon.words["officials"] for c in doers for t in c.subtree)
+        if not is_verb(chain[0]):  # "the minister's trip", "a trip by the president", "the envoy made a trip"
+            doers = [c for c in chain[0].children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")]
+            verb = next((v for v in chain if is_verb(v) or v.lemma_ == "be"), None)  # "made a trip", "is on a trip"
+            if verb is not None and chain[0].dep_ in {"dobj", "pobj"}:
+                doers += [c for c in verb.children if c.dep_ == "nsubj"]
+        if any(c.lower_ in {"he", "she", "i", "we"} for c in doers) and chain[0].dep_ == "ccomp":
+            # "the prime minister said he had discussed it with ...": the speaker
+            doers = [c for c in chain[0].head.children if c.dep_ == "nsubj"]
+        people = {t.i for t, m in sentence.parties if m.source == "person"}
+        return any(t.lemma_.lower() in lexicon.words["officials"] or t.i in people for c in doers for t in c.subtree)
     if need == "stated":  # made, not strengthened: "signed a strategic partnership", "forged a partnership"
         verb = next((v for v in chain if is_verb(v)), None)  # the verb that takes the partnership itself
         return _named(token) or (verb is not None and (

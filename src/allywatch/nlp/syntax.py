@@ -914,6 +914,9 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if modal is None:
         return StatusReading(lexicon.default.get(kind, "agreed"), f"'{tense_verb.text}' states no stage",
                              tense_only=True)
+    if kind == "meeting" and tense_verb.lemma_ == "arrive" and any(
+            c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in tense_verb.children):
+        return StatusReading("ongoing", f"'{tense_verb.text}' and there now")  # "Macron has arrived in Doha"
     if past and modal == "completed" and tense_verb is trigger and not any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children):
         return StatusReading(past, f"'{trigger.text}' in the past states it {past}")  # not "has bought"
