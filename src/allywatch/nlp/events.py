@@ -492,6 +492,10 @@ def _phrase_after_sum(doc: Doc) -> None:
             prep.head = x.head
 
 
+#: Military sites a state hands over, vacates, expands or lets another use.
+_BASES = frozenset({"base", "airbase", "camp", "outpost", "garrison", "barracks", "installation", "station"})
+
+
 #: Verbs of talking something over, whose partner a parse may hang on the topic ("discussed the sale with Modi").
 _TALKING_OVER = frozenset({"discuss", "talk", "raise", "review", "debate", "explore", "go", "address"})
 
@@ -2457,7 +2461,12 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
                            lexicon.words["grounds"] and any(
                 c.dep_ in {"amod", "compound"} and c.lemma_.lower() in ARMED for c in t.children)
                 for t in region)  # "military automobiles" (not "military deals", "military goods")
-            if not (lemmas & lexicon.words["equipment"] or programs & {t.i for t in region} or military):
+            named = lemmas
+            if is_verb(token) and token.lemma_.lower() != "arm":  # "graphite shipped to US users": the verb is
+                # no ship (but "to arm Kyiv" is weapons sent)
+                named = {t.lemma_.lower() for t in region if t.i != token.i}
+                named |= {w[:-1] for w in named if w.endswith("s")}
+            if not (named & lexicon.words["equipment"] or programs & {t.i for t in region} or military):
                 return False
         elif need == "joint" and _foreign_design(token, themes, sentence, slots, lexicon):
             continue  # "production of the K9 in Poland began": one state's design made in another
@@ -2657,6 +2666,10 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
                                "join", "convene", "inaugurate"} or lemma(verb) == "set up"
             or (verb.lemma_ == "open" and token.head.i == verb.i)))  # "will open a headquarters" (not "opened a
     # new chapter in the partnership")
+    if need == "base":  # "handed over its last base in Chad", "will expand its air base in Qatar"
+        return any(t.lemma_.lower() in _BASES for t in theme_tokens(token))
+    if need == "abroad":  # "Rwandan troops will remain in Mozambique": two parties, the forces' and the place's
+        return len({m.label for m, slot, _ in slots}) >= 2
     if need == "struck":  # "signed a defence deal", "a security deal was sealed"; not "in the largest deal they
         # have struck" (the act the sentence tells), nor "a deal the two countries have struck" (a relative clause)
         if token.dep_ not in {"dobj", "nsubjpass"}:
@@ -3278,6 +3291,9 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
         status = stating.status
         if kind == "arms_transfer" and status == "completed" and any(d.status == "ongoing" for d in group):
             status = "ongoing"  # "Taiwan has received 38 Abrams ... the first batch of 108": only part delivered
+        if kind == "meeting" and status == "completed" and any(
+                d.status == "ongoing" and d.sentence.start == stating.sentence.start and "now" in d.why for d in group):
+            status = "ongoing"  # "has landed in Doha and is in talks with the emir": there now
         events.append(Event(type=kind, participants=participants, roles=roles, status=status, item=first.item,
                             evidence=evidence, program=first.program,
                             organizations=tuple(dict.fromkeys(o for d in group for o in d.organizations)),

@@ -310,8 +310,9 @@ def _infinitive_or_under(verb: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
 
 
-#: Verbs whose subject is the thing that comes ("the tanks arrived", "the batch reached Ghana", "the jets landed").
-_COMING = frozenset({"arrive", "join", "reach", "land", "touch"})
+#: Verbs whose subject is the thing that comes or stays ("the tanks arrived", "the batch reached Ghana", "the jets
+#: landed", "the troops will remain in Mali").
+_COMING = frozenset({"arrive", "join", "reach", "land", "touch", "remain", "stay"})
 
 
 def theme_tokens(trigger: Token) -> list[Token]:
@@ -489,7 +490,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                     head.head.i != trigger.i and head.head.lemma_.lower() in lexicon.words["circumstance"]:
                 return None  # "In a blow to Moscow, Paris agreed ...", "in response to Chinese drills": whom the
                 # circumstance concerns, not the act's
-            elif prep is not None and word in lexicon.words["bystander"]:
+            elif prep is not None and word in lexicon.words["bystander"] and not (
+                    word == "through" and head.head.i in anchors and any(
+                        t.type == "force_posture" for t in lexicon.triggers.get(trigger.lemma_.lower(), ()))):
+                # (but "will rotate ships through a base in Australia": where they are)
                 return None  # "sold jets to Hanoi despite protests from Beijing": Beijing stands by
             elif _besides(head):
                 return None  # "in addition to its pacts with Seoul, Baghdad signed ...": another act's partner
@@ -914,9 +918,6 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
     if modal is None:
         return StatusReading(lexicon.default.get(kind, "agreed"), f"'{tense_verb.text}' states no stage",
                              tense_only=True)
-    if kind == "meeting" and tense_verb.lemma_ == "arrive" and any(
-            c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in tense_verb.children):
-        return StatusReading("ongoing", f"'{tense_verb.text}' and there now")  # "Macron has arrived in Doha"
     if past and modal == "completed" and tense_verb is trigger and not any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children):
         return StatusReading(past, f"'{trigger.text}' in the past states it {past}")  # not "has bought"

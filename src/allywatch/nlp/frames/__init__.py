@@ -27,7 +27,7 @@ SLOTS = frozenset({"subject", "object", "theme", "maker", "agent", "dative", "po
 ROLES = frozenset({"party", "side", "host", "owner", *(r for pair in DIRECTED.values() for r in pair)})
 NEEDS = frozenset({"equipment", "joint", "defence", "forces", "phone", "industry", "minerals", "stated", "customer",
                    "recipient", "sum", "official", "goal", "leaders", "asked_for", "struck", "exports",
-                   "in_service", "under", "consignment", "firm"})
+                   "in_service", "under", "consignment", "firm", "base", "abroad"})
 POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"})
 
 
