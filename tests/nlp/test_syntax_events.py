@@ -3658,3 +3658,24 @@ def test_no_forces_no_base_no_goods_no_event(run: Run, text: str) -> None:
 def test_a_leader_who_has_landed_and_is_in_talks_is_there_now(model_run: Run) -> None:
     events = model_run("French President Emmanuel Macron has landed in Doha and is in talks with the emir.").events
     assert [(e.type, e.participants, e.status) for e in events] == [("meeting", ("FRA", "QAT"), "ongoing")]
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("The Finnish vehicles ordered by Slovakia are arriving in batches.", "FIN", "SVK"),
+    ("Israeli drones purchased by Morocco were shown at the parade.", "ISR", "MAR"),
+    ("Qatar placed an order for 12 Typhoons with Britain's BAE Systems.", "GBR", "QAT"),
+    ("Peru signed a contract for four frigates with Korea's Hyundai Heavy Industries.", "KOR", "PER"),
+    ("Nigeria ordered two landing craft from France.", "FRA", "NGA"),
+])
+def test_the_maker_of_the_thing_and_the_partner_after_the_goods_supply(run: Run, text: str, supplier: str,
+                                                                       recipient: str) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": supplier,
+                                                                         "recipient": recipient}]
+
+
+@pytest.mark.parametrize("text,meetings", [
+    ("The minister spoke of Kenya's order with Dutch shipbuilder Damen.", []),
+    ("The Indian minister talked with the French minister about the deal.", [("FRA", "IND")]),
+])
+def test_what_is_talked_of_takes_no_part_in_the_talk(run: Run, text: str, meetings: list[tuple[str, ...]]) -> None:
+    assert [e.participants for e in _of(run, text, "meeting")] == meetings

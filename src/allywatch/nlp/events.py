@@ -229,6 +229,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _participle_before_equipment(doc, lexicon.words["equipment"])
         _contact_relative(doc)
         _partner_of_talks(doc)
+        _partner_after_goods(doc)
         _object_after_first_time(doc)
         _closing_appositive(doc)
         offset = sentence.start + _body(sentence)[0]
@@ -514,6 +515,22 @@ def _partner_of_talks(doc: Doc) -> None:
             verb = x.head if x.dep_ == "dobj" else x
             if verb.lemma_.lower() in _TALKING_OVER and verb.i < prep.i:
                 prep.head = verb
+
+
+#: Nouns of a deal whose partner may follow the goods ("an order for 12 jets with Britain's BAE Systems").
+_ORDERS = frozenset({"order", "contract", "deal", "agreement", "purchase", "tender"})
+
+
+def _partner_after_goods(doc: Doc) -> None:
+    """Mend a parse that hangs a deal's partner on its goods: in "placed an order for 12 Typhoons with Britain's BAE
+    Systems" the firm is who the order is placed with, not something the jets come with."""
+    for prep in doc:
+        goods = prep.head
+        if prep.dep_ != "prep" or prep.lower_ != "with" or goods.dep_ != "pobj" or goods.head.lower_ != "for" or \
+                goods.head.head.lemma_.lower() not in _ORDERS:
+            continue
+        if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in prep.children):
+            prep.head = goods.head.head
 
 
 def _contact_relative(doc: Doc) -> None:

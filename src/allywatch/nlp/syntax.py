@@ -437,6 +437,9 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             # but "the purchase of jets, sealed with France", "handed over the boats promised to Ghana", "a transfer
             # of technology agreed to by Saab", "an accord offered by Jakarta": the deal's partner is the act's
             return None
+        if x.dep_ == "prep" and x.lower_ in {"of", "about"} and head.i == trigger.i and trigger.lemma_ in {
+                "speak", "talk"} and x.i != party.i:
+            return None  # "the minister spoke of Kenya's order with Damen": what is talked of, not who talks
         if x.dep_ == "conj" and is_verb(x) and is_verb(head):
             return None
         if x.dep_ in {"npadvmod", "appos"} and x.lemma_.lower() in _SUMMARIES and x.i > head.i:
@@ -567,6 +570,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         if not _same_phrase(party, top) and _conj_root(party).dep_ == "poss" and \
                 _conj_root(party).head.i in theme_ids:
             return Slot("holder", f"'s {_conj_root(party).head.text}")  # "delivery of Estonia's launchers": whose
+        if top.i == party.i and x.i in theme_ids and party.dep_ in {"amod", "compound", "nmod"}:
+            return Slot("maker", f"modifies the {x.text}")  # "the Finnish vehicles ordered by Slovakia"
         return Slot("object", dep) if _same_phrase(party, top) else Slot("maker", f"modifies the {top.text}")
     inner = _child_on_path(party, top)
     if dep in SUBJECT_DEPS and x.i != trigger.i and not _same_phrase(party, top) and \
