@@ -3679,3 +3679,25 @@ def test_the_maker_of_the_thing_and_the_partner_after_the_goods_supply(run: Run,
 ])
 def test_what_is_talked_of_takes_no_part_in_the_talk(run: Run, text: str, meetings: list[tuple[str, ...]]) -> None:
     assert [e.participants for e in _of(run, text, "meeting")] == meetings
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Spain approved the purchase of 45 Turkish jet trainers. Final assembly will take place in Seville.", "agreed"),
+    ("Canberra picked the Japanese frigate design. The first three ships will come from Japan, with the other eight "
+     "built at a yard in Western Australia.", "agreed"),
+    ("Brazil ordered 36 Swedish Gripen fighters. Fifteen of the jets are being assembled by Embraer in Brazil.",
+     "ongoing"),
+    ("Indonesia signed for 48 fighters from Turkish Aerospace. The firm said part of the production would move to "
+     "Indonesia.", "agreed"),
+])
+def test_the_buyer_making_what_it_bought_at_home_is_joint_production(model_run: Run, text: str, status: str) -> None:
+    assert [(len(e.participants), e.status) for e in _of(model_run, text, "co_production")] == [(2, status)]
+
+
+@pytest.mark.parametrize("text", [
+    "Poland bought 96 Apache helicopters from the US. The helicopters will be based in Inowroclaw.",
+    "India bought two Russian frigates. Both were built in Kaliningrad.",
+    "The sale of twelve airlifters to Uzbekistan, confirmed by Embraer in Tashkent, makes it the first buyer.",
+])
+def test_goods_based_or_made_by_the_seller_are_no_joint_production(model_run: Run, text: str) -> None:
+    assert _of(model_run, text, "co_production") == []

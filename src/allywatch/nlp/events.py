@@ -254,8 +254,66 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
                         sentence.start - draft.sentence.end < 1200:
                     draft.participants |= members
         previous = [*previous, {m.label for m in own}][-5:]
+    drafts.extend(_local_production(drafts, parsed, lexicon))
     drafts = _signed_after(_one_rule(drafts), signings, index.published)
     return replace(extraction, events=tuple(_merge(_under_signed(drafts))))
+
+
+def _local_production(drafts: list[_Draft], parsed: dict[int, _Sentence], lexicon: Lexicon) -> list[_Draft]:
+    """Joint production told after a sale: the buyer makes some of what it bought at home ("Spain buys 45 Turkish
+    trainers ... final assembly will take place in Seville", "the remaining eight will be built at a yard in
+    Western Australia", "fifteen of the jets are being assembled by Embraer"). The supplier's design made by the
+    recipient, on its soil or by its firms, is co-production of the two (ONTOLOGY 3: "one produces it under the
+    other's licence")."""
+    sales = [d for d in drafts if d.type == "arms_transfer" and d.roles.get("supplier") and d.roles.get("recipient")
+             and d.roles["supplier"] != d.roles["recipient"]]
+    if not sales:
+        return []
+    made: list[_Draft] = []
+    for start, sentence in sorted(parsed.items()):
+        for token in sentence.doc:
+            if not ((is_verb(token) and token.lemma_.lower() in _BUILDING - {"make"}) or
+                    (token.pos_ == "NOUN" and token.lemma_.lower() in _MAKING)):
+                continue
+            where = [token]
+            if token.dep_ in {"nsubj", "nsubjpass", "dobj"} and is_verb(token.head) and token.pos_ == "NOUN":
+                where.append(token.head)  # "final assembly will take place in Spain", "includes assembly in Spain"
+            share = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+            if share is not None and share.dep_ in {"nsubj", "nsubjpass"} and is_verb(share.head):
+                where.append(share.head)  # "part of the production will move to Jakarta"
+            local = set()
+            for party, mention in sentence.parties:
+                steps = [a for a in party.ancestors]
+                top = next((w for w in where if w in steps), None)
+                if top is None:
+                    continue
+                path = steps[:steps.index(top)]
+                towards = {"to"} if top.lemma_.lower() in {"move", "shift", "relocate", "go"} else set()
+                if any(t.dep_ == "prep" and t.lower_ in {"in", "at", "by"} | towards for t in path) and not any(
+                        t.dep_ == "prep" and t.lower_ in lexicon.words["bystander"] | {"from", "for", "to", "with"}
+                        - towards for t in path):
+                    local.add(mention.label)
+            if len(local) != 1:
+                continue
+            here = next(iter(local))
+            sale = next((d for d in reversed(sales) if d.sentence.start <= start and d.roles["recipient"] == here),
+                        None)
+            if sale is None:
+                continue
+            chain = governing_chain(token, lexicon)
+            reading = read_status(token, chain, lexicon, "co_production")
+            if reading.status is None:
+                continue
+            status = reading.status
+            if sale.status == "agreed" and (status in {"planned", "proposed"} or (
+                    status == "completed" and token.tag_ == "VBN" and not any(
+                        c.dep_ in {"aux", "auxpass"} for c in token.children))):
+                status = "agreed"  # what the deal provides for ("with the other eight built at home")
+            made.append(replace(sale, type="co_production", participants={sale.roles["supplier"], here}, roles={},
+                                status=status, item=_words([token]), sentence=sentence.span,
+                                trigger=token.lemma_.lower(), carried=True,
+                                why=f"'{token.text}' in {here}, which buys it from {sale.roles['supplier']}"))
+    return made
 
 
 #: A sentence that lists who takes part in what was just told ("They are Germany, Canada and Spain.",
