@@ -3701,3 +3701,43 @@ def test_the_buyer_making_what_it_bought_at_home_is_joint_production(model_run: 
 ])
 def test_goods_based_or_made_by_the_seller_are_no_joint_production(model_run: Run, text: str) -> None:
     assert _of(model_run, text, "co_production") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("EU ministers agreed to send a further 5 billion euros in military aid to Ukraine.", [("arms_transfer", 2)]),
+    ("Canada will deploy military trainers to Latvia.", [("force_posture", 2)]),
+    ("France will send army engineers to Romania.", [("force_posture", 2)]),
+])
+def test_a_service_s_name_on_aid_makes_no_force(run: Run, text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(e.type, len(e.participants)) for e in run(text).events] == expected
+
+
+@pytest.mark.parametrize("text,supplier,recipient", [
+    ("Manila clinched a deal with Tokyo for the transfer of retired Japanese destroyers.", "JPN", "PHL"),
+    ("Peru signed a contract with Seoul for the delivery of Korean frigates.", "KOR", "PER"),
+    ("Kenya signed a deal for the purchase of Turkish drones.", "TUR", "KEN"),
+])
+def test_the_maker_of_the_goods_a_deal_is_for_supplies_them(run: Run, text: str, supplier: str,
+                                                            recipient: str) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "arms_transfer")] == [{"supplier": supplier,
+                                                                         "recipient": recipient}]
+
+
+def test_a_capital_s_namesake_in_another_state_is_a_town_there(run: Run) -> None:
+    found = run("Rheinmetall will build a powder plant at Victoria in central Romania.")
+    assert "SYC" not in {m.label for m in found.party_mentions}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Philippine and Japanese ministers met in Manila. The two ministers also discussed Chinese activity near the "
+     "disputed shoal.", [("meeting", ("JPN", "PHL"))]),
+    ("Egypt is in talks with South Korea's Hanwha to assemble armoured vehicles near Cairo.", []),
+    ("Egypt held talks with South Korea's defence minister in Cairo.", [("meeting", ("EGY", "KOR"))]),
+    ("After two years of talks, Manila signed a deal with Tokyo for six Japanese radars.",
+     [("arms_transfer", ("JPN", "PHL"))]),
+    ("Two rounds of talks between Indian and Chinese generals took place in Ladakh.", [("meeting", ("CHN", "IND"))]),
+])
+def test_who_meets_is_neither_the_topic_nor_a_firm_s_home_nor_the_length_of_a_negotiation(
+        model_run: Run, text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert [(e.type, e.participants) for e in model_run(text).events if e.type in {"meeting", "arms_transfer"}] == \
+        expected

@@ -382,6 +382,8 @@ def recognise(extraction: Extraction, res: EntityResources,
                     _mention(match))
         elif match.kind == "party":
             _add_party(out, kb, match, party_counts)
+        elif match.kind == "capital" and _in_another_state(text, match, matches):
+            out.add("location", match.text, _mention(match))  # "at Victoria in central Romania": a namesake town
         elif match.kind == "capital":
             dateline = _is_dateline(text, match)
             if dateline or _LOCATIVE.search(text[max(0, match.start - 25):match.start]):
@@ -765,6 +767,20 @@ def _add_party(out: _Collected, kb: KnowledgeBase, match: Match, counts: Counter
         out.add("org", party.name, _mention(match), party=code)
     else:
         out.add("country", code, _mention(match), party=code)
+
+
+_IN_REGION = re.compile(r"\s*(?:,|in)\s+(?:(?:the\s+)?(?:central|northern|southern|eastern|western|north|south|east|"
+                        r"west|north-?\w+ern|south-?\w+ern)\s+)?$", re.IGNORECASE)
+
+
+def _in_another_state(text: str, match: Match, matches: list[tuple[Match, Any]]) -> bool:
+    """A capital's name followed by "in" (or a comma and) another state is a town of that state with the same
+    name ("a plant at Victoria in central Romania", "Valencia, Venezuela")."""
+    for other, _ in matches:
+        if other.kind == "party" and other.key != match.key and match.end < other.start <= match.end + 30 and \
+                _IN_REGION.fullmatch(text[match.end:other.start]):
+            return True
+    return False
 
 
 def _is_dateline(text: str, match: Match) -> bool:

@@ -555,6 +555,15 @@ def _phrase_after_sum(doc: Doc) -> None:
 _BASES = frozenset({"base", "airbase", "camp", "outpost", "garrison", "barracks", "installation", "station"})
 
 
+#: What is sent that a service's name may modify without making it a force ("military aid", "army supplies").
+_AID_GOODS = frozenset({"aid", "assistance", "support", "supply", "supplies", "equipment", "hardware", "package",
+                        "goods", "funding", "fund", "help", "technology", "export", "donation", "materiel", "gear"})
+
+
+#: Spans of time that measure how long talks went on ("two years of talks").
+_DURATIONS = frozenset({"day", "week", "month", "year", "decade"})
+
+
 #: Verbs of talking something over, whose partner a parse may hang on the topic ("discussed the sale with Modi").
 _TALKING_OVER = frozenset({"discuss", "talk", "raise", "review", "debate", "explore", "go", "address"})
 
@@ -1157,6 +1166,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "a deal with Textron for upkeep of the jets": that act
     if kind == "exercise" and token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.words["equipment"]:
         return None  # "patrol ships", "training aircraft": a kind of equipment, not drills
+    if kind == "meeting" and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() in _DURATIONS:
+        return None  # "after two years of talks", "months of negotiations": how long a deal took, not a meeting
     if kind == "meeting" and is_verb(token) and (
             any(c.dep_ == "dobj" and {t.lemma_.lower() for t in c.subtree} & lexicon.words["goals"]
                 for c in token.children)
@@ -1587,10 +1599,12 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             # "price talks with the British builder": states meet; a firm's home is no side of the talks
             token_of = {id(m): t for t, m in sentence.parties}
 
-            def of_a_firm(m: Mention) -> bool:  # "BAE Systems", "the British builder"
+            firm_tokens = {t.i for t, m in sentence.parties if m.source == "company"}
+
+            def of_a_firm(m: Mention) -> bool:  # "BAE Systems", "the British builder", "South Korea's Hanwha"
                 t = token_of.get(id(m))
-                return m.source == "company" or (t is not None and t.dep_ in {"amod", "compound", "poss"} and
-                                                  t.head.lemma_.lower() in _FIRM_NOUNS)
+                return m.source == "company" or (t is not None and t.dep_ in {"amod", "compound", "poss"} and (
+                    t.head.lemma_.lower() in _FIRM_NOUNS or t.head.i in firm_tokens))
             firms_only = {m.label for m, slot, _ in slots if of_a_firm(m) and slot.name not in {
                 "subject", "agent", "modifier"}} - {m.label for m, _, _ in slots if not of_a_firm(m)}
             parties -= firms_only
@@ -2656,7 +2670,13 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
                 t.i in {m.i for m in movers_of_verb} for t, _ in sentence.programs):
             return True  # "Indian troops began a deployment to Fiji", "jets landed in Poland for a deployment"
         region_tokens = _region(token, theme_tokens(token))
-        return bool(lemmas & lexicon.words["forces"]) or any(
+        # "military aid", "army supplies": a service's name on something else is no force (but "the army", "navy
+        # ships")
+        moved = {t.lemma_.lower() for t in region_tokens if not (
+            t.dep_ in {"amod", "compound"} and t.lemma_.lower() in {"military", "army", "navy", "force"}
+            and t.head.lemma_.lower() in _AID_GOODS)}
+        moved |= {w[:-1] for w in moved if w.endswith("s")}
+        return bool(moved & lexicon.words["forces"]) or any(
             t.i in {x.i for x in region_tokens} for t, _ in sentence.programs)
     if need == "defence" and token.lemma_.lower() in {"aid", "assistance"}:
         own = {t.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree}

@@ -464,7 +464,11 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 return None
             if word == "by" and x.lemma_.lower() in _RECKONING:
                 return None  # "by NATO's definition", "by Kyiv's count": whose reckoning, as "according to"
-            if word == "of" or (word in {"including", "among"} and prep is not None):
+            if word == "of" and prep is None and x.i != party.i and not _same_phrase(party, x) and \
+                    x.lemma_.lower() in lexicon.words["equipment"] and \
+                    getattr(_child_on_path(party, x), "dep_", "poss") not in {"poss", "prep"}:
+                prep = "maker"  # "a deal with Tokyo for the transfer of Japanese destroyers": their maker
+            elif word == "of" or (word in {"including", "among"} and prep is not None):
                 pass
             elif word == "from" and prep is None and head.head.pos_ in {"NOUN", "PROPN"} and \
                     head.head.i not in theme_ids and head.head.i not in anchors and (
@@ -566,6 +570,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if top.dep_ == "prep" and top.lower_ == "of" and x.i != trigger.i and not is_verb(x):
         return Slot("possessor", f"'of' the {x.text}")  # "the decision of the German government to lift"
     dep = top.dep_
+    if dep == "dobj" and x.i == trigger.i and trigger.lemma_ in {"discuss", "debate", "review", "raise", "address"}:
+        return None  # "the ministers discussed Chinese activity near the shoal": what is talked over takes no part
     if in_theme or top.i in theme_ids:
         if not _same_phrase(party, top) and _conj_root(party).dep_ == "poss" and \
                 _conj_root(party).head.i in theme_ids:
