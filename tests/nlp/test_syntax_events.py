@@ -3741,3 +3741,16 @@ def test_who_meets_is_neither_the_topic_nor_a_firm_s_home_nor_the_length_of_a_ne
         model_run: Run, text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
     assert [(e.type, e.participants) for e in model_run(text).events if e.type in {"meeting", "arms_transfer"}] == \
         expected
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The delivery of the last of 24 Rafales to Greece on Wednesday closed the programme.", "completed"),
+    ("Saab handed over another Gripen to Brazil this week, bringing deliveries to 11 of the 36 ordered.", "ongoing"),
+    ("Germany has delivered another air defence system to Ukraine.", "completed"),
+    ("The Maldives has received drones from Turkey, its first military drones.", "completed"),
+    ("Nigeria will receive the first of 24 trainer jets from Italy before December.", "agreed"),
+    ("The UAE will buy 12 trainer jets from China, with an option for 36 more.", "agreed"),
+    ("Peru could buy six radars from Spain, with options for four more.", "proposed"),
+])
+def test_the_stage_of_a_delivery_from_its_share_of_the_order(run: Run, text: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, "arms_transfer")] == [status]

@@ -33,6 +33,7 @@ from allywatch.nlp.quotes import quote_spans
 from allywatch.nlp.syntax import (
     PEOPLE_NOUNS,
     Slot,
+    StatusReading,
     collective_subject,
     governing_chain,
     is_verb,
@@ -1466,12 +1467,26 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         stage = "agreed"  # "deliveries are scheduled to begin next month", "the first delivery is due in May": the
         # schedule of a sale agreed
     if trigger.delivery and stage == "completed" and (_partial(themes) or any(
-            t.lower_ in {"first", "initial"} and (t.head.lemma_.lower() in lexicon.words["equipment"] or any(
+            t.lower_ in {"first", "initial"} and not _first_ever(t) and (
+                t.head.lemma_.lower() in lexicon.words["equipment"] or any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.subtree)
                 for c in [*t.children, *t.head.children]))  # ("an initial batch of 100")
             for t in sentence.doc) or _FIRST_OF.search(sentence.span.text)):  # ("took delivery on Tuesday of the
         # first of five C-130Js", "the first four of 40 fighters", however parsed)
         stage = "ongoing"  # "received the first three of 24 jets"
+    tally = _TALLY.search(sentence.span.text)
+    if kind == "arms_transfer" and stage == "completed" and trigger.delivery and tally and \
+            int(tally.group(1)) < int(tally.group(2)):
+        stage = "ongoing"  # "handed over another Gripen, bringing deliveries to 11 of the 36": more to come
+    if kind == "arms_transfer" and trigger.delivery and stage == "agreed" and not is_verb(token) and any(
+            c.lower_ in {"last", "final"} for t in [token, *themes] for x in t.subtree for c in [x]) and any(
+            v.tag_ == "VBD" for v in [*chain, token.head] if is_verb(v)):
+        stage = "completed"  # "the delivery of the last of 24 Rafales closed the programme"
+    if kind == "arms_transfer" and trigger.delivery and stage == "planned" and _FIRST_OF.search(sentence.span.text):
+        stage = "agreed"  # "will receive the first of 24 trainers before December": deliveries of an order placed
+    if kind == "arms_transfer" and stage in {"planned", "proposed"} and _OPTION.search(sentence.span.text) and \
+            not by_modal_hedge(status):
+        stage = "agreed"  # "will buy 12 jets, with an option for 36 more": the terms of a contract
     if kind == "arms_transfer" and stage == "completed" and any(
             t.head.dep_ == "prep" and t.head.lower_ == "of" and (
                 t.head.head.lower_ in {"first", "initial"} or _some_of(t.head.head))
@@ -3096,15 +3111,36 @@ def _named_body(token: Token, lexicon: Lexicon) -> bool:
         "group", "committee", "commission", "mechanism", "council", "alliance", "coalition", "platform"} for n in nouns)
 
 
+def by_modal_hedge(status: StatusReading) -> bool:
+    """The stage comes from a hedging modal ("could buy", "may order")."""
+    return status.by_modal and status.status == "proposed"
+
+
 def _partial(themes: list[Token]) -> bool:
     delivered = [o for t in themes if t.lemma_.lower() in {"delivery", "possession", "receipt"}
                  for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return any(t.lower_ in {"first", "initial", "part", "some", "half", "majority", "bulk", "most"} or any(
-        c.lower_ in {"first", "initial"} for c in t.children) or _some_of(t) for t in [*themes, *delivered])
+        c.lower_ in {"first", "initial"} for c in t.children if not _first_ever(c)) or _some_of(t)
+        for t in [*themes, *delivered])
+
+
+def _first_ever(first: Token) -> bool:
+    """"its first military drones", "the country's first submarines": the first it ever had, not a first batch."""
+    return any(c.dep_ == "poss" for c in first.head.children) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in [*first.children, *first.head.children])
 
 
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+#: A running count of deliveries ("bringing deliveries to 11 of the 36 ordered", "taking the total to 20 out of 48").
+_TALLY = re.compile(r"\b(?:bringing|taking|raising|lifting)\s+(?:the\s+)?(?:\w+\s+){0,3}?to\s+(\d+)\s+(?:of|out\s+of)\s+"
+                    r"(?:the\s+|its\s+|their\s+)?(\d+)\b", re.IGNORECASE)
+
+#: The terms of a contract: more it may order ("with an option for 36 more", "options for two further boats").
+_OPTION = re.compile(r"\boptions?\s+(?:for|on|to\s+buy)\s+(?:up\s+to\s+)?(?:another\s+|a\s+further\s+)?(?:[\d,]+|"
+                     + "|".join(_NUMBER_WORDS[1:]) + r"|more|further|additional)\b", re.IGNORECASE)
+
 
 #: "the first four of 40", "the initial two of its 12": some of an order, not all.
 _FIRST_OF = re.compile(r"\b(?:first|initial)\s+(?:[\w-]+\s+){0,2}of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+|"
