@@ -282,3 +282,13 @@ def test_a_title_naming_another_state_is_a_namesake_not_the_known_holder(
         model_pipeline: Pipeline, text: str, parties: tuple[str, ...]) -> None:
     found = model_pipeline(Article(doc="t", text=text, published="2025-08-01"))
     assert [(e.type, e.participants) for e in found.events] == [("meeting", parties)]
+
+
+@pytest.mark.parametrize("text,saudi", [
+    ("The French minister held talks with Prime Minister Mohammed Shia al-Sudani in Baghdad.", False),
+    ("The French minister held talks with Prime Minister Mohammed bin Salman in Riyadh.", True),
+])
+def test_a_namesake_whose_family_name_differs_is_someone_else(model_pipeline: Pipeline, text: str,
+                                                              saudi: bool) -> None:
+    found = model_pipeline(Article(doc="t", text=text, published="2025-08-01"))
+    assert ("SAU" in {m.label for m in found.party_mentions if m.source == "person"}) == saudi

@@ -1138,7 +1138,8 @@ def _parts_agree(a: str, b: str) -> bool:
     x, y = a.replace("-", " ").split(), b.replace("-", " ").split()
     if len(x) < 2 or len(y) < 2:
         return True
-    return name_similarity(x[0], y[0]) >= 50 and name_similarity(x[-1], y[-1]) >= 50
+    # (the family name a little more strictly: "Mohammed Shia al-Sudani" is not "Mohammed bin Salman")
+    return name_similarity(x[0], y[0]) >= 50 and name_similarity(x[-1], y[-1]) >= 65
 
 
 def _similarity(a: str, b: str, **_: Any) -> float:
