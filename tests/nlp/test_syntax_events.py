@@ -3754,3 +3754,22 @@ def test_who_meets_is_neither_the_topic_nor_a_firm_s_home_nor_the_length_of_a_ne
 ])
 def test_the_stage_of_a_delivery_from_its_share_of_the_order(run: Run, text: str, status: str) -> None:
     assert [e.status for e in _of(run, text, "arms_transfer")] == [status]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Poland is making large purchases of military equipment from the United States.",
+     [("arms_transfer", ("POL", "USA"))]),
+    ("Nigeria made an offer to buy six Italian trainers.", [("arms_transfer", ("ITA", "NGA"))]),
+    ("India and Russia will make the rifles together at a plant in Amethi.", [("co_production", ("IND", "RUS"))]),
+])
+def test_making_a_purchase_or_an_offer_is_no_production(run: Run, text: str,
+                                                        expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert [(e.type, e.participants) for e in run(text).events] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Egyptian accord also covers contracts for missile maker MBDA and engine maker Safran.",
+    "Kenya's package includes a contract for Turkish drone maker Baykar.",
+])
+def test_a_contract_for_a_firm_makes_it_no_buyer(run: Run, text: str) -> None:
+    assert all(dict(e.roles).get("recipient") not in {"FRA", "TUR"} for e in _of(run, text, "arms_transfer"))

@@ -565,6 +565,13 @@ _AID_GOODS = frozenset({"aid", "assistance", "support", "supply", "supplies", "e
 _DURATIONS = frozenset({"day", "week", "month", "year", "decade"})
 
 
+#: Nouns of an act that "make" only carries ("make purchases", "made an offer", "make a payment").
+_LIGHT_OBJECTS = frozenset({"purchase", "order", "payment", "offer", "bid", "visit", "trip", "decision", "request",
+                            "contribution", "investment", "commitment", "pledge", "call", "statement", "announcement",
+                            "progress", "deal", "agreement", "proposal", "attempt", "effort", "case", "push", "move",
+                            "acquisition", "donation", "delivery", "transfer", "sale", "appeal", "stop"})
+
+
 #: Verbs of talking something over, whose partner a parse may hang on the topic ("discussed the sale with Modi").
 _TALKING_OVER = frozenset({"discuss", "talk", "raise", "review", "debate", "explore", "go", "address"})
 
@@ -957,6 +964,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                                                       or any(d.dep_ == "dobj" for d in token.children))
             for c in token.children):
         return None  # "making it Madrid's biggest customer", "made the deal possible": what it makes of a thing
+    if is_verb(token) and token.lemma_.lower() == "make" and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _LIGHT_OBJECTS for c in token.children):
+        return None  # "is making large purchases", "made an offer", "made a visit": the act the noun names
     if kind == "exercise" and token.lemma_.lower() in {"training", "train"} and not is_verb(token) and (
             token.dep_ in {"compound", "amod", "nmod"} or any(
                 not is_verb(t) and t.lemma_.lower() in lexicon.words["agreed_under"] | {"cooperation", "programme",
@@ -1084,6 +1094,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         if mention.source == "company" or (party_token.dep_ in {"amod", "compound"}
                                             and party_token.head.lemma_.lower() in _TRADERS):
             firms.add(id(mention))  # "Rheinmetall", "a Ukrainian partner company"
+        if kind == "arms_transfer" and slot.name == "for" and role == "recipient" and not is_verb(token) and \
+                mention.source == "company" and party_token.dep_ == "pobj":
+            role = "supplier"  # "contracts for missile maker MBDA": the firm contracted sells (not "for Egypt")
         if kind == "meeting" and mention.source == "company":
             continue  # firms' talks are not talks between states
         if kind == "agreement" and slot.name == "to" and not is_verb(token):
