@@ -1084,7 +1084,8 @@ def test_a_country_that_says_where_a_place_lies_and_a_summits_sidelines(run: Run
 
 
 def test_a_return_is_no_transfer(run: Run) -> None:
-    assert run("Slovak technicians repair howitzers that Ukraine's army sends back from the front.").events == ()
+    events = run("Slovak technicians repair howitzers that Ukraine's army sends back from the front.").events
+    assert [(e.type, dict(e.roles)) for e in events] == [("maintenance", {"provider": "SVK", "owner": "UKR"})]
 
 
 @pytest.mark.parametrize("text,supplier,recipient", [
@@ -3773,3 +3774,29 @@ def test_making_a_purchase_or_an_offer_is_no_production(run: Run, text: str,
 ])
 def test_a_contract_for_a_firm_makes_it_no_buyer(run: Run, text: str) -> None:
     assert all(dict(e.roles).get("recipient") not in {"FRA", "TUR"} for e in _of(run, text, "arms_transfer"))
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("Greek, Egyptian and Cypriot forces wrapped up the annual Medusa exercise off Crete on Sunday.",
+     ("CYP", "EGY", "GRC"), "completed"),
+    ("Indian and French navies began the biennial Varuna exercise off Goa.", ("FRA", "IND"), "ongoing"),
+    ("The naval exercise ended on Saturday after two weeks of drills by ships from Chile, Peru and the United "
+     "States.", ("CHL", "PER", "USA"), "completed"),
+    ("Troops from Kenya and Uganda took part in the drills.", ("KEN", "UGA"), "completed"),
+])
+def test_who_drills_from_a_listed_nationality_or_an_origin(run: Run, text: str, parties: tuple[str, ...],
+                                                           status: str) -> None:
+    assert [(e.participants, e.status) for e in _of(run, text, "exercise")] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Czech repair plants are overhauling the helicopters that Ukraine's army pulled back from the front.",
+     {"provider": "CZE", "owner": "UKR"}),
+    ("Polish workshops repair the tanks that Ukraine sends across the border.", {"provider": "POL", "owner": "UKR"}),
+    ("The Colombian submarine has returned to Cartagena after a mid-life upgrade carried out by Germany's TKMS in "
+     "Kiel.", {"provider": "DEU", "owner": "COL"}),
+    ("The Indian frigate sailed home after a refit in Russia.", {"provider": "RUS", "owner": "IND"}),
+])
+def test_whose_gear_is_repaired_from_a_relative_clause_or_the_verb_after_the_repair(
+        run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "maintenance")] == [roles]

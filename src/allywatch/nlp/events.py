@@ -221,6 +221,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _second_subject(doc)
         _subject_of_auxiliary(doc)
         _exercise_read_as_verb(doc)
+        _first_of_listed_adjectives(doc)
         _nouns_tagged_as_verbs(doc)
         _deal_read_as_verb(doc, lexicon)
         _headline_passive(doc)
@@ -485,7 +486,11 @@ def _exercise_read_as_verb(doc: Doc) -> None:
         while start > 1 and token.i - start < 4 and doc[start - 1].text[:1].isupper() and doc[start - 1].i > 0:
             start -= 1
         name, first = doc[token.i - 1], doc[start - 1]
+        while first.i > 0 and first.tag_ == "JJ" and first.text.islower() and start - first.i < 3:
+            first = doc[first.i - 1]  # "the annual Medusa exercise"
         if doc[start].text[:1].isupper() and first.lower_ in {"the", "their", "its", "a", "an", "this", "our"}:
+            for adjective in doc[first.i + 1:start]:
+                adjective.head, adjective.dep_ = token, "amod"
             token.pos_, token.tag_, token.dep_ = "NOUN", "NN", "dobj"
             if name.dep_ == "pobj" and name.head.pos_ == "ADP":  # "arrived for the Orruda drills"
                 token.head, token.dep_ = name.head, "pobj"
@@ -496,6 +501,19 @@ def _exercise_read_as_verb(doc: Doc) -> None:
                 if word.head.i != token.i and word.i < token.i and word.head.i in {token.i, token.head.i}:
                     word.head = token
                     word.dep_ = "compound" if word is name else ("poss" if word.tag_ == "PRP$" else "det")
+
+
+def _first_of_listed_adjectives(doc: Doc) -> None:
+    """Mend a parse that hangs the first of listed nationalities on the verb: in "Greek, Egyptian and Cypriot forces
+    wrapped up the drills" "Greek" modifies the forces as the others do."""
+    for token in doc:
+        if token.dep_ != "advmod" or token.tag_ != "JJ" or not token.text[:1].isupper() or token.i + 2 >= len(doc):
+            continue
+        comma, after = doc[token.i + 1], doc[token.i + 2]
+        if comma.text == "," and after.tag_ == "JJ" and after.text[:1].isupper() and after.dep_ == "amod" and \
+                any(c.dep_ == "conj" for c in after.children):
+            token.head, token.dep_ = after.head, "amod"
+            after.head, after.dep_ = token, "conj"
 
 
 def _fronted_subject(doc: Doc) -> None:
@@ -570,6 +588,12 @@ _LIGHT_OBJECTS = frozenset({"purchase", "order", "payment", "offer", "bid", "vis
                             "contribution", "investment", "commitment", "pledge", "call", "statement", "announcement",
                             "progress", "deal", "agreement", "proposal", "attempt", "effort", "case", "push", "move",
                             "acquisition", "donation", "delivery", "transfer", "sale", "appeal", "stop"})
+
+
+#: Verbs whose subject is what undergoes upkeep ("the destroyer will undergo repairs", "the boat returned after a
+#: refit in India").
+_UNDERGOING = frozenset({"undergo", "receive", "get", "need", "require", "enter", "return", "sail", "leave", "arrive",
+                         "dock", "head", "rejoin"})
 
 
 #: Verbs of talking something over, whose partner a parse may hang on the topic ("discussed the sale with Modi").
@@ -1512,9 +1536,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         stage = "ongoing"  # "will deliver another 100,000 shells; the first 20,000 are already there"
     if kind == "arms_transfer" and stage == "completed" and _MORE_TO_COME.search(sentence.span.text):
         stage = "ongoing"  # "four jets handed over last week; more to follow": deliveries begun, not finished
-    if kind == "maintenance" and any(is_verb(v) and v.lemma_ in {"undergo", "receive", "get", "need", "require",
-                                                                 "enter", "return", "sail", "leave", "arrive", "dock",
-                                                                 "head", "rejoin"} for v in chain) and \
+    if kind == "maintenance" and any(is_verb(v) and v.lemma_ in _UNDERGOING for v in chain) and \
             not (token.dep_ in {"amod", "acl"} and token.tag_ in {"VBN", "VBD"}):
         # "a U.S. destroyer will undergo maintenance at a Japanese yard", "the patrol vessel returned to Colombo after
         # a refit in India": the subject is what is repaired
@@ -1826,6 +1848,11 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             owned = next((c for t in themes for c in t.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}),
                          None)
             owner = _referent(owned, token, chain, sentence, index, main_party) if owned is not None else None
+            if owner is None:  # "overhauling the helicopters that Ukraine's army pulled back": whose they are
+                holders = [m.label for t, m in sentence.parties for theme in themes for r in theme.children
+                           if r.dep_ == "relcl" and any(c.dep_ == "nsubj" and t in c.subtree for c in r.children)
+                           and m.source not in {"place", "company"}]
+                owner = holders[0] if len(set(holders)) == 1 else None
             if owner is not None and owner != a[0]:
                 b = [owner]  # "chose Hanwha to maintain its submarines": the fleet's owner
             # "GA will set up a repair facility in India": the host is the owner when a firm provides;
@@ -2573,6 +2600,12 @@ def _needs_met(trigger: Trigger, token: Token, chain: list[Token], themes: list[
     for need in trigger.needs:
         if need == "equipment":
             programs = {t.i for t, _ in sentence.programs}
+            if trigger.type == "maintenance" and not is_verb(token):
+                # "the submarine returned after an upgrade in Kiel": what undergoes it is the verb's subject
+                region = region + [t for v in chain if is_verb(v) and v.lemma_ in _UNDERGOING for c in v.children
+                                   if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+                lemmas = lemmas | {t.lemma_.lower() for t in region}
+                lemmas |= {w[:-1] for w in lemmas if w.endswith("s")}
             goods = {t.i for theme in themes for t in theme.subtree} - {token.i}
             military = any(t.tag_ == "NNS" and t.i in goods and t.lemma_.lower() not in _ABSTRACT | _PEOPLE |
                            lexicon.words["grounds"] and any(
