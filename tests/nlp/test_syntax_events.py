@@ -3800,3 +3800,28 @@ def test_who_drills_from_a_listed_nationality_or_an_origin(run: Run, text: str, 
 def test_whose_gear_is_repaired_from_a_relative_clause_or_the_verb_after_the_repair(
         run: Run, text: str, roles: dict[str, str]) -> None:
     assert [dict(e.roles) for e in _of(run, text, "maintenance")] == [roles]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tokyo and London failed to settle a dispute over work shares, but agreed to jointly develop a new seeker.",
+     [("co_development", ("GBR", "JPN"), "agreed")]),
+    ("India rejected the Russian offer but agreed to buy French jets.", [("arms_transfer", ("FRA", "IND"), "agreed")]),
+    ("Seoul did not sign or ratify the deal with Warsaw for tanks.", []),
+])
+def test_a_contrasted_conjunct_keeps_its_own_stage(run: Run, text: str,
+                                                   expected: list[tuple[str, tuple[str, ...], str]]) -> None:
+    assert [(e.type, e.participants, e.status) for e in run(text).events] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Australia, Britain and the US met in San Diego. The three countries will then develop a new class of "
+     "submarine.", ("AUS", "GBR", "USA")),
+    ("Japan and India agreed on a plan. The two countries will build the drones.", ("IND", "JPN")),
+])
+def test_the_countries_counted_as_the_doers_make_it_joint(run: Run, text: str, expected: tuple[str, ...]) -> None:
+    assert [e.participants for e in run(text).events if e.type in {"co_development", "co_production"}] == [expected]
+
+
+def test_the_first_three_ships_are_no_three_parties(run: Run) -> None:
+    events = run("Australia picked a Japanese design. The first three frigates will be built in Japan.").events
+    assert [e for e in events if e.type == "co_production"] == []

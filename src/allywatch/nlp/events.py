@@ -2973,6 +2973,11 @@ def _joint(token: Token, chain: list[Token], slots: list[tuple[Mention, Slot, st
         return True
     if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "co":
         return True  # "co-development", which the tokenizer splits
+    if is_verb(token) and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _STATES and (
+                _NUMBERS.get(c.lower_) or any(n.dep_ == "nummod" and _NUMBERS.get(n.lower_) for n in c.children))
+            for v in chain if is_verb(v) for c in v.children):
+        return True  # "the three countries will then develop a new class of submarine"
     makers = {m.label for m, slot, _ in slots if slot.name == "maker" or (
         slot.name in {"agent", "subject"} and m.source == "company")}  # "assembled in Brazil by Saab"
     places = {m.label for m, slot, _ in slots if slot.name in {"in", "at"} or (

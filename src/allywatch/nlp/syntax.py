@@ -205,6 +205,9 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
         dep = token.dep_
         if dep == "conj" and is_verb(head) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             break  # "..., and Israel won a contract": a clause of its own, with its own subject
+        if dep == "conj" and is_verb(head) and any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} and
+                                                   head.i < c.i < token.i for c in head.children):
+            break  # "failed to settle the dispute but agreed to develop a seeker": a stage of its own
         if dep == "conj" and is_verb(head) and any(c.dep_ == "aux" and c.lower_ in {
                 "will", "would", "shall", "'ll", "may", "might", "could", "can", "must"} for c in token.children) and \
                 not any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in lexicon.words["agreed_under"]
