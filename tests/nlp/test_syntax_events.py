@@ -3583,8 +3583,8 @@ def test_a_request_to_station_forces_is_no_sale(run: Run) -> None:
     ("Canberra picked Japan to build its frigates, choosing a Japanese design over a German rival in the biggest "
      "defence deal the two have struck.", [("arms_transfer", ("AUS", "JPN"), "agreed")]),
 ])
-def test_a_defence_deal_struck_between_states_is_an_agreement(run: Run, text: str,
-                                                               expected: list[tuple[str, tuple[str, ...], str]]) -> None:
+def test_a_defence_deal_struck_between_states_is_an_agreement(
+        run: Run, text: str, expected: list[tuple[str, tuple[str, ...], str]]) -> None:
     assert [(e.type, e.participants, e.status) for e in run(text).events] == expected
 
 
@@ -3808,8 +3808,8 @@ def test_whose_gear_is_repaired_from_a_relative_clause_or_the_verb_after_the_rep
     ("India rejected the Russian offer but agreed to buy French jets.", [("arms_transfer", ("FRA", "IND"), "agreed")]),
     ("Seoul did not sign or ratify the deal with Warsaw for tanks.", []),
 ])
-def test_a_contrasted_conjunct_keeps_its_own_stage(run: Run, text: str,
-                                                   expected: list[tuple[str, tuple[str, ...], str]]) -> None:
+def test_a_contrasted_conjunct_keeps_its_own_stage(
+        run: Run, text: str, expected: list[tuple[str, tuple[str, ...], str]]) -> None:
     assert [(e.type, e.participants, e.status) for e in run(text).events] == expected
 
 
@@ -3825,3 +3825,21 @@ def test_the_countries_counted_as_the_doers_make_it_joint(run: Run, text: str, e
 def test_the_first_three_ships_are_no_three_parties(run: Run) -> None:
     events = run("Australia picked a Japanese design. The first three frigates will be built in Japan.").events
     assert [e for e in events if e.type == "co_production"] == []
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("The Swiss upper house voted to loosen the country's ban on re-exporting Swiss-made arms.", {"actor": "CHE"}),
+    ("Berlin lifted its ban on the re-export of German tanks to Ukraine.", {"actor": "DEU", "target": "UKR"}),
+    ("A majority in the Dutch parliament called for a ban on exports of jet parts to Israel.",
+     {"actor": "NLD", "target": "ISR"}),
+])
+def test_re_exports_and_a_body_speaking_through_its_majority(run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [dict(e.roles) for e in _of(run, text, "export_control")] == [roles]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Switzerland and the European Union have opened talks on a security and defence partnership.", ("CHE", "EU")),
+    ("Japan and India are negotiating over a strategic partnership.", ("IND", "JPN")),
+])
+def test_a_pact_under_negotiation_is_a_proposed_agreement(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [(e.participants, e.status) for e in _of(run, text, "agreement")] == [(parties, "proposed")]

@@ -84,6 +84,8 @@ _FUNCTION_WORDS = frozenset("and or on in at for to from by with last this next 
                             "where which that as while during over under near when earlier later".split())
 #: Places that belong to one state (a sea or a strait does not).
 #: A place named after a locative preposition, then a comma: the country that follows says where it lies.
+#: A region of the Americas before "American" ("South American", "Latin American"): not the United States.
+_AMERICAS = re.compile(r"\b(?:Latin|South|Central|North|Pan|Meso|Ibero|Hispanic)[-\s]$", re.IGNORECASE)
 _PLACE_THEN_COUNTRY = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:[\s-]+(?:[A-Z][\w'’.-]*|"
                                  r"el|al|de|la|le|du|sur|am|an))*,\s*$")
 _LAND = frozenset({"city", "region", "island", "base", "peninsula", "building", "area"})
@@ -368,9 +370,8 @@ def recognise(extraction: Extraction, res: EntityResources,
             continue  # "US$40 billion", "A$2 billion": a currency, not a party
         if match.kind in {"party", "capital"} and re.match(r"[-\s]class\b", text[match.end:match.end + 7], re.I):
             continue  # "Dakar-class submarines", "the Kolkata class": a ship class named after a place
-        if match.kind == "party" and match.text.lower() in {"american", "americans"} and re.search(
-                r"\b(?:Latin|South|Central|North|Pan|Meso|Ibero|Hispanic)[-\s]$", text[max(0, match.start - 9):match.start],
-                re.I):
+        if match.kind == "party" and match.text.lower() in {"american", "americans"} and _AMERICAS.search(
+                text[max(0, match.start - 9):match.start]):
             continue  # "the South American nation", "Latin American states": a region, not the United States
         if match.kind in {"party", "capital"} and re.match(r"-based\b", text[match.end:match.end + 7]):
             out.add("location", _capital_name(kb, match) if match.kind == "capital" else match.text, _mention(match))

@@ -31,6 +31,7 @@ from allywatch.model import Amount, DateMention, Entity, Event, Extraction, Ment
 from allywatch.nlp.frames import ARMED, DIRECTED, Lexicon, Trigger
 from allywatch.nlp.quotes import quote_spans
 from allywatch.nlp.syntax import (
+    NEGOTIATIONS,
     PEOPLE_NOUNS,
     Slot,
     StatusReading,
@@ -176,10 +177,15 @@ def extract_events_batch(extractions: list[Extraction], resources: EventResource
     if resources.parser is None:
         return [replace(e, events=()) for e in extractions]
     plans = [_plan(e, resources) for e in extractions]
-    texts = [_body(s)[1] for plan in plans for s, _ in plan[1]]
+    texts = [_RE_EXPORT.sub(lambda m: " " * len(m.group()), _body(s)[1]) for plan in plans for s, _ in plan[1]]
     docs = iter(resources.parser.pipe(texts, batch_size=64))
     return [_finish(e, resources, plan, [next(docs) for _ in plan[1]])
             for e, plan in zip(extractions, plans, strict=True)]
+
+
+#: "re-" before "export", blanked for the parser (which splits "re-exporting" into three words it cannot read);
+#: the text keeps its length, so every offset holds.
+_RE_EXPORT = re.compile(r"\b[Rr]e-(?=export)")
 
 
 _Plan = tuple[list[tuple[Span, list[Mention]]], list[tuple[Span, list[Mention]]], _Index]
@@ -1059,8 +1065,8 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         return None  # "will send a powerful signal to Pyongyang", "delivered a warning to Beijing": words, not forces
     if is_verb(token) and any(c.dep_ == "prt" and c.lower_ == "back" for c in token.children):
         return None  # "howitzers that Ukraine's army sends back from the front": a return, no transfer
-    if kind == "arms_transfer" and token.i >= 2 and token.nbor(-1).text in {"-", "‐"} and \
-            token.nbor(-2).lower_ == "re":
+    if kind == "arms_transfer" and restriction is None and token.i >= 2 and token.nbor(-1).text in {"-", "‐"} and \
+            token.nbor(-2).lower_ == "re" and token.lemma_.lower() != "export":
         return None  # "the yard re-delivered the supply ship after its overhaul": handed back, not handed over
     permitted = _permitted_trade(token, chain, sentence) if kind == "arms_transfer" and is_verb(token) else None
     if permitted is not None:
@@ -2814,6 +2820,9 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
             doers = [c for c in chain[0].head.children if c.dep_ == "nsubj"]
         people = {t.i for t, m in sentence.parties if m.source == "person"}
         return any(t.lemma_.lower() in lexicon.words["officials"] or t.i in people for c in doers for t in c.subtree)
+    if need == "stated" and token.dep_ == "pobj" and token.head.lower_ in {"on", "over", "for", "about"} and (
+            token.head.head.lemma_.lower() in NEGOTIATIONS or lemma(token.head.head) in {"negotiate", "bargain"}):
+        return True  # "opened talks on a security and defence partnership": the pact under negotiation
     if need == "stated":  # made, not strengthened: "signed a strategic partnership", "forged a partnership"
         verb = next((v for v in chain if is_verb(v)), None)  # the verb that takes the partnership itself
         return _named(token) or (verb is not None and (
@@ -3184,9 +3193,10 @@ def _first_ever(first: Token) -> bool:
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 
-#: A running count of deliveries ("bringing deliveries to 11 of the 36 ordered", "taking the total to 20 out of 48").
-_TALLY = re.compile(r"\b(?:bringing|taking|raising|lifting)\s+(?:the\s+)?(?:\w+\s+){0,3}?to\s+(\d+)\s+(?:of|out\s+of)\s+"
-                    r"(?:the\s+|its\s+|their\s+)?(\d+)\b", re.IGNORECASE)
+#: A running count of deliveries ("bringing deliveries to 11 of the 36 ordered", "taking the total to 20 out of
+#: 48").
+_TALLY = re.compile(r"\b(?:bringing|taking|raising|lifting)\s+(?:the\s+)?(?:\w+\s+){0,3}?to\s+(\d+)\s+"
+                    r"(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?(\d+)\b", re.IGNORECASE)
 
 #: The terms of a contract: more it may order ("with an option for 36 more", "options for two further boats").
 _OPTION = re.compile(r"\boptions?\s+(?:for|on|to\s+buy)\s+(?:up\s+to\s+)?(?:another\s+|a\s+further\s+)?(?:[\d,]+|"

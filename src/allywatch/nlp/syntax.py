@@ -467,7 +467,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 return None
             if word == "by" and x.lemma_.lower() in _RECKONING:
                 return None  # "by NATO's definition", "by Kyiv's count": whose reckoning, as "according to"
-            if word == "of" and prep is None and x.i != party.i and not _same_phrase(party, x) and \
+            if word in {"of", "in", "among"} and prep is None and head.head.lemma_.lower() in _SHARES_OF_A_BODY and \
+                    head.head.dep_ in SUBJECT_DEPS:
+                pass  # "a majority in the Dutch parliament called for a ban": the body speaks through them
+            elif word == "of" and prep is None and x.i != party.i and not _same_phrase(party, x) and \
                     x.lemma_.lower() in lexicon.words["equipment"] and \
                     getattr(_child_on_path(party, x), "dep_", "poss") not in {"poss", "prep"}:
                 prep = "maker"  # "a deal with Tokyo for the transfer of Japanese destroyers": their maker
@@ -613,6 +616,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
     if dep in {"compound", "amod", "nmod", "npadvmod", "nummod", "appos"}:
         return Slot("modifier", dep)
     return None
+
+
+#: Parts of a body that speak for it ("a majority in parliament", "most of the allies").
+_SHARES_OF_A_BODY = frozenset({"majority", "most", "half", "members", "member", "bulk"})
 
 
 #: Participles that say whose a thing is ("jets belonging to Egypt", "boats owned by the navy").
