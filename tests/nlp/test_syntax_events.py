@@ -3843,3 +3843,31 @@ def test_re_exports_and_a_body_speaking_through_its_majority(run: Run, text: str
 ])
 def test_a_pact_under_negotiation_is_a_proposed_agreement(run: Run, text: str, parties: tuple[str, ...]) -> None:
     assert [(e.participants, e.status) for e in _of(run, text, "agreement")] == [(parties, "proposed")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Spain and Turkey formalised a defence agreement on Wednesday, involving the acquisition of the Hurjet, "
+     "Turkey's jet trainer.", [("arms_transfer", {"supplier": "TUR", "recipient": "ESP"}, "agreed")]),
+    ("Kenya signed a pact with Turkey, including the purchase of six drones.",
+     [("arms_transfer", {"supplier": "TUR", "recipient": "KEN"}, "agreed")]),
+])
+def test_what_a_deal_takes_in_is_part_of_what_was_signed(run: Run, text: str,
+                                                         expected: list[tuple[str, dict[str, str], str]]) -> None:
+    assert [(e.type, dict(e.roles), e.status) for e in run(text).events] == expected
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("According to a Polish newspaper, South Africa's arms control committee (NCACC) suspended the approval of an "
+     "export of shells to Poland.", {"actor": "ZAF", "target": "POL"}),
+])
+def test_the_source_of_a_report_is_no_actor(model_run: Run, text: str, roles: dict[str, str]) -> None:
+    assert [dict(e.roles) for e in _of(model_run, text, "export_control")] == [roles]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("The shells were to be made by the South African company Rheinmetall Denel Munition.", {"ZAF"}),
+    ("Poland ordered tanks from the South Korean firm Hyundai Rotem.", {"KOR", "POL"}),
+])
+def test_a_firm_introduced_with_its_nationality_is_of_that_state(model_run: Run, text: str,
+                                                                 parties: set[str]) -> None:
+    assert {m.label for m in model_run(text).party_mentions} == parties

@@ -420,7 +420,8 @@ def recognise(extraction: Extraction, res: EntityResources,
             # guessed, its name kept for who said what)
             out.add("org", org.name, _mention(match), party=None if unsure else org.party, org_kind=org.kind)
             home = org.party
-            branch = _BRANCH_OF.search(text[max(0, match.start - 40):match.start]) if org.kind == "company" else None
+            branch = (_BRANCH_OF.search(text[max(0, match.start - 40):match.start]) or _NAMED_AS_FIRM_OF.search(
+                text[max(0, match.start - 40):match.start])) if org.kind == "company" else None
             if branch is not None:  # "the US subsidiary of BAE Systems": the branch's state acts
                 home = kb.demonym_forms.get(fold(branch.group(1))) or kb.party_forms.get(fold(branch.group(1))) \
                     or home
@@ -814,6 +815,11 @@ def _capital_name(kb: KnowledgeBase, match: Match) -> str:
 #: "the US subsidiary of", "the British arm of": a branch of a firm in another state.
 _BRANCH_OF = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:subsidiary|unit|arm|division|branch|affiliate)\s+of\s+"
                         r"(?:the\s+)?$")
+
+#: A firm introduced with its nationality: "the South African company Rheinmetall Denel Munition" is South
+#: Africa's, whatever another firm its name begins with.
+_NAMED_AS_FIRM_OF = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:company|firm|maker|manufacturer|shipbuilder|"
+                               r"shipyard|contractor|group)\s+$")
 
 #: Words of a body's name that say nothing of whose it is ("Department of National Defense", "Ministry of Defence").
 _GENERIC_BODY_WORDS = frozenset({"department", "ministry", "of", "the", "for", "and", "national", "defence", "defense",

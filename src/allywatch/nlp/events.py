@@ -228,6 +228,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
         _subject_of_auxiliary(doc)
         _exercise_read_as_verb(doc)
         _first_of_listed_adjectives(doc)
+        _according_to_source(doc)
         _nouns_tagged_as_verbs(doc)
         _deal_read_as_verb(doc, lexicon)
         _headline_passive(doc)
@@ -507,6 +508,24 @@ def _exercise_read_as_verb(doc: Doc) -> None:
                 if word.head.i != token.i and word.i < token.i and word.head.i in {token.i, token.head.i}:
                     word.head = token
                     word.dep_ = "compound" if word is name else ("poss" if word.tag_ == "PRP$" else "det")
+
+
+def _according_to_source(doc: Doc) -> None:
+    """Mend a parse that leaves "according to" without its object and takes the source for the subject: in
+    "According to a Polish newspaper, South Africa's committee suspended ..." the committee acts, the paper reports."""
+    for according in doc:
+        if according.lower_ != "according" or according.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        to = next((c for c in according.children if c.lower_ == "to"), None)
+        if to is None or any(c.dep_ == "pobj" for c in to.children):
+            continue
+        verb = according.head
+        source = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > to.i), None)
+        actor = next((c for c in source.children if c.dep_ == "appos" and c.i > source.i), None) if source else None
+        if source is None or actor is None or not any(t.text == "," for t in doc[source.i:actor.i]):
+            continue
+        source.head, source.dep_ = to, "pobj"
+        actor.head, actor.dep_ = verb, "nsubj"
 
 
 def _first_of_listed_adjectives(doc: Doc) -> None:

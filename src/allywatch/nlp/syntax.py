@@ -235,6 +235,9 @@ def governing_chain(trigger: Token, lexicon: Lexicon, timed: bool = False) -> li
             pass  # "sanctions against Belarus that include a ban on exports": a part of the package named above
         elif dep in {"relcl", "acl", "advcl"} and _infinitive_or_under(token, lexicon):
             pass  # "a deal to buy", "a contract under which the navy will buy"
+        elif dep in {"advcl", "acl"} and token.tag_ == "VBG" and base_lemma(token) in _COVERING and (
+                is_verb(head) or head.lemma_.lower() in lexicon.words["agreed_under"]):
+            pass  # "formalised a defence agreement, involving the acquisition of trainers": part of what was signed
         elif dep == "relcl" and head.lemma_.lower() in lexicon.words["bodies"] and any(
                 c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in token.children):
             pass  # "a joint venture that will build tanks": the venture's founders build them
@@ -311,6 +314,10 @@ def _infinitive_or_under(verb: Token, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True
     return any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+
+
+#: Participles that say what a deal takes in ("a pact involving the purchase of jets", "covering upkeep").
+_COVERING = frozenset({"include", "involve", "cover", "comprise", "encompass", "entail"})
 
 
 #: Verbs whose subject is the thing that comes or stays ("the tanks arrived", "the batch reached Ghana", "the jets
