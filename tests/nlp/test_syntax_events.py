@@ -3871,3 +3871,23 @@ def test_the_source_of_a_report_is_no_actor(model_run: Run, text: str, roles: di
 def test_a_firm_introduced_with_its_nationality_is_of_that_state(model_run: Run, text: str,
                                                                  parties: set[str]) -> None:
     assert {m.label for m in model_run(text).party_mentions} == parties
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Germany's TKMS has handed over a frigate to the Egyptian Navy, marking the third of four it ordered.",
+     "ongoing"),
+    ("Germany handed over the fourth of four frigates to Egypt.", "completed"),
+    ("Korea delivered the second of 12 jets to Poland.", "ongoing"),
+])
+def test_a_delivery_named_by_its_rank_in_the_order(run: Run, text: str, status: str) -> None:
+    assert [e.status for e in _of(run, text, "arms_transfer")] == [status]
+
+
+@pytest.mark.parametrize("text,meetings", [
+    ("Talks with the Italian firm began after a meeting between Claudio Sabatino, vice president of Leonardo, and "
+     "Nigeria's air force chief in Abuja.", []),
+    ("Talks between Italian and Nigerian ministers took place in Abuja.", [("ITA", "NGA")]),
+])
+def test_a_firm_on_one_side_of_a_meeting_makes_no_meeting_of_states(model_run: Run, text: str,
+                                                                    meetings: list[tuple[str, ...]]) -> None:
+    assert [e.participants for e in _of(model_run, text, "meeting")] == meetings

@@ -1109,6 +1109,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     frame = lexicon.frames[frame_name]
     slots: list[tuple[Mention, Slot, str]] = []
     firms: set[int] = set()
+    firm_sides = 0  # firms named as a side of talks ("a meeting between Leonardo's vice president and ...")
     visited: set[str] = set()
     paired = _headline_pair(sentence)
     speaker = index.voice_at(sentence.offset + token.idx)
@@ -1147,6 +1148,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 mention.source == "company" and party_token.dep_ == "pobj":
             role = "supplier"  # "contracts for missile maker MBDA": the firm contracted sells (not "for Egypt")
         if kind == "meeting" and mention.source == "company":
+            firm_sides += slot.name in {"between", "with", "among"}
             continue  # firms' talks are not talks between states
         if kind == "agreement" and slot.name == "to" and not is_verb(token):
             continue  # "described the pact as a signal to Moscow": the agreement is not with Moscow
@@ -1536,6 +1538,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             for t in sentence.doc) or _FIRST_OF.search(sentence.span.text)):  # ("took delivery on Tuesday of the
         # first of five C-130Js", "the first four of 40 fighters", however parsed)
         stage = "ongoing"  # "received the first three of 24 jets"
+    nth = _NTH_OF.search(sentence.span.text)
+    if kind == "arms_transfer" and stage == "completed" and trigger.delivery and nth and \
+            _ORDINALS.index(nth.group(1).lower()) + 2 < _count(nth.group(2)):
+        stage = "ongoing"  # "handed over the frigate, the third of four": one more is to come
     tally = _TALLY.search(sentence.span.text)
     if kind == "arms_transfer" and stage == "completed" and trigger.delivery and tally and \
             int(tally.group(1)) < int(tally.group(2)):
@@ -1689,7 +1695,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         counted = _counted(chain)
         stated_joint = not parties and any(c.lemma_.lower() == "joint" for c in token.children
                                            if c.dep_ in {"amod", "compound"})
-        if (len(parties) < 2 or (counted and len(parties) < counted)) and (
+        if (len(parties) < 2 or (counted and len(parties) < counted)) and not (kind == "meeting" and firm_sides) and (
                 counted or stated_joint or collective_subject(chain, {t.i for t, _ in sentence.parties})):
             # "they", "the two", "both sides", or "joint supply chains" with no party named: those just before
             here = {m.label for t, m in sentence.parties if _clause_of(t).i == _clause_of(token).i}
@@ -1774,6 +1780,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                 return None  # "the meeting of Zelenskyy with BAE Systems' chief executive": talks with a firm
             if with_only and len(met) >= 2 and len(withs) == 1 and doer is None:
                 return None  # "approved in a meeting with President Widodo and Defence Minister Prabowo": at home
+            inside = {t.i for t in token.subtree}
+            firm_sides += any(t.i in inside and m.source == "company" for t, m in sentence.parties)
+            if firm_sides and doer is None:
+                return None  # "a meeting between Leonardo's vice president and Nigeria's air chief": a firm's talks
             if doer is not None:
                 parties.add(doer)
             elif len(places) == 1:
@@ -3211,6 +3221,17 @@ def _first_ever(first: Token) -> bool:
 
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth")
+#: "the third of four frigates", "the second of its six boats": one of an order.
+_NTH_OF = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\s+(?:[\w-]+\s+){0,2}?of\s+(?:the\s+|its\s+|their\s+)?"
+                     r"(\d+|" + "|".join(_NUMBER_WORDS[2:]) + r")\b", re.IGNORECASE)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.index(word.lower())
+
 
 #: A running count of deliveries ("bringing deliveries to 11 of the 36 ordered", "taking the total to 20 out of
 #: 48").
