@@ -3891,3 +3891,18 @@ def test_a_delivery_named_by_its_rank_in_the_order(run: Run, text: str, status: 
 def test_a_firm_on_one_side_of_a_meeting_makes_no_meeting_of_states(model_run: Run, text: str,
                                                                     meetings: list[tuple[str, ...]]) -> None:
     assert [e.participants for e in _of(model_run, text, "meeting")] == meetings
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("France and Mongolia signed an agreement on Thursday to explore for rare earths, during a visit by the French "
+     "president to Ulaanbaatar.", "meeting", "completed"),
+    ("Japan and India will sign a pact to study drones during a visit by the Indian premier next week.", "meeting",
+     "planned"),
+    ("The refit of two Malaysian submarines by France's Naval Group is expected to finish in 2026.", "maintenance",
+     "ongoing"),
+    ("The drills between India and Egypt will end on Sunday.", "exercise", "ongoing"),
+    ("Latvia has received its first air defence battery from Germany.", "arms_transfer", "ongoing"),
+])
+def test_the_stage_of_a_visit_during_a_signing_and_of_work_due_to_finish(model_run: Run, text: str, kind: str,
+                                                                         status: str) -> None:
+    assert [e.status for e in _of(model_run, text, kind)] == [status]

@@ -1285,7 +1285,13 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             theme.lemma_.lower() in lexicon.words["paperwork"] | lexicon.words["grounds"] for theme in themes):
         return None  # "will develop an operational roadmap", "jointly develop a strategy": a plan, no technology;
         # "develop military infrastructure on the island": works, no weapon
-    status = read_status(token, chain, lexicon, kind, trigger.status if restriction is None else None,
+    status_chain = chain
+    if kind == "meeting" and not is_verb(token) and token.dep_ == "pobj" and \
+            token.head.lower_ in {"during", "after", "following"} and len(chain) > 2:
+        # "signed an accord to explore for rare earths during a visit by the president": the visit is at the
+        # stage of the clause's own verb, not of what the accord is for
+        status_chain = [token, token.head, chain[-1]]
+    status = read_status(token, status_chain, lexicon, kind, trigger.status if restriction is None else None,
                          trigger.past if restriction is None else None)
     if status.status is None:
         return None
@@ -1538,6 +1544,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             for t in sentence.doc) or _FIRST_OF.search(sentence.span.text)):  # ("took delivery on Tuesday of the
         # first of five C-130Js", "the first four of 40 fighters", however parsed)
         stage = "ongoing"  # "received the first three of 24 jets"
+    if kind in {"maintenance", "exercise", "meeting", "co_production", "co_development", "force_posture"} and \
+            stage == "planned" and any(is_verb(v) and v.lemma_.lower() in _CLOSING and v is not token for v in [
+                *chain, *(c for v in chain[1:] for c in v.children if c.dep_ == "xcomp")]):
+        stage = "ongoing"  # "the refit is expected to finish in 2026", "the drills will end on Sunday": under way
     nth = _NTH_OF.search(sentence.span.text)
     if kind == "arms_transfer" and stage == "completed" and trigger.delivery and nth and \
             _ORDINALS.index(nth.group(1).lower()) + 2 < _count(nth.group(2)):
@@ -3214,8 +3224,9 @@ def _partial(themes: list[Token]) -> bool:
 
 
 def _first_ever(first: Token) -> bool:
-    """"its first military drones", "the country's first submarines": the first it ever had, not a first batch."""
-    return any(c.dep_ == "poss" for c in first.head.children) and not any(
+    """"received drones from Turkey, its first military drones": the first it ever had, said beside the thing, not
+    a first batch ("has received its first battery" is the first of an order)."""
+    return first.head.dep_ in {"appos", "attr"} and any(c.dep_ == "poss" for c in first.head.children) and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in [*first.children, *first.head.children])
 
 
