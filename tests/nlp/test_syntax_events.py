@@ -3906,3 +3906,13 @@ def test_a_firm_on_one_side_of_a_meeting_makes_no_meeting_of_states(model_run: R
 def test_the_stage_of_a_visit_during_a_signing_and_of_work_due_to_finish(model_run: Run, text: str, kind: str,
                                                                          status: str) -> None:
     assert [e.status for e in _of(model_run, text, kind)] == [status]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("More than 40 nations, including Japan, Australia and France, are taking part in the exercise, which is hosted "
+     "by the US.", ("AUS", "FRA", "JPN", "USA")),
+    ("Japan joined the US-Philippine Balikatan drills for the first time as a full participant.",
+     ("JPN", "PHL", "USA")),
+])
+def test_the_host_of_drills_and_who_joins_them_take_part(run: Run, text: str, parties: tuple[str, ...]) -> None:
+    assert [e.participants for e in _of(run, text, "exercise")] == [parties]

@@ -490,8 +490,9 @@ def _exercise_read_as_verb(doc: Doc) -> None:
                 token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "dobj", "pobj"} or not is_verb(token.head):
             continue
         start = token.i - 1  # the name may be several words: "the Veer Guardian drills"
-        while start > 1 and token.i - start < 4 and doc[start - 1].text[:1].isupper() and doc[start - 1].i > 0:
-            start -= 1
+        while start > 1 and token.i - start < 6 and doc[start - 1].i > 0 and (
+                doc[start - 1].text[:1].isupper() or (doc[start - 1].text == "-" and doc[start - 2].text[:1].isupper())):
+            start -= 1  # ("the US-Philippine Balikatan drills")
         name, first = doc[token.i - 1], doc[start - 1]
         while first.i > 0 and first.tag_ == "JJ" and first.text.islower() and start - first.i < 3:
             first = doc[first.i - 1]  # "the annual Medusa exercise"
@@ -1702,6 +1703,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
         own = {m.label for m, slot, _ in slots if slot.name == "modifier"}
         if len(own) >= 2 and frame_name != "deal":
             parties = own  # "a UK-Germany treaty": the noun names its own parties
+            if token.dep_ == "dobj" and lemma(token.head) in {"join", "enter"}:
+                # "Japan joined the US-Philippine drills": who joins takes part too
+                parties |= {m.label for m, slot, _ in slots if slot.name == "subject"}
         counted = _counted(chain)
         stated_joint = not parties and any(c.lemma_.lower() == "joint" for c in token.children
                                            if c.dep_ in {"amod", "compound"})

@@ -430,7 +430,8 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             # "talks involving ministers from Chile and Peru"
         if x.dep_ == "acl" and head.i in theme_ids and x.lemma_.lower() in OWNING and x.tag_ in {"VBG", "VBN"}:
             return Slot("possessor", f"'{x.text}' says whose it is")  # "C-130s belonging to Botswana's air force"
-        if x.dep_ == "acl" and head.i == trigger.i and x.lower_.replace("co-", "").startswith(HOSTING) and any(
+        if x.dep_ in {"acl", "relcl"} and head.i == trigger.i and \
+                x.lower_.replace("co-", "").startswith(HOSTING) and any(
                 t.type == "exercise" for t in lexicon.triggers.get(trigger.lemma_.lower(), ())):
             pass  # "the Khaan Quest exercise, co-hosted by Mongolia and the United States": its hosts hold it
             # (the host of a conference where others meet is no party to their talks)
