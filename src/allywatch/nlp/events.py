@@ -491,7 +491,8 @@ def _exercise_read_as_verb(doc: Doc) -> None:
             continue
         start = token.i - 1  # the name may be several words: "the Veer Guardian drills"
         while start > 1 and token.i - start < 6 and doc[start - 1].i > 0 and (
-                doc[start - 1].text[:1].isupper() or (doc[start - 1].text == "-" and doc[start - 2].text[:1].isupper())):
+                doc[start - 1].text[:1].isupper() or (
+                    doc[start - 1].text == "-" and doc[start - 2].text[:1].isupper())):
             start -= 1  # ("the US-Philippine Balikatan drills")
         name, first = doc[token.i - 1], doc[start - 1]
         while first.i > 0 and first.tag_ == "JJ" and first.text.islower() and start - first.i < 3:
