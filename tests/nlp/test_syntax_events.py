@@ -3916,3 +3916,23 @@ def test_the_stage_of_a_visit_during_a_signing_and_of_work_due_to_finish(model_r
 ])
 def test_the_host_of_drills_and_who_joins_them_take_part(run: Run, text: str, parties: tuple[str, ...]) -> None:
     assert [e.participants for e in _of(run, text, "exercise")] == [parties]
+
+
+@pytest.mark.parametrize("text,parties,status", [
+    ("In a phone call on Tuesday, Turkish President Recep Tayyip Erdogan told Russian President Vladimir Putin "
+     "that Turkey would stay out of the sanctions.", ("RUS", "TUR"), "completed"),
+    ("US Defense Secretary Lloyd Austin will travel to Japan next week.", ("JPN", "USA"), "planned"),
+    ("German Chancellor Friedrich Merz flew to Warsaw on Monday for talks with Donald Tusk.", ("DEU", "POL"),
+     "completed"),
+])
+def test_a_call_told_to_an_official_and_an_official_s_journey_are_meetings(
+        model_run: Run, text: str, parties: tuple[str, ...], status: str) -> None:
+    assert [(e.participants, e.status) for e in _of(model_run, text, "meeting")] == [(parties, status)]
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan said in a phone call that Turkey would buy more jets.",
+    "Indian fighter jets flew to Egypt on Monday.",
+])
+def test_a_call_with_no_one_named_and_jets_flying_are_no_meeting(model_run: Run, text: str) -> None:
+    assert _of(model_run, text, "meeting") == []
