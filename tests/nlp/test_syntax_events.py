@@ -3936,3 +3936,15 @@ def test_a_call_told_to_an_official_and_an_official_s_journey_are_meetings(
 ])
 def test_a_call_with_no_one_named_and_jets_flying_are_no_meeting(model_run: Run, text: str) -> None:
     assert _of(model_run, text, "meeting") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Accra has signed a contract with Istanbul's Dearsan Shipyard for four fast patrol craft.",
+     ("arms_transfer", ("GHA", "TUR"))),
+    ("Vietnam and Belarus have signed a document on the joint assembling of light armoured vehicles.",
+     ("co_production", ("BLR", "VNM"))),
+    ("Poland and Korea agreed on the licensed producing of howitzers.", ("co_production", ("KOR", "POL"))),
+])
+def test_a_city_s_firm_and_a_gerund_read_as_a_noun(model_run: Run, text: str,
+                                                   expected: tuple[str, tuple[str, ...]]) -> None:
+    assert [(e.type, e.participants) for e in model_run(text).events] == [expected]

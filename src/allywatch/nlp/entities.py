@@ -446,6 +446,10 @@ def recognise(extraction: Extraction, res: EntityResources,
                     (following is None or following.group(1) in _FUNCTION_WORDS):  # not "at the Wales summit"
                 # "Marines moved from Okinawa to Guam": events read from grammar whether a place is a party
                 out.party_mentions.append(Mention(match.text, match.start, match.end, place.party, "place"))
+            elif place is not None and place.party and place.kind == "city" and \
+                    re.match(r"['’]s\s+(?:state-owned\s+|state\s+)?[A-Z]", text[match.end:match.end + 20]):
+                # "a contract with Istanbul's Dearsan Shipyard": the firm of a city is of its state
+                out.party_mentions.append(Mention(match.text, match.start, match.end, place.party, "company"))
         elif match.kind == "person":
             people.append(_Person(match.start, match.end, match.text))
     for start, end, surface, kind in ner_spans:

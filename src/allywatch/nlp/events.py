@@ -811,9 +811,10 @@ def _triggers_at(doc: Doc, token: Token, lexicon: Lexicon) -> list[tuple[Trigger
     found = []
     if token.lower_.startswith("co-") and len(token.lower_) > 5:
         return _co_word(token, lexicon)
-    for trigger in lexicon.triggers.get(lemma, ()) + lexicon.triggers.get(token.lower_, ()):
+    gerund = _gerund_stem(token, lexicon)
+    for trigger in lexicon.triggers.get(lemma, ()) + lexicon.triggers.get(token.lower_, ()) + gerund:
         if len(trigger.lemmas) == 1:
-            if token.pos_ in trigger.pos:
+            if token.pos_ in trigger.pos or trigger in gerund:
                 found.append((trigger, token))
             continue
         if len(trigger.lemmas) == 2 and token.pos_ == "VERB" and any(
@@ -828,6 +829,20 @@ def _triggers_at(doc: Doc, token: Token, lexicon: Lexicon) -> list[tuple[Trigger
             head = root_of(words)
             found.append((trigger, head))
     return found
+
+
+def _gerund_stem(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
+    """The verb triggers of a gerund the tagger reads as a noun ("the joint assembling of trucks"), for the kinds
+    of joint work whose noun the lexicon lacks."""
+    word = token.lower_
+    if token.tag_ != "NN" or not word.endswith("ing") or len(word) < 7 or lexicon.triggers.get(token.lemma_.lower()):
+        return ()
+    for stem in (word[:-3] + "e", word[:-3], word[:-4]):  # assembling, developing, shipping
+        found = tuple(t for t in lexicon.triggers.get(stem, ()) if len(t.lemmas) == 1 and "VERB" in t.pos
+                      and t.type in {"co_production", "co_development", "maintenance", "supply_chain"})
+        if found:
+            return found
+    return ()
 
 
 def _co_word(token: Token, lexicon: Lexicon) -> list[tuple[Trigger, Token]]:
