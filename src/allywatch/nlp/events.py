@@ -2271,11 +2271,16 @@ def _the_country(sentence: _Sentence) -> list[tuple[Token, Mention]]:
     than the one whose act it is ("Hyundai Rotem signed an agreement with Peru's arms factory aimed at exporting
     weapons to the country")."""
     out = []
+    party_tokens = {t.i for t, _ in sentence.parties}
     for word in sentence.doc:
-        if word.lemma_.lower() not in {"country", "nation", "kingdom"} or word.dep_ != "pobj" or \
+        # ("the South American nation", "the Gulf state": a region's word, no party's, may describe it)
+        if word.lemma_.lower() not in {"country", "nation", "kingdom", "state", "emirate", "republic",
+                                       "archipelago"} or word.dep_ != "pobj" or \
                 word.head.lower_ not in {"to", "from", "with", "for"} or \
                 not any(c.dep_ == "det" and c.lower_ == "the" for c in word.children) or \
-                any(c.dep_ in {"amod", "compound", "poss", "prep"} for c in word.children):
+                any(c.dep_ in {"poss", "prep"} or (c.dep_ in {"amod", "compound"} and (
+                    any(t.i in party_tokens for t in c.subtree) or c.lower_ in {"member", "third", "other", "same"}))
+                    for c in word.children):
             continue
         before = [(t, m) for t, m in sentence.parties if t.i < word.i and m.source != "place"]
         doers = {m.label for t, m in before if _head_of_conj(t).dep_ in {"nsubj", "nsubjpass"}}
@@ -3540,8 +3545,10 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
             if all(d.bare for d in group) and any(d.participants == set(participants) for d in specific):
                 continue  # "signed the agreement" after the deal was told as a sale: that deal
             if all(not d.named and not d.topical for d in group) and any(
-                    d.type == "arms_transfer" and d.participants == set(participants) for d in specific):
-                continue  # "the biggest defence agreement ever struck between them": the sale told again
+                    d.type == "arms_transfer" and d.participants == set(participants)
+                    and d.status not in {"proposed", "planned"} for d in specific):
+                continue  # "the biggest defence agreement ever struck between them": the sale told again (but
+                # "signed a defence deal with Colombia, hoping to sell it jets": the pact, and a sale only hoped for)
             if not group:
                 continue
         first = max(group, key=lambda d: (not d.carried, bool(d.amount or d.program), -d.sentence.start))
