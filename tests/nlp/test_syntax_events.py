@@ -3948,3 +3948,16 @@ def test_a_call_with_no_one_named_and_jets_flying_are_no_meeting(model_run: Run,
 def test_a_city_s_firm_and_a_gerund_read_as_a_noun(model_run: Run, text: str,
                                                    expected: tuple[str, tuple[str, ...]]) -> None:
     assert [(e.type, e.participants) for e in model_run(text).events] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan To Export Patriot Missiles To US After Rule Change", ("arms_transfer", ("JPN", "USA"))),
+    ("Germany Approves Sale Of Eurofighters To Saudi Arabia", ("arms_transfer", ("DEU", "SAU"))),
+    ("India, France Hold Joint Naval Exercise Varuna Off Goa", ("exercise", ("FRA", "IND"))),
+    ("Spain Buys 45 Hurjet Trainers From Turkey", ("arms_transfer", ("ESP", "TUR"))),
+])
+def test_a_headline_in_title_case_is_read_as_a_sentence(model_run: Run, text: str,
+                                                        expected: tuple[str, tuple[str, ...]]) -> None:
+    events = model_run(text).events
+    assert [(e.type, e.participants) for e in events] == [expected]
+    assert all(e.item in text for e in events)  # the item as written, capitals and all

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -177,8 +177,10 @@ def extract_events_batch(extractions: list[Extraction], resources: EventResource
     if resources.parser is None:
         return [replace(e, events=()) for e in extractions]
     plans = [_plan(e, resources) for e in extractions]
-    texts = [_RE_EXPORT.sub(lambda m: " " * len(m.group()), _body(s)[1]) for plan in plans for s, _ in plan[1]]
-    docs = iter(resources.parser.pipe(texts, batch_size=64))
+    known = _known_words(resources.lexicon)
+    texts = [_parse_text(s, own, plan[2], known) for plan in plans for s, own in plan[1]]
+    written = [_body(s)[1] for plan in plans for s, _ in plan[1]]
+    docs = iter(_with_written(resources.parser.pipe(texts, batch_size=64), texts, written))
     return [_finish(e, resources, plan, [next(docs) for _ in plan[1]])
             for e, plan in zip(extractions, plans, strict=True)]
 
@@ -186,6 +188,63 @@ def extract_events_batch(extractions: list[Extraction], resources: EventResource
 #: "re-" before "export", blanked for the parser (which splits "re-exporting" into three words it cannot read);
 #: the text keeps its length, so every offset holds.
 _RE_EXPORT = re.compile(r"\b[Rr]e-(?=export)")
+
+
+def _with_written(docs: Iterable[Doc], texts: list[str], written: list[str]) -> Iterator[Doc]:
+    """Each parsed sentence, remembering its text as written when the parser read another casing."""
+    for doc, text, original in zip(docs, texts, written, strict=True):
+        if text != original:
+            doc.user_data["written"] = original
+        yield doc
+
+
+def _parse_text(sentence: Span, own: list[Mention], index: _Index, known: frozenset[str]) -> str:
+    """The text the parser reads for a sentence: without its dateline, "re-" before "export" blanked, and a
+    headline in title case ("Japan To Export Patriot Missiles To US") put in sentence case where a word is one the
+    lexicon or English grammar knows (names, known or not, keep their capital), so the tagger sees verbs and nouns
+    rather than a row of names. Every change keeps the text's length, so offsets hold."""
+    skip, body = _body(sentence)
+    body = _RE_EXPORT.sub(lambda m: " " * len(m.group()), body)
+    words = _WORD.findall(body)
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
+        return body
+    start = sentence.start + skip
+    keep = [(m.start - start, m.end - start) for m in own]
+    keep += [(m.start - start, m.end - start) for m, _ in index.entities_in(sentence.start, sentence.end)]
+    chars = list(body)
+    first = True
+    for word in _CAPITALISED.finditer(body):
+        if first:
+            first = False
+            continue
+        lower = word.group().lower()
+        if not any(a <= word.start() < b for a, b in keep) and (
+                lower in known or lower.rstrip("s") in known or lower[:-2] in known or lower[:-3] in known):
+            chars[word.start()] = chars[word.start()].lower()
+    return "".join(chars)
+
+
+def _known_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words a headline's capital does not make a name: the lexicon's triggers, word lists and status verbs, and
+    grammar's small words."""
+    words = set(lexicon.surface) | set(_HEADLINE_SMALL_WORDS)
+    for group in (*lexicon.words.values(), *lexicon.status_words.values()):
+        words |= {w for w in group if " " not in w}
+    return frozenset(words)
+
+
+_HEADLINE_SMALL_WORDS = frozenset({
+    "to", "of", "for", "from", "with", "in", "on", "at", "after", "over", "by", "as", "and", "or", "amid", "into",
+    "a", "an", "the", "its", "their", "new", "first", "more", "than", "says", "said", "is", "are", "be", "will",
+    "has", "have", "not", "no", "off", "up", "out", "under", "against", "between", "about", "again", "set", "eyes",
+    "joint", "military", "naval", "air", "defence", "defense", "possible", "two", "three", "four", "five", "six",
+    "talks", "visit", "deal", "pact", "plan", "sale", "sales", "order", "drills", "exercise", "rule", "rules",
+    "change", "ban", "curbs", "boost", "seeks", "hopes", "wants", "considers", "mulls", "weighs"})
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: A word with a capital and then small letters ("Export"), not an acronym ("US", "NATO").
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 
 
 _Plan = tuple[list[tuple[Span, list[Mention]]], list[tuple[Span, list[Mention]]], _Index]
@@ -3396,7 +3455,9 @@ def _words(tokens: list[Token]) -> str:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and tokens[0].lower_ in _LEAD:
         tokens = tokens[1:]
-    out = "".join(t.text_with_ws for t in tokens[-12:]).strip(" .,;:\"'")
+    written = tokens[0].doc.user_data.get("written") if tokens else None  # the text before any case change
+    out = "".join((written[t.idx:t.idx + len(t)] + t.whitespace_) if written else t.text_with_ws
+                  for t in tokens[-12:]).strip(" .,;:\"'")
     return out
 
 
