@@ -3961,3 +3961,8 @@ def test_a_headline_in_title_case_is_read_as_a_sentence(model_run: Run, text: st
     events = model_run(text).events
     assert [(e.type, e.participants) for e in events] == [expected]
     assert all(e.item in text for e in events)  # the item as written, capitals and all
+
+
+def test_a_headline_s_bare_participle_before_to_is_passive(run: Run) -> None:
+    events = run("Australian warships sold to Chile in deal kept quiet by defence officials").events
+    assert [(e.type, dict(e.roles)) for e in events] == [("arms_transfer", {"supplier": "AUS", "recipient": "CHL"})]

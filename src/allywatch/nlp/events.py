@@ -534,8 +534,9 @@ def _headline_passive(doc: Doc) -> None:
     for token in doc:
         if token.pos_ != "VERB" or token.tag_ not in {"VBN", "VBD"} or token.lemma_.lower() not in _HEADLINE_PASSIVES:
             continue
-        if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "neg"} for c in token.children):
-            continue
+        if any(c.dep_ in {"aux", "auxpass", "dobj", "neg"} or (c.dep_ == "dative" and c.pos_ != "ADP")
+               for c in token.children):
+            continue  # (but "warships sold to Chile": "to" is a preposition the parser calls a dative)
         for child in token.children:
             if child.dep_ == "nsubj" and child.pos_ in {"NOUN", "NUM"} and child.i < token.i:
                 child.dep_ = "nsubjpass"
