@@ -3966,3 +3966,14 @@ def test_a_headline_in_title_case_is_read_as_a_sentence(model_run: Run, text: st
 def test_a_headline_s_bare_participle_before_to_is_passive(run: Run) -> None:
     events = run("Australian warships sold to Chile in deal kept quiet by defence officials").events
     assert [(e.type, dict(e.roles)) for e in events] == [("arms_transfer", {"supplier": "AUS", "recipient": "CHL"})]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Chile sailed the retired Australian frigates home after buying them.", "agreed"),
+    ("Kenya inspected the Turkish drones and then bought them.", "agreed"),
+    ("Poland tested the Korean tanks last year and ordered them in July.", "agreed"),
+])
+def test_a_pronoun_bought_stands_for_the_gear_named_before(run: Run, text: str, status: str) -> None:
+    events = _of(run, text, "arms_transfer")
+    assert [(len(e.participants), e.status) for e in events] == [(2, status)]
+    assert all(dict(e.roles)["supplier"] != dict(e.roles)["recipient"] for e in events)

@@ -1263,6 +1263,15 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                         and mention.label not in in_slots and frame.get("subject"):
                     slots.append((mention, Slot("subject", f"'{inviting.text}' the other side to join"),
                                   frame["subject"]))
+    antecedent = _antecedent(themes, lexicon) if kind in {"arms_transfer", "maintenance"} else None
+    if antecedent is not None:  # "... retired Australian warships, after purchasing them": what "them" is
+        themes = [antecedent if t.pos_ == "PRON" else t for t in themes]
+        have = {m.label for m, _, _ in slots}
+        for party_token, mention in sentence.parties:
+            if party_token.head.i == antecedent.i and party_token.dep_ in {"amod", "compound", "poss"} and \
+                    mention.label not in have and frame.get("maker"):
+                slots.append((mention, Slot("maker", f"makes the {antecedent.text} '{token.text}' names"),
+                              frame["maker"]))
     if kind in {"arms_transfer", "maintenance"}:
         _add_asker(slots, chain, sentence)
     if kind == "arms_transfer" and frame_name == "provide" and is_verb(token):
@@ -2324,6 +2333,20 @@ def _described_by(themes: list[Token], sentence: _Sentence, lexicon: Lexicon) ->
                 if role is not None and mention.label not in found.setdefault(role, []):
                     found[role].append(mention.label)
     return found
+
+
+def _antecedent(themes: list[Token], lexicon: Lexicon) -> Token | None:
+    """The equipment a pronoun theme stands for, named before it in the sentence ("sail two retired Australian
+    warships home after purchasing them"): the nearest plural noun for "them", singular for "it"."""
+    pronoun = next((t for t in themes if t.pos_ == "PRON" and t.lower_ in {"them", "it"}), None)
+    if pronoun is None:
+        return None
+    plural = pronoun.lower_ == "them"
+    for word in reversed(pronoun.doc[:pronoun.i]):
+        if word.pos_ in {"NOUN", "PROPN"} and word.lemma_.lower() in lexicon.words["equipment"] and \
+                (word.tag_ in {"NNS", "NNPS"}) == plural:
+            return word
+    return None
 
 
 def _the_country(sentence: _Sentence) -> list[tuple[Token, Mention]]:

@@ -403,6 +403,12 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
         if shared is not None and _same_phrase(party, shared):
             return Slot("subject", f"subject of '{top_verb.head.text}' and '{top_verb.text}'")  # "have agreed to
             # co-produce corvettes and will hold drills": both theirs
+    if top_verb.tag_ == "VBG" and top_verb.dep_ == "pcomp" and top_verb.head.lower_ in {"after", "before", "upon"} \
+            and is_verb(top_verb.head.head) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in top_verb.children):
+        shared = next((c for c in top_verb.head.head.children if c.dep_ == "nsubj"), None)
+        if shared is not None and _same_phrase(party, shared):
+            return Slot("subject", f"subject of '{top_verb.head.head.text}' {top_verb.head.text} '{top_verb.text}'")
+            # "Chile sailed the frigates home after buying them": who sailed them bought them
     theme_ids = {t.i for t in themes}
     x = party
     while (x.dep_ == "conj" or (x.dep_ == "appos" and x.pos_ == "PROPN" and x.head.pos_ == "PROPN")) and \
@@ -895,6 +901,8 @@ def read_status(trigger: Token, chain: list[Token], lexicon: Lexicon, kind: str,
             return StatusReading(cls, f"'{verb.text}' states it {cls}")
     under = _under_agreement(chain, lexicon)
     after = _after_or_before(chain)
+    if after == "completed" and past:
+        return StatusReading(past, f"'{after}' by its preposition: done, as its past states")  # "after buying them"
     if after:
         return StatusReading(after, f"'{after}' by its preposition")
     own: list[Token] = []
