@@ -3977,3 +3977,13 @@ def test_a_pronoun_bought_stands_for_the_gear_named_before(run: Run, text: str, 
     events = _of(run, text, "arms_transfer")
     assert [(len(e.participants), e.status) for e in events] == [(2, status)]
     assert all(dict(e.roles)["supplier"] != dict(e.roles)["recipient"] for e in events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Greece bought rocket launchers from Israel. The deal also covers the construction of parts in Greece.",
+     [("co_production", ("GRC", "ISR"), "agreed")]),
+    ("Greece bought rocket launchers from Israel. The deal also covers the construction of barracks in Greece.", []),
+])
+def test_parts_built_at_home_under_a_purchase_are_joint_production(
+        run: Run, text: str, expected: list[tuple[str, tuple[str, ...], str]]) -> None:
+    assert [(e.type, e.participants, e.status) for e in _of(run, text, "co_production")] == expected

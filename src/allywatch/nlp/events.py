@@ -341,7 +341,10 @@ def _local_production(drafts: list[_Draft], parsed: dict[int, _Sentence], lexico
     for start, sentence in sorted(parsed.items()):
         for token in sentence.doc:
             if not ((is_verb(token) and token.lemma_.lower() in _BUILDING - {"make"}) or
-                    (token.pos_ == "NOUN" and token.lemma_.lower() in _MAKING)):
+                    (token.pos_ == "NOUN" and token.lemma_.lower() in _MAKING) or
+                    (token.lemma_.lower() == "construction" and any(  # "the construction of components in Greece"
+                        o.lemma_.lower() in lexicon.words["equipment"] for p in token.children
+                        if p.dep_ == "prep" and p.lower_ == "of" for o in p.children))):
                 continue
             where = [token]
             if token.dep_ in {"nsubj", "nsubjpass", "dobj"} and is_verb(token.head) and token.pos_ == "NOUN":
@@ -373,6 +376,9 @@ def _local_production(drafts: list[_Draft], parsed: dict[int, _Sentence], lexico
             if reading.status is None:
                 continue
             status = reading.status
+            if any(is_verb(v) and v.lemma_.lower() in {"include", "cover", "involve", "envisage", "foresee"}
+                   for v in chain):
+                status = sale.status  # "the deal also includes the construction of components in Greece"
             if sale.status == "agreed" and (status in {"planned", "proposed"} or (
                     status == "completed" and token.tag_ == "VBN" and not any(
                         c.dep_ in {"aux", "auxpass"} for c in token.children))):
