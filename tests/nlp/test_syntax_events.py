@@ -3987,3 +3987,12 @@ def test_a_pronoun_bought_stands_for_the_gear_named_before(run: Run, text: str, 
 def test_parts_built_at_home_under_a_purchase_are_joint_production(
         run: Run, text: str, expected: list[tuple[str, tuple[str, ...], str]]) -> None:
     assert [(e.type, e.participants, e.status) for e in _of(run, text, "co_production")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Oslo is expected to pick a frigate supplier next year, with Britain, France and Germany in the running.",
+    "Britain and France are in the running to sell frigates to Norway.",
+    "Korea is in the race to supply submarines to Canada.",
+])
+def test_contenders_in_the_running_are_no_suppliers(run: Run, text: str) -> None:
+    assert _of(run, text, "arms_transfer") == []

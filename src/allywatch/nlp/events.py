@@ -1516,7 +1516,10 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
                                                           for o in p.children if o.dep_ == "pobj")
             for p in token.children):
         return None  # "is based on an old Soviet system", "based on a Korean design": what it is made from
-    if any(is_verb(v) and v.lemma_.lower() in {"compete", "vie", "jostle"} for v in chain):
+    if any((is_verb(v) and v.lemma_.lower() in {"compete", "vie", "jostle"}) or any(
+            p.dep_ == "prep" and p.lower_ == "in" and any(
+                g.lemma_.lower() in {"running", "race", "contention"} for g in p.children) for p in v.children)
+           for v in [*chain, token.head]):
         return None  # "the two firms had been competing for sales to Australia": a contest, no sale yet
     deal_words = lexicon.words["agreed_under"]
     if (kind == "force_posture" or (kind == "arms_transfer" and not any(

@@ -415,6 +415,10 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
             x.head.i != x.i and not is_verb(x.head):
         x = x.head  # "Japan and the US": the second conjunct stands where the first does (so do names in a list
         # the parser reads as appositions: "Japan, Australia, the Philippines and the US")
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in {"running", "race", "contention"} for g in c.children)
+           for c in x.children):
+        return None  # "will pick a supplier, with Britain and France in the running": contenders, not parties
     prep: str | None = None
     in_theme = False
     steps = 0
