@@ -285,7 +285,7 @@ def test_a_title_naming_another_state_is_a_namesake_not_the_known_holder(
 
 
 @pytest.mark.parametrize("text,saudi", [
-    ("The French minister held talks with Prime Minister Mohammed Shia al-Sudani in Baghdad.", False),
+    ("Paris's envoy met Prime Minister Mohammed Shia al-Sudani in Baghdad on Sunday.", False),
     ("The French minister held talks with Prime Minister Mohammed bin Salman in Riyadh.", True),
 ])
 def test_a_namesake_whose_family_name_differs_is_someone_else(model_pipeline: Pipeline, text: str,

@@ -3634,11 +3634,12 @@ def test_a_trip_by_no_official_or_one_put_off_is_no_event(model_run: Run, text: 
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Britain handed over its last military base in Kenya to the Kenyan army on Friday.", ("GBR", "KEN", "completed")),
+    ("Britain on Friday handed the remaining British camp in Kenya over to the Kenyan army.",
+     ("GBR", "KEN", "completed")),
     ("France vacated its air base in Niamey in December.", ("FRA", "NER", "completed")),
-    ("Turkey will expand its military base in Somalia.", ("SOM", "TUR", "planned")),
+    ("The Turkish army will expand its training camp in Somalia.", ("SOM", "TUR", "planned")),
     ("Rwandan troops will remain in the Central African Republic.", ("CAF", "RWA", "ongoing")),
-    ("The American missile launcher will stay in the Philippines after the drills end.", ("PHL", "USA", "ongoing")),
+    ("The US rocket battery will stay in the Philippines once the exercise is over.", ("PHL", "USA", "ongoing")),
     ("Japan will rotate fighter jets through an air base in the Philippines.", ("JPN", "PHL", "planned")),
 ])
 def test_bases_handed_over_kept_or_used_and_forces_that_stay_are_posture(run: Run, text: str,
@@ -3657,12 +3658,13 @@ def test_no_forces_no_base_no_goods_no_event(run: Run, text: str) -> None:
 
 
 def test_a_leader_who_has_landed_and_is_in_talks_is_there_now(model_run: Run) -> None:
-    events = model_run("French President Emmanuel Macron has landed in Doha and is in talks with the emir.").events
-    assert [(e.type, e.participants, e.status) for e in events] == [("meeting", ("FRA", "QAT"), "ongoing")]
+    text = "French President Emmanuel Macron has landed in Muscat and is in talks with the Omani sultan."
+    events = model_run(text).events
+    assert [(e.type, e.participants, e.status) for e in events] == [("meeting", ("FRA", "OMN"), "ongoing")]
 
 
 @pytest.mark.parametrize("text,supplier,recipient", [
-    ("The Finnish vehicles ordered by Slovakia are arriving in batches.", "FIN", "SVK"),
+    ("The Swedish howitzers ordered by Croatia are arriving in stages.", "SWE", "HRV"),
     ("Israeli drones purchased by Morocco were shown at the parade.", "ISR", "MAR"),
     ("Qatar placed an order for 12 Typhoons with Britain's BAE Systems.", "GBR", "QAT"),
     ("Peru signed a contract for four frigates with Korea's Hyundai Heavy Industries.", "KOR", "PER"),
@@ -3675,7 +3677,7 @@ def test_the_maker_of_the_thing_and_the_partner_after_the_goods_supply(run: Run,
 
 
 @pytest.mark.parametrize("text,meetings", [
-    ("The minister spoke of Kenya's order with Dutch shipbuilder Damen.", []),
+    ("The admiral spoke of Ghana's contract with Spanish yard Navantia.", []),
     ("The Indian minister talked with the French minister about the deal.", [("FRA", "IND")]),
 ])
 def test_what_is_talked_of_takes_no_part_in_the_talk(run: Run, text: str, meetings: list[tuple[str, ...]]) -> None:
@@ -3684,10 +3686,10 @@ def test_what_is_talked_of_takes_no_part_in_the_talk(run: Run, text: str, meetin
 
 @pytest.mark.parametrize("text,status", [
     ("Spain approved the purchase of 45 Turkish jet trainers. Final assembly will take place in Seville.", "agreed"),
-    ("Canberra picked the Japanese frigate design. The first three ships will come from Japan, with the other eight "
+    ("Canberra chose the Japanese design for its frigates. Japan will deliver the first two warships, with the rest "
      "built at a yard in Western Australia.", "agreed"),
-    ("Brazil ordered 36 Swedish Gripen fighters. Fifteen of the jets are being assembled by Embraer in Brazil.",
-     "ongoing"),
+    ("Brazil ordered 36 Swedish Gripen fighters. Twelve of those fighters are now being assembled at an Embraer "
+     "plant in Brazil.", "ongoing"),
     ("Indonesia signed for 48 fighters from Turkish Aerospace. The firm said part of the production would move to "
      "Indonesia.", "agreed"),
 ])
@@ -3698,7 +3700,7 @@ def test_the_buyer_making_what_it_bought_at_home_is_joint_production(model_run: 
 @pytest.mark.parametrize("text", [
     "Poland bought 96 Apache helicopters from the US. The helicopters will be based in Inowroclaw.",
     "India bought two Russian frigates. Both were built in Kaliningrad.",
-    "The sale of twelve airlifters to Uzbekistan, confirmed by Embraer in Tashkent, makes it the first buyer.",
+    "Embraer's sale of ten transport planes to Kenya, announced in Nairobi, makes it the type's first African buyer.",
 ])
 def test_goods_based_or_made_by_the_seller_are_no_joint_production(model_run: Run, text: str) -> None:
     assert _of(model_run, text, "co_production") == []
@@ -3714,7 +3716,7 @@ def test_a_service_s_name_on_aid_makes_no_force(run: Run, text: str, expected: l
 
 
 @pytest.mark.parametrize("text,supplier,recipient", [
-    ("Manila clinched a deal with Tokyo for the transfer of retired Japanese destroyers.", "JPN", "PHL"),
+    ("Hanoi sealed a contract with Seoul for the transfer of decommissioned Korean corvettes.", "KOR", "VNM"),
     ("Peru signed a contract with Seoul for the delivery of Korean frigates.", "KOR", "PER"),
     ("Kenya signed a deal for the purchase of Turkish drones.", "TUR", "KEN"),
 ])
@@ -3730,9 +3732,9 @@ def test_a_capital_s_namesake_in_another_state_is_a_town_there(run: Run) -> None
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Philippine and Japanese ministers met in Manila. The two ministers also discussed Chinese activity near the "
-     "disputed shoal.", [("meeting", ("JPN", "PHL"))]),
-    ("Egypt is in talks with South Korea's Hanwha to assemble armoured vehicles near Cairo.", []),
+    ("Vietnamese and Indian ministers met in Hanoi. Both ministers also discussed Chinese patrols around the "
+     "contested reefs.", [("meeting", ("IND", "VNM"))]),
+    ("Morocco is in talks with Turkey's Baykar to build drones at a plant near Rabat.", []),
     ("Egypt held talks with South Korea's defence minister in Cairo.", [("meeting", ("EGY", "KOR"))]),
     ("After two years of talks, Manila signed a deal with Tokyo for six Japanese radars.",
      [("arms_transfer", ("JPN", "PHL"))]),
@@ -3745,12 +3747,12 @@ def test_who_meets_is_neither_the_topic_nor_a_firm_s_home_nor_the_length_of_a_ne
 
 
 @pytest.mark.parametrize("text,status", [
-    ("The delivery of the last of 24 Rafales to Greece on Wednesday closed the programme.", "completed"),
-    ("Saab handed over another Gripen to Brazil this week, bringing deliveries to 11 of the 36 ordered.", "ongoing"),
+    ("The delivery of the last of 16 Rafales to Croatia on Friday ended the programme.", "completed"),
+    ("Dassault handed one more Rafale to Croatia on Monday, taking deliveries to 9 of the 12 ordered.", "ongoing"),
     ("Germany has delivered another air defence system to Ukraine.", "completed"),
-    ("The Maldives has received drones from Turkey, its first military drones.", "completed"),
+    ("Somalia has received helicopters from Turkey, its first armed helicopters.", "completed"),
     ("Nigeria will receive the first of 24 trainer jets from Italy before December.", "agreed"),
-    ("The UAE will buy 12 trainer jets from China, with an option for 36 more.", "agreed"),
+    ("Qatar is to buy ten trainer aircraft from Italy, with an option on 20 more.", "agreed"),
     ("Peru could buy six radars from Spain, with options for four more.", "proposed"),
 ])
 def test_the_stage_of_a_delivery_from_its_share_of_the_order(run: Run, text: str, status: str) -> None:
@@ -3758,8 +3760,7 @@ def test_the_stage_of_a_delivery_from_its_share_of_the_order(run: Run, text: str
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Poland is making large purchases of military equipment from the United States.",
-     [("arms_transfer", ("POL", "USA"))]),
+    ("Romania is making big purchases of armoured vehicles from Germany.", [("arms_transfer", ("DEU", "ROU"))]),
     ("Nigeria made an offer to buy six Italian trainers.", [("arms_transfer", ("ITA", "NGA"))]),
     ("India and Russia will make the rifles together at a plant in Amethi.", [("co_production", ("IND", "RUS"))]),
 ])
@@ -3777,11 +3778,11 @@ def test_a_contract_for_a_firm_makes_it_no_buyer(run: Run, text: str) -> None:
 
 
 @pytest.mark.parametrize("text,parties,status", [
-    ("Greek, Egyptian and Cypriot forces wrapped up the annual Medusa exercise off Crete on Sunday.",
-     ("CYP", "EGY", "GRC"), "completed"),
+    ("Spanish, Moroccan and Portuguese troops wrapped up the yearly Atlas exercise near Cadiz on Sunday.",
+     ("ESP", "MAR", "PRT"), "completed"),
     ("Indian and French navies began the biennial Varuna exercise off Goa.", ("FRA", "IND"), "ongoing"),
-    ("The naval exercise ended on Saturday after two weeks of drills by ships from Chile, Peru and the United "
-     "States.", ("CHL", "PER", "USA"), "completed"),
+    ("The sea exercise ended on Friday after ten days of drills by vessels from Ecuador, Colombia and Brazil.",
+     ("BRA", "COL", "ECU"), "completed"),
     ("Troops from Kenya and Uganda took part in the drills.", ("KEN", "UGA"), "completed"),
 ])
 def test_who_drills_from_a_listed_nationality_or_an_origin(run: Run, text: str, parties: tuple[str, ...],
@@ -3793,8 +3794,8 @@ def test_who_drills_from_a_listed_nationality_or_an_origin(run: Run, text: str, 
     ("Czech repair plants are overhauling the helicopters that Ukraine's army pulled back from the front.",
      {"provider": "CZE", "owner": "UKR"}),
     ("Polish workshops repair the tanks that Ukraine sends across the border.", {"provider": "POL", "owner": "UKR"}),
-    ("The Colombian submarine has returned to Cartagena after a mid-life upgrade carried out by Germany's TKMS in "
-     "Kiel.", {"provider": "DEU", "owner": "COL"}),
+    ("The Peruvian frigate has sailed back to Callao after a major overhaul done by Italy's Fincantieri in Genoa.",
+     {"provider": "ITA", "owner": "PER"}),
     ("The Indian frigate sailed home after a refit in Russia.", {"provider": "RUS", "owner": "IND"}),
 ])
 def test_whose_gear_is_repaired_from_a_relative_clause_or_the_verb_after_the_repair(
@@ -3803,8 +3804,8 @@ def test_whose_gear_is_repaired_from_a_relative_clause_or_the_verb_after_the_rep
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Tokyo and London failed to settle a dispute over work shares, but agreed to jointly develop a new seeker.",
-     [("co_development", ("GBR", "JPN"), "agreed")]),
+    ("Rome and Paris failed to end a row over costs, but decided to co-develop a new radar.",
+     [("co_development", ("FRA", "ITA"), "agreed")]),
     ("India rejected the Russian offer but agreed to buy French jets.", [("arms_transfer", ("FRA", "IND"), "agreed")]),
     ("Seoul did not sign or ratify the deal with Warsaw for tanks.", []),
 ])
@@ -3814,8 +3815,8 @@ def test_a_contrasted_conjunct_keeps_its_own_stage(
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Australia, Britain and the US met in San Diego. The three countries will then develop a new class of "
-     "submarine.", ("AUS", "GBR", "USA")),
+    ("India, France and the UAE met in Abu Dhabi. The three nations will next develop a new family of drones.",
+     ("ARE", "FRA", "IND")),
     ("Japan and India agreed on a plan. The two countries will build the drones.", ("IND", "JPN")),
 ])
 def test_the_countries_counted_as_the_doers_make_it_joint(run: Run, text: str, expected: tuple[str, ...]) -> None:
@@ -3823,22 +3824,21 @@ def test_the_countries_counted_as_the_doers_make_it_joint(run: Run, text: str, e
 
 
 def test_the_first_three_ships_are_no_three_parties(run: Run) -> None:
-    events = run("Australia picked a Japanese design. The first three frigates will be built in Japan.").events
+    events = run("Canberra chose a Japanese design. The first four warships will be built in Japan.").events
     assert [e for e in events if e.type == "co_production"] == []
 
 
 @pytest.mark.parametrize("text,roles", [
-    ("The Swiss upper house voted to loosen the country's ban on re-exporting Swiss-made arms.", {"actor": "CHE"}),
+    ("Austria's parliament voted to ease its ban on re-exporting Austrian-made rifles.", {"actor": "AUT"}),
     ("Berlin lifted its ban on the re-export of German tanks to Ukraine.", {"actor": "DEU", "target": "UKR"}),
-    ("A majority in the Dutch parliament called for a ban on exports of jet parts to Israel.",
-     {"actor": "NLD", "target": "ISR"}),
+    ("A majority in the Belgian senate urged a ban on arms exports to Israel.", {"actor": "BEL", "target": "ISR"}),
 ])
 def test_re_exports_and_a_body_speaking_through_its_majority(run: Run, text: str, roles: dict[str, str]) -> None:
     assert [dict(e.roles) for e in _of(run, text, "export_control")] == [roles]
 
 
 @pytest.mark.parametrize("text,parties", [
-    ("Switzerland and the European Union have opened talks on a security and defence partnership.", ("CHE", "EU")),
+    ("Norway and the European Union began negotiations on a defence partnership.", ("EU", "NOR")),
     ("Japan and India are negotiating over a strategic partnership.", ("IND", "JPN")),
 ])
 def test_a_pact_under_negotiation_is_a_proposed_agreement(run: Run, text: str, parties: tuple[str, ...]) -> None:
@@ -3846,8 +3846,8 @@ def test_a_pact_under_negotiation_is_a_proposed_agreement(run: Run, text: str, p
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Spain and Turkey formalised a defence agreement on Wednesday, involving the acquisition of the Hurjet, "
-     "Turkey's jet trainer.", [("arms_transfer", {"supplier": "TUR", "recipient": "ESP"}, "agreed")]),
+    ("Pakistan and Turkey finalised a defence accord on Monday, involving the purchase of the Kaan, Turkey's new "
+     "fighter.", [("arms_transfer", {"supplier": "TUR", "recipient": "PAK"}, "agreed")]),
     ("Kenya signed a pact with Turkey, including the purchase of six drones.",
      [("arms_transfer", {"supplier": "TUR", "recipient": "KEN"}, "agreed")]),
 ])
@@ -3865,7 +3865,7 @@ def test_the_source_of_a_report_is_no_actor(model_run: Run, text: str, roles: di
 
 
 @pytest.mark.parametrize("text,parties", [
-    ("The shells were to be made by the South African company Rheinmetall Denel Munition.", {"ZAF"}),
+    ("The rounds were to come from the Hungarian company Rheinmetall Hungary.", {"HUN"}),
     ("Poland ordered tanks from the South Korean firm Hyundai Rotem.", {"KOR", "POL"}),
 ])
 def test_a_firm_introduced_with_its_nationality_is_of_that_state(model_run: Run, text: str,
@@ -3884,8 +3884,8 @@ def test_a_delivery_named_by_its_rank_in_the_order(run: Run, text: str, status: 
 
 
 @pytest.mark.parametrize("text,meetings", [
-    ("Talks with the Italian firm began after a meeting between Claudio Sabatino, vice president of Leonardo, and "
-     "Nigeria's air force chief in Abuja.", []),
+    ("Talks with the French firm started after a meeting between Marc Durand, a director at Thales, and Kenya's "
+     "army chief in Nairobi.", []),
     ("Talks between Italian and Nigerian ministers took place in Abuja.", [("ITA", "NGA")]),
 ])
 def test_a_firm_on_one_side_of_a_meeting_makes_no_meeting_of_states(model_run: Run, text: str,
@@ -3894,8 +3894,8 @@ def test_a_firm_on_one_side_of_a_meeting_makes_no_meeting_of_states(model_run: R
 
 
 @pytest.mark.parametrize("text,kind,status", [
-    ("France and Mongolia signed an agreement on Thursday to explore for rare earths, during a visit by the French "
-     "president to Ulaanbaatar.", "meeting", "completed"),
+    ("Japan and Kazakhstan inked a pact on Monday to prospect for uranium, during a visit by the Japanese premier to "
+     "Astana.", "meeting", "completed"),
     ("Japan and India will sign a pact to study drones during a visit by the Indian premier next week.", "meeting",
      "planned"),
     ("The refit of two Malaysian submarines by France's Naval Group is expected to finish in 2026.", "maintenance",
@@ -3939,10 +3939,9 @@ def test_a_call_with_no_one_named_and_jets_flying_are_no_meeting(model_run: Run,
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Accra has signed a contract with Istanbul's Dearsan Shipyard for four fast patrol craft.",
-     ("arms_transfer", ("GHA", "TUR"))),
-    ("Vietnam and Belarus have signed a document on the joint assembling of light armoured vehicles.",
-     ("co_production", ("BLR", "VNM"))),
+    ("Abuja has signed a deal with Izmir's Aegean Yard for two fast patrol craft.",
+     ("arms_transfer", ("NGA", "TUR"))),
+    ("Laos and Russia signed a paper on the joint assembling of armoured vehicles.", ("co_production", ("LAO", "RUS"))),
     ("Poland and Korea agreed on the licensed producing of howitzers.", ("co_production", ("KOR", "POL"))),
 ])
 def test_a_city_s_firm_and_a_gerund_read_as_a_noun(model_run: Run, text: str,
@@ -3964,8 +3963,8 @@ def test_a_headline_in_title_case_is_read_as_a_sentence(model_run: Run, text: st
 
 
 def test_a_headline_s_bare_participle_before_to_is_passive(run: Run) -> None:
-    events = run("Australian warships sold to Chile in deal kept quiet by defence officials").events
-    assert [(e.type, dict(e.roles)) for e in events] == [("arms_transfer", {"supplier": "AUS", "recipient": "CHL"})]
+    events = run("British frigates sold to Brazil in deal kept quiet by officials").events
+    assert [(e.type, dict(e.roles)) for e in events] == [("arms_transfer", {"supplier": "GBR", "recipient": "BRA"})]
 
 
 @pytest.mark.parametrize("text,status", [
@@ -3990,7 +3989,7 @@ def test_parts_built_at_home_under_a_purchase_are_joint_production(
 
 
 @pytest.mark.parametrize("text", [
-    "Oslo is expected to pick a frigate supplier next year, with Britain, France and Germany in the running.",
+    "Ottawa will choose a submarine builder in 2026, with Korea and Germany in the running.",
     "Britain and France are in the running to sell frigates to Norway.",
     "Korea is in the race to supply submarines to Canada.",
 ])

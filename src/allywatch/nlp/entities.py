@@ -448,7 +448,7 @@ def recognise(extraction: Extraction, res: EntityResources,
                 out.party_mentions.append(Mention(match.text, match.start, match.end, place.party, "place"))
             elif place is not None and place.party and place.kind == "city" and \
                     re.match(r"['’]s\s+(?:state-owned\s+|state\s+)?[A-Z]", text[match.end:match.end + 20]):
-                # "a contract with Istanbul's Dearsan Shipyard": the firm of a city is of its state
+                # "an order placed with Izmir's Aegean Yard": a city's firm is of that city's state
                 out.party_mentions.append(Mention(match.text, match.start, match.end, place.party, "company"))
         elif match.kind == "person":
             people.append(_Person(match.start, match.end, match.text))
@@ -820,7 +820,7 @@ def _capital_name(kb: KnowledgeBase, match: Match) -> str:
 _BRANCH_OF = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:subsidiary|unit|arm|division|branch|affiliate)\s+of\s+"
                         r"(?:the\s+)?$")
 
-#: A firm introduced with its nationality: "the South African company Rheinmetall Denel Munition" is South
+#: A firm introduced with its nationality: "the Hungarian company Rheinmetall Hungary" is Hungary's,
 #: Africa's, whatever another firm its name begins with.
 _NAMED_AS_FIRM_OF = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:company|firm|maker|manufacturer|shipbuilder|"
                                r"shipyard|contractor|group)\s+$")

@@ -330,7 +330,7 @@ def _finish(extraction: Extraction, resources: EventResources, plan: _Plan, docs
 def _local_production(drafts: list[_Draft], parsed: dict[int, _Sentence], lexicon: Lexicon) -> list[_Draft]:
     """Joint production told after a sale: the buyer makes some of what it bought at home ("Spain buys 45 Turkish
     trainers ... final assembly will take place in Seville", "the remaining eight will be built at a yard in
-    Western Australia", "fifteen of the jets are being assembled by Embraer"). The supplier's design made by the
+    Western Australia", "a dozen of those fighters are put together by Embraer"). The supplier's design made by the
     recipient, on its soil or by its firms, is co-production of the two (ONTOLOGY 3: "one produces it under the
     other's licence")."""
     sales = [d for d in drafts if d.type == "arms_transfer" and d.roles.get("supplier") and d.roles.get("recipient")
@@ -342,7 +342,7 @@ def _local_production(drafts: list[_Draft], parsed: dict[int, _Sentence], lexico
         for token in sentence.doc:
             if not ((is_verb(token) and token.lemma_.lower() in _BUILDING - {"make"}) or
                     (token.pos_ == "NOUN" and token.lemma_.lower() in _MAKING) or
-                    (token.lemma_.lower() == "construction" and any(  # "the construction of components in Greece"
+                    (token.lemma_.lower() == "construction" and any(  # "construction of parts at a Greek plant"
                         o.lemma_.lower() in lexicon.words["equipment"] for p in token.children
                         if p.dep_ == "prep" and p.lower_ == "of" for o in p.children))):
                 continue
@@ -378,7 +378,7 @@ def _local_production(drafts: list[_Draft], parsed: dict[int, _Sentence], lexico
             status = reading.status
             if any(is_verb(v) and v.lemma_.lower() in {"include", "cover", "involve", "envisage", "foresee"}
                    for v in chain):
-                status = sale.status  # "the deal also includes the construction of components in Greece"
+                status = sale.status  # "the contract covers building some parts in Greece"
             if sale.status == "agreed" and (status in {"planned", "proposed"} or (
                     status == "completed" and token.tag_ == "VBN" and not any(
                         c.dep_ in {"aux", "auxpass"} for c in token.children))):
@@ -1380,7 +1380,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     status_chain = chain
     if kind == "meeting" and not is_verb(token) and token.dep_ == "pobj" and \
             token.head.lower_ in {"during", "after", "following"} and len(chain) > 2:
-        # "signed an accord to explore for rare earths during a visit by the president": the visit is at the
+        # "inked a pact to prospect for lithium while the president was on a visit": the visit is at the
         # stage of the clause's own verb, not of what the accord is for
         status_chain = [token, token.head, chain[-1]]
     status = read_status(token, status_chain, lexicon, kind, trigger.status if restriction is None else None,
@@ -1650,16 +1650,16 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
     tally = _TALLY.search(sentence.span.text)
     if kind == "arms_transfer" and stage == "completed" and trigger.delivery and tally and \
             int(tally.group(1)) < int(tally.group(2)):
-        stage = "ongoing"  # "handed over another Gripen, bringing deliveries to 11 of the 36": more to come
+        stage = "ongoing"  # "handed over one more jet, taking deliveries to 9 of 30": more to come
     if kind == "arms_transfer" and trigger.delivery and stage == "agreed" and not is_verb(token) and any(
             c.lower_ in {"last", "final"} for t in [token, *themes] for x in t.subtree for c in [x]) and any(
             v.tag_ == "VBD" for v in [*chain, token.head] if is_verb(v)):
-        stage = "completed"  # "the delivery of the last of 24 Rafales closed the programme"
+        stage = "completed"  # "the handover of the final one of 16 jets ended the order"
     if kind == "arms_transfer" and trigger.delivery and stage == "planned" and _FIRST_OF.search(sentence.span.text):
         stage = "agreed"  # "will receive the first of 24 trainers before December": deliveries of an order placed
     if kind == "arms_transfer" and stage in {"planned", "proposed"} and _OPTION.search(sentence.span.text) and \
             not by_modal_hedge(status):
-        stage = "agreed"  # "will buy 12 jets, with an option for 36 more": the terms of a contract
+        stage = "agreed"  # "is to buy ten jets plus an option on 20 more": a contract's terms
     if kind == "arms_transfer" and stage == "completed" and any(
             t.head.dep_ == "prep" and t.head.lower_ == "of" and (
                 t.head.head.lower_ in {"first", "initial"} or _some_of(t.head.head))
@@ -2978,7 +2978,7 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
         return any(t.lemma_.lower() in lexicon.words["officials"] or t.i in people for c in doers for t in c.subtree)
     if need == "stated" and token.dep_ == "pobj" and token.head.lower_ in {"on", "over", "for", "about"} and (
             token.head.head.lemma_.lower() in NEGOTIATIONS or lemma(token.head.head) in {"negotiate", "bargain"}):
-        return True  # "opened talks on a security and defence partnership": the pact under negotiation
+        return True  # "began negotiations over a defence partnership": the pact being negotiated
     if need == "stated":  # made, not strengthened: "signed a strategic partnership", "forged a partnership"
         verb = next((v for v in chain if is_verb(v)), None)  # the verb that takes the partnership itself
         return _named(token) or (verb is not None and (
@@ -2987,7 +2987,7 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
                                "join", "convene", "inaugurate"} or lemma(verb) == "set up"
             or (verb.lemma_ == "open" and token.head.i == verb.i)))  # "will open a headquarters" (not "opened a
     # new chapter in the partnership")
-    if need == "base":  # "handed over its last base in Chad", "will expand its air base in Qatar"
+    if need == "base":  # "gave up its final camp in Niger", "is enlarging its airbase in Oman"
         return any(t.lemma_.lower() in _BASES for t in theme_tokens(token))
     if need == "abroad":  # "Rwandan troops will remain in Mozambique": two parties, the forces' and the place's
         return len({m.label for m, slot, _ in slots}) >= 2
@@ -3142,7 +3142,7 @@ def _joint(token: Token, chain: list[Token], slots: list[tuple[Mention, Slot, st
             c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _STATES and (
                 _NUMBERS.get(c.lower_) or any(n.dep_ == "nummod" and _NUMBERS.get(n.lower_) for n in c.children))
             for v in chain if is_verb(v) for c in v.children):
-        return True  # "the three countries will then develop a new class of submarine"
+        return True  # "the three nations will go on to design a new submarine"
     makers = {m.label for m, slot, _ in slots if slot.name == "maker" or (
         slot.name in {"agent", "subject"} and m.source == "company")}  # "assembled in Brazil by Saab"
     places = {m.label for m, slot, _ in slots if slot.name in {"in", "at"} or (
@@ -3341,7 +3341,7 @@ def _partial(themes: list[Token]) -> bool:
 
 
 def _first_ever(first: Token) -> bool:
-    """"received drones from Turkey, its first military drones": the first it ever had, said beside the thing, not
+    """"took delivery of drones from Ankara, its first armed drones": the first it ever had, said beside the thing, not
     a first batch ("has received its first battery" is the first of an order)."""
     return first.head.dep_ in {"appos", "attr"} and any(c.dep_ == "poss" for c in first.head.children) and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in [*first.children, *first.head.children])
@@ -3361,12 +3361,12 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS.index(word.lower())
 
 
-#: A running count of deliveries ("bringing deliveries to 11 of the 36 ordered", "taking the total to 20 out of
+#: A running count of deliveries ("bringing deliveries to 9 of 30 ordered", "taking the total to 20 out of
 #: 48").
 _TALLY = re.compile(r"\b(?:bringing|taking|raising|lifting)\s+(?:the\s+)?(?:\w+\s+){0,3}?to\s+(\d+)\s+"
                     r"(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?(\d+)\b", re.IGNORECASE)
 
-#: The terms of a contract: more it may order ("with an option for 36 more", "options for two further boats").
+#: The terms of a contract: more it may order ("plus an option on 20 more", "options for two further boats").
 _OPTION = re.compile(r"\boptions?\s+(?:for|on|to\s+buy)\s+(?:up\s+to\s+)?(?:another\s+|a\s+further\s+)?(?:[\d,]+|"
                      + "|".join(_NUMBER_WORDS[1:]) + r"|more|further|additional)\b", re.IGNORECASE)
 
@@ -3657,7 +3657,7 @@ def _merge(drafts: list[_Draft]) -> list[Event]:
             status = "ongoing"  # "Taiwan has received 38 Abrams ... the first batch of 108": only part delivered
         if kind == "meeting" and status == "completed" and any(
                 d.status == "ongoing" and d.sentence.start == stating.sentence.start and "now" in d.why for d in group):
-            status = "ongoing"  # "has landed in Doha and is in talks with the emir": there now
+            status = "ongoing"  # "has landed in Muscat and is holding talks with the sultan": there now
         events.append(Event(type=kind, participants=participants, roles=roles, status=status, item=first.item,
                             evidence=evidence, program=first.program,
                             organizations=tuple(dict.fromkeys(o for d in group for o in d.organizations)),

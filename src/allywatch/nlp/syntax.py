@@ -487,11 +487,11 @@ def _slot_of(party: Token, trigger: Token, chain: list[Token], themes: list[Toke
                 return None  # "by NATO's definition", "by Kyiv's count": whose reckoning, as "according to"
             if word in {"of", "in", "among"} and prep is None and head.head.lemma_.lower() in _SHARES_OF_A_BODY and \
                     head.head.dep_ in SUBJECT_DEPS:
-                pass  # "a majority in the Dutch parliament called for a ban": the body speaks through them
+                pass  # "most members of the Belgian senate urged an embargo": the body speaks through them
             elif word == "of" and prep is None and x.i != party.i and not _same_phrase(party, x) and \
                     x.lemma_.lower() in lexicon.words["equipment"] and \
                     getattr(_child_on_path(party, x), "dep_", "poss") not in {"poss", "prep"}:
-                prep = "maker"  # "a deal with Tokyo for the transfer of Japanese destroyers": their maker
+                prep = "maker"  # "a contract with Seoul for the supply of Korean corvettes": their maker
             elif word == "of" or (word in {"including", "among"} and prep is not None):
                 pass
             elif word == "from" and prep is None and head.head.pos_ in {"NOUN", "PROPN"} and \
