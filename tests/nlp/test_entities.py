@@ -292,3 +292,11 @@ def test_a_namesake_whose_family_name_differs_is_someone_else(model_pipeline: Pi
                                                               saudi: bool) -> None:
     found = model_pipeline(Article(doc="t", text=text, published="2025-08-01"))
     assert ("SAU" in {m.label for m in found.party_mentions if m.source == "person"}) == saudi
+
+
+@pytest.mark.parametrize("text,program,party", [
+    ("The delivery of 16 Gripens to Hungary ended on Friday.", "Gripen", "SWE"),
+    ("Croatia flies twelve Rafales bought second-hand.", "Rafale", "FRA"),
+])
+def test_a_programme_named_in_the_plural_keeps_its_owner(run: Run, text: str, program: str, party: str) -> None:
+    assert [(e.name, e.party) for e in run(text).entities if e.type == "program"] == [(program, party)]

@@ -3995,3 +3995,8 @@ def test_parts_built_at_home_under_a_purchase_are_joint_production(
 ])
 def test_contenders_in_the_running_are_no_suppliers(run: Run, text: str) -> None:
     assert _of(run, text, "arms_transfer") == []
+
+
+def test_a_programme_in_the_plural_names_its_supplier(run: Run) -> None:
+    events = run("The delivery of 16 Gripens to Hungary ended on Friday.").events
+    assert [dict(e.roles) for e in events] == [{"supplier": "SWE", "recipient": "HUN"}]

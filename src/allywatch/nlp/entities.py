@@ -431,7 +431,8 @@ def recognise(extraction: Extraction, res: EntityResources,
         elif match.kind == "program" and any(c in match.text for c in "$€£¥₩"):
             continue  # "US$2 billion" is a sum, not the US-2 flying boat
         elif match.kind == "program":
-            program = kb.programs_by_form.get(fold(match.text))
+            # ("Gripens": a plural the matcher knows, found by the programme's own name)
+            program = kb.programs_by_form.get(fold(match.text)) or kb.programs_by_form.get(fold(match.key))
             owner = program.parties[0] if program and len(program.parties) == 1 else None
             if program is not None and owner is None:  # a design several states fly: its makers' state owns it
                 homes = {o.party for m in program.makers for o in kb.orgs_by_form.get(fold(m), []) if o.party}
