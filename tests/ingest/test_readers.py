@@ -420,3 +420,15 @@ def test_closed_standard_input_is_a_rejected_input(settings: Settings, monkeypat
                           text=True, preexec_fn=lambda: os.close(0))  # the child starts with no stdin
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "rejected <stdin>: unreadable: standard input is closed" in proc.stderr
+
+
+@pytest.mark.parametrize("content", [
+    "Morocco buys 200 anti-tank missiles from Turkey in $90m deal\n",
+    "date 2025-04-01\n\nIndia, Oman wrap up naval drills off Muscat\n",
+])
+def test_a_file_holding_a_headline_alone_is_its_text(tmp_path: Path, settings: Settings, content: str) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(content, encoding="utf-8")
+    [article] = list(read_inputs([path], settings))
+    assert isinstance(article, Article)
+    assert article.text.strip() == content.strip().splitlines()[-1]

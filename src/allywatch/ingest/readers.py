@@ -62,7 +62,8 @@ def read_txt(
         pos = bare.end()
     title = meta.get("title")
     first, first_end = _first_line(original, pos)
-    if title is None and first and _is_headline(first) and original.find("\n", pos) >= 0:
+    if title is None and first and _is_headline(first) and original[first_end:].strip():
+        # (a file that holds a headline alone is that headline's text, not a title over nothing)
         title = first
         pos = first_end
     return make_article(
