@@ -3739,6 +3739,8 @@ def test_a_capital_s_namesake_in_another_state_is_a_town_there(run: Run) -> None
     ("After two years of talks, Manila signed a deal with Tokyo for six Japanese radars.",
      [("arms_transfer", ("JPN", "PHL"))]),
     ("Two rounds of talks between Indian and Chinese generals took place in Ladakh.", [("meeting", ("CHN", "IND"))]),
+    ("Kenya's defence secretary spoke after three days of talks with his Ethiopian counterpart in Addis Ababa.",
+     [("meeting", ("ETH", "KEN"))]),
 ])
 def test_who_meets_is_neither_the_topic_nor_a_firm_s_home_nor_the_length_of_a_negotiation(
         model_run: Run, text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
@@ -4000,3 +4002,18 @@ def test_contenders_in_the_running_are_no_suppliers(run: Run, text: str) -> None
 def test_a_programme_in_the_plural_names_its_supplier(run: Run) -> None:
     events = run("The delivery of 16 Gripens to Hungary ended on Friday.").events
     assert [dict(e.roles) for e in events] == [{"supplier": "SWE", "recipient": "HUN"}]
+
+
+def test_an_offer_that_remains_is_no_force_that_stays(run: Run) -> None:
+    events = run("Washington's offer of fighter jets to Hanoi remains on the table, officials said.").events
+    assert [e.type for e in events] == ["arms_transfer"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Brazil's Embraer has offered to build the airlifter in India if the Indian Air Force picks it for its tender.",
+     []),
+    ("India is weighing whether to buy French jets.", [("FRA", "IND")]),
+])
+def test_an_offer_on_a_condition_makes_no_choice_but_weighing_whether_is_a_proposal(
+        run: Run, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert [e.participants for e in _of(run, text, "arms_transfer")] == expected

@@ -673,7 +673,7 @@ _AID_GOODS = frozenset({"aid", "assistance", "support", "supply", "supplies", "e
 
 
 #: Spans of time that measure how long talks went on ("two years of talks").
-_DURATIONS = frozenset({"day", "week", "month", "year", "decade"})
+_DURATIONS = frozenset({"month", "year", "decade"})
 
 
 #: Nouns of an act that "make" only carries ("make purchases", "made an offer", "make a payment").
@@ -1382,7 +1382,7 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             token.head.lower_ in {"during", "after", "following"} and len(chain) > 2:
         # "inked a pact to prospect for lithium while the president was on a visit": the visit is at the
         # stage of the clause's own verb, not of what the accord is for
-        status_chain = [token, token.head, chain[-1]]
+        status_chain = [token, token.head, token.head.head if is_verb(token.head.head) else chain[-1]]
     status = read_status(token, status_chain, lexicon, kind, trigger.status if restriction is None else None,
                          trigger.past if restriction is None else None)
     if status.status is None:
@@ -2990,7 +2990,12 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
     if need == "base":  # "gave up its final camp in Niger", "is enlarging its airbase in Oman"
         return any(t.lemma_.lower() in _BASES for t in theme_tokens(token))
     if need == "abroad":  # "Rwandan troops will remain in Mozambique": two parties, the forces' and the place's
-        return len({m.label for m, slot, _ in slots}) >= 2
+        # (and the forces are what stays: not "the offer of fighters remains on the table")
+        stayers = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        programs = {t.i for t, _ in sentence.programs}
+        return len({m.label for m, slot, _ in slots}) >= 2 and any(
+            c.lemma_.lower() in lexicon.words["forces"] or c.lemma_.lower().rstrip("s") in lexicon.words["forces"]
+            or c.i in programs for c in stayers)
     if need == "struck":  # "signed a defence deal", "a security deal was sealed"; not "in the largest deal they
         # have struck" (the act the sentence tells), nor "a deal the two countries have struck" (a relative clause)
         if token.dep_ not in {"dobj", "nsubjpass"}:

@@ -1027,7 +1027,8 @@ def _negated(token: Token, lexicon: Lexicon, is_trigger: bool) -> bool:
 def _conditional(verb: Token, lexicon: Lexicon) -> bool:
     for child in verb.children:
         if child.dep_ == "mark" and child.lower_ in {"whether", "if"} and verb.head.i != verb.i and (
-                lexicon.status_class(lemma(verb.head)) in {"proposed", "planned", "agreed"}
+                (child.lower_ == "whether" and lexicon.status_class(lemma(verb.head)) in {
+                    "proposed", "planned", "agreed"})
                 or (child.lower_ == "if" and lemma(verb.head) in ASKING)):
             continue  # "studying whether to buy", "asked if Washington would sell": a question weighed, no condition
         if child.dep_ == "mark" and child.lower_ in lexicon.words["conditional"]:
