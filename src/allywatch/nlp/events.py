@@ -1382,7 +1382,9 @@ def _read(sentence: _Sentence, trigger: Trigger, token: Token, text: str, lexico
             token.head.lower_ in {"during", "after", "following"} and len(chain) > 2:
         # "inked a pact to prospect for lithium while the president was on a visit": the visit is at the
         # stage of the clause's own verb, not of what the accord is for
-        status_chain = [token, token.head, token.head.head if is_verb(token.head.head) else chain[-1]]
+        held = token.head.head
+        status_chain = [token, token.head, held if is_verb(held) and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in held.children) else chain[-1]]  # (not "a pact to study")
     status = read_status(token, status_chain, lexicon, kind, trigger.status if restriction is None else None,
                          trigger.past if restriction is None else None)
     if status.status is None:
