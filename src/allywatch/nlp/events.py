@@ -663,8 +663,6 @@ def _phrase_after_sum(doc: Doc) -> None:
             prep.head = x.head
 
 
-#: Military sites a state hands over, vacates, expands or lets another use.
-_BASES = frozenset({"base", "airbase", "camp", "outpost", "garrison", "barracks", "installation", "station"})
 
 
 #: What is sent that a service's name may modify without making it a force ("military aid", "army supplies").
@@ -2990,7 +2988,7 @@ def _condition(need: str, lemmas: set[str], token: Token, chain: list[Token], se
             or (verb.lemma_ == "open" and token.head.i == verb.i)))  # "will open a headquarters" (not "opened a
     # new chapter in the partnership")
     if need == "base":  # "gave up its final camp in Niger", "is enlarging its airbase in Oman"
-        return any(t.lemma_.lower() in _BASES for t in theme_tokens(token))
+        return any(t.lemma_.lower() in lexicon.words["bases"] for t in theme_tokens(token))
     if need == "abroad":  # "Rwandan troops will remain in Mozambique": two parties, the forces' and the place's
         # (and the forces are what stays: not "the offer of fighters remains on the table")
         stayers = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]

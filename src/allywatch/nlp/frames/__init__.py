@@ -100,6 +100,10 @@ class Lexicon:
             return bool(stems & self.words["officials"])
         if need == "defence":
             return bool(stems & (self.words["defence"] | {"gdp", "%", "percent", "nato"}))
+        if need == "base":
+            return bool(stems & self.words["bases"])
+        if need == "abroad":
+            return has_program or bool(stems & self.words["forces"])
         return True
 
     @classmethod
@@ -137,7 +141,7 @@ class Lexicon:
                                                             "restrictive", "minerals", "goals", "civil", "bodies",
                                                             "missions", "lasting", "arrival", "speculative",
                                                             "officials", "circumstance", "rivalry", "gathering",
-                                                            "paperwork", "grounds")}
+                                                            "paperwork", "grounds", "bases")}
         idioms = tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or ())
         status = _mapping(data, "status", origin)
         unknown = set(status) - {*STATUSES, "negated", "reporting", "reaction"}
