@@ -436,10 +436,14 @@ def test_clicking_an_edge_lists_the_events_of_the_pair_and_type(visit: Visit) ->
     }""", [_edge_id(e) for e in alone])
     edge = next(e for e in alone if _edge_id(e) in clear)
     _click_element(visit, f"edge[id='{_edge_id(edge)}']")
+    title = f"{edge['type']} events of {edge['source']} and {edge['target']}"
+    # the panel is retitled when the click is handled; only then is its table the edge's (a busy machine may read
+    # the table before the click has been handled)
+    visit.page.wait_for_function("(title) => document.querySelector('.events-panel h3')?.innerText === title",
+                                 arg=title)
     expected = visit.api("events", party=[edge["source"], edge["target"]], type=edge["type"], limit=PAGE)
     assert visit.rows() == [e["id"] for e in expected["data"]] and expected["count"] == edge["weight"]
-    assert visit.page.locator(".events-panel h3").inner_text() == (
-        f"{edge['type']} events of {edge['source']} and {edge['target']}")
+    assert visit.page.locator(".events-panel h3").inner_text() == title
 
 
 @pytest.mark.parametrize(("query", "parties"), [("party=JPN&party=USA&program=Tomahawk", ["JPN", "USA"]),
