@@ -76,6 +76,11 @@ class EventResources:
     parser: Any = None
     blocs: frozenset[str] = frozenset({"NATO", "EU"})
     """Parties that are alliances or unions: a meeting of one alone is its summit."""
+    known: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Words a headline's capital does not make a name, built once from the lexicon (see ``_known_words``)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "known", _known_words(self.lexicon))
 
 
 @dataclass
@@ -177,8 +182,7 @@ def extract_events_batch(extractions: list[Extraction], resources: EventResource
     if resources.parser is None:
         return [replace(e, events=()) for e in extractions]
     plans = [_plan(e, resources) for e in extractions]
-    known = _known_words(resources.lexicon)
-    texts = [_parse_text(s, own, plan[2], known) for plan in plans for s, own in plan[1]]
+    texts = [_parse_text(s, own, plan[2], resources.known) for plan in plans for s, own in plan[1]]
     written = [_body(s)[1] for plan in plans for s, _ in plan[1]]
     docs = iter(_with_written(resources.parser.pipe(texts, batch_size=64), texts, written))
     return [_finish(e, resources, plan, [next(docs) for _ in plan[1]])
